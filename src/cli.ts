@@ -1,0 +1,134 @@
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import type { BankLintOptions, BankPrintOptions } from './commands/bank.js';
+import type { Context } from './commands/context.js';
+import type { RunOptions } from './commands/run.js';
+import type { SchemaKind } from './commands/schema.js';
+import type { TemplateOptions } from './commands/template.js';
+import type { ExitCode } from './core/errors.js';
+import { ROLES } from './core/roles.js';
+
+// Only commander loads at start-up: each command's module is imported when that command runs.
+
+export interface Handlers {
+  run(options: RunOptions, ctx: Context): Promise<ExitCode>;
+  template(options: TemplateOptions, ctx: Context): Promise<ExitCode>;
+  bankLint(options: BankLintOptions, ctx: Context): Promise<ExitCode>;
+  bankPrint(options: BankPrintOptions, ctx: Context): Promise<ExitCode>;
+  schema(options: { kind: SchemaKind }, ctx: Context): Promise<ExitCode>;
+}
+
+export const lazyHandlers: Handlers = {
+  run: async (o, ctx) => (await import('./commands/run.js')).run(o, ctx),
+  template: async (o, ctx) => (await import('./commands/template.js')).template(o, ctx),
+  bankLint: async (o, ctx) => (await import('./commands/bank.js')).bankLint(o, ctx),
+  bankPrint: async (o, ctx) => (await import('./commands/bank.js')).bankPrint(o, ctx),
+  schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
+};
+
+/** Parses argv, runs the chosen command and returns its exit code; usage errors come back as 2. */
+export async function runCli(argv: readonly string[], ctx: Context, handlers: Handlers = lazyHandlers): Promise<ExitCode> {
+  let exitCode: ExitCode = 0;
+  const program = buildProgram(handlers, ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  return exitCode;
+}
+
+function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) => void): Command {
+  const program = new Command('cash-test')
+    .description('The CASH test: how well sales and marketing work as one revenue team (Communication, Alignment, Systems, Honesty).')
+    .version(packageJson.version, '-V, --version')
+    .showSuggestionAfterError()
+    .addHelpText('after', examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml']));
+  configure(program, ctx);
+
+  program
+    .command('run', { isDefault: true })
+    .description('take the survey (interactive) or score an answer file, and print the report')
+    .addOption(new Option('--bank <dir>', 'question bank folder (default: the built-in bank)'))
+    .addOption(new Option('--answers <file>', 'answer file (.yaml, .yml, .json): no prompts at all'))
+    .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
+    .addOption(new Option('--role <role>', 'your role').choices(ROLES))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--out <file>', 'write the report to this file instead of standard output')
+    .option('--save <file>', 'interactive: where to write the completed answer file')
+    .option('--force', 'allow --out and --save to replace an existing file', false)
+    .addOption(new Option('--fail-under <n>', 'exit 1 when the overall score is below n').argParser(scoreLimit))
+    .addOption(new Option('--fail-pillar-under <n>', "exit 1 when any pillar's score is below n").argParser(scoreLimit))
+    .option('--resume', 'continue the last unfinished interactive run', false)
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test run                                  # interactive, about 10-15 minutes',
+        'cash-test run --quick --role marketing         # the 5-minute form',
+        'cash-test run --resume                         # continue where you stopped',
+        'cash-test run --answers dana.yaml --format markdown --out dana.md',
+        'cash-test run --answers dana.yaml --fail-under 60 --fail-pillar-under 40',
+      ]),
+    )
+    .action(async (o: RunOptions) => done(await handlers.run(o, ctx)));
+
+  program
+    .command('template')
+    .description('print an answer file to fill in: every question id, its text as a comment')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions of the quick form', false)
+    .option('--out <file>', 'write it to this file instead of standard output')
+    .option('--force', 'allow --out to replace an existing file', false)
+    .addHelpText('after', examples(['cash-test template --out dana.yaml', 'cash-test template --quick > quick.yaml']))
+    .action(async (o: TemplateOptions) => done(await handlers.template(o, ctx)));
+
+  const bank = program.command('bank').description('check or print a question bank');
+  configure(bank, ctx);
+  bank
+    .command('lint')
+    .description('validate a question bank folder; exit 0, or 2 with every problem listed')
+    .argument('[dir]', 'bank folder (default: the built-in bank)')
+    .addHelpText('after', examples(['cash-test bank lint', 'cash-test bank lint ./my-bank']))
+    .action(async (dir: string | undefined) => done(await handlers.bankLint(dir === undefined ? {} : { dir }, ctx)));
+  bank
+    .command('print')
+    .description('the questionnaire, printable (Markdown) or as data (JSON)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions of the quick form', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--out <file>', 'write it to this file instead of standard output')
+    .option('--force', 'allow --out to replace an existing file', false)
+    .addHelpText('after', examples(['cash-test bank print --out questionnaire.md', 'cash-test bank print --format json']))
+    .action(async (o: BankPrintOptions) => done(await handlers.bankPrint(o, ctx)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file kind, for editors and other tools')
+    .addArgument(new Argument('<kind>', 'answers | bank | result').choices(['answers', 'bank', 'result']))
+    .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
+    .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
+
+  for (const command of program.commands) configure(command, ctx);
+  return program;
+}
+
+function configure(command: Command, ctx: Context): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => ctx.stdout.write(text),
+    writeErr: (text) => ctx.stderr.write(text),
+    outputError: (text, write) => write(`cash-test: ${text.trimEnd()}\nhint: see cash-test ${command.name() === 'cash-test' ? '' : `${command.name()} `}--help\n`),
+  });
+}
+
+function scoreLimit(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('it must be a number from 0 to 100.');
+  return n;
+}
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}

@@ -1,0 +1,24 @@
+import type { Context } from './context.js';
+import { checkWritable, writeFileAtomic } from '../io/write-file.js';
+
+export interface OutputOptions {
+  out?: string;
+  force: boolean;
+}
+
+/** Checked before any work, so that a refusal costs nothing and writes nothing. */
+export async function checkOutput(options: OutputOptions): Promise<void> {
+  if (options.out !== undefined) await checkWritable(options.out, options.force, '--out');
+}
+
+export async function emit(ctx: Context, options: OutputOptions, content: string): Promise<void> {
+  if (options.out === undefined) ctx.stdout.write(content);
+  else await writeFileAtomic(options.out, content);
+}
+
+/** Colour only for a terminal that takes it (chalk's reading of NO_COLOR, FORCE_COLOR and the stream). */
+export async function wantsColor(options: OutputOptions): Promise<boolean> {
+  if (options.out !== undefined) return false;
+  const { default: chalk } = await import('chalk');
+  return chalk.level > 0;
+}

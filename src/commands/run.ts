@@ -1,0 +1,59 @@
+import type { Response } from '../core/answers.js';
+import type { Form } from '../core/bank.js';
+import { inputError, type ExitCode } from '../core/errors.js';
+import { buildSingleReport } from '../core/report-model.js';
+import type { Role } from '../core/roles.js';
+import { scoreRespondent } from '../core/scoring.js';
+import { loadResponse } from '../io/load-answers.js';
+import { loadBank } from '../io/load-bank.js';
+import { singleRenderers, type SingleFormat } from '../render/index.js';
+import type { Context } from './context.js';
+import { checkOutput, emit, wantsColor } from './output.js';
+import { checkGates, type Gate } from './thresholds.js';
+
+export interface RunOptions {
+  bank?: string;
+  answers?: string;
+  quick: boolean;
+  role?: Role;
+  format: SingleFormat;
+  out?: string;
+  save?: string;
+  force: boolean;
+  failUnder?: number;
+  failPillarUnder?: number;
+  resume: boolean;
+}
+
+export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> {
+  if (options.answers === undefined && !ctx.stdinIsTTY) {
+    throw inputError('no answers to score: standard input is not a terminal, so nobody can be asked', 'pass --answers FILE (see `cash-test template` for a file to fill in)');
+  }
+  await checkOutput(options);
+  const bank = await loadBank(options.bank);
+  const form: Form = options.quick ? 'quick' : 'full';
+
+  let response: Response;
+  if (options.answers !== undefined) {
+    response = await loadResponse(options.answers, bank, form, options.role);
+  } else {
+    const { takeSurvey } = await import('../prompts/survey.js');
+    response = await takeSurvey(bank, form, options, ctx);
+  }
+
+  const score = scoreRespondent(bank, form, response.answers);
+  const report = buildSingleReport(bank, response, score, response.takenAt ?? ctx.now().toISOString());
+  const render = await singleRenderers[options.format]();
+  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options)) }));
+
+  const gates: Gate[] = [];
+  if (options.failUnder !== undefined) {
+    gates.push({ label: 'overall score', flag: '--fail-under', limit: options.failUnder, value: report.overall.score, failsWhen: 'below' });
+  }
+  if (options.failPillarUnder !== undefined) {
+    for (const pillar of report.pillars) {
+      gates.push({ label: `${pillar.name} score`, flag: '--fail-pillar-under', limit: options.failPillarUnder, value: pillar.score, failsWhen: 'below' });
+    }
+  }
+  return checkGates(ctx, gates);
+}

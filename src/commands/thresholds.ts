@@ -1,0 +1,29 @@
+import type { ExitCode } from '../core/errors.js';
+import { plainText } from '../render/sanitize.js';
+import type { Context } from './context.js';
+
+export interface Gate {
+  label: string;
+  flag: string;
+  limit: number;
+  /** The figure the gate checks; null when it could not be computed, which fails the gate. */
+  value: number | null;
+  failsWhen: 'below' | 'above';
+}
+
+/** Exit 1 when any gate fails; each failure is one line on stderr after the report. */
+export function checkGates(ctx: Context, gates: readonly Gate[]): ExitCode {
+  let failed = false;
+  for (const gate of gates) {
+    const fails = gate.value === null || (gate.failsWhen === 'below' ? gate.value < gate.limit : gate.value > gate.limit);
+    if (!fails) continue;
+    failed = true;
+    const figure = gate.value === null ? 'has no score (not enough answers)' : `is ${round(gate.value)}`;
+    ctx.stderr.write(`cash-test: ${plainText(gate.label)} ${figure}: ${gate.flag} ${gate.limit} not met\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+function round(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

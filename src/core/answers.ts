@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { ROLES, type Role } from './bank-schema.js';
+import { allQuestions, majorVersion, type Bank, type Form } from './bank.js';
+import type { Issue } from './issue.js';
+
+export type AnswerValue = number | 'na';
+
+const optionalText = z.string().trim().max(200, 'is longer than 200 characters').optional();
+
+export const answersFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  bank: z.strictObject({ id: z.string(), version: z.string() }).optional(),
+  respondent: z
+    .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
+    .default({}),
+  takenAt: z.iso.datetime({ offset: true }).optional(),
+  // null is an empty answer, as a freshly filled template has: reported as missing, not as a wrong type.
+  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()], { error: 'must be a whole number on the scale, or na' })),
+});
+export type AnswersFile = z.infer<typeof answersFileSchema>;
+
+export interface Respondent {
+  role: Role;
+  name?: string;
+  team?: string;
+}
+
+export interface Response {
+  respondent: Respondent;
+  answers: Record<string, AnswerValue>;
+  takenAt?: string;
+}
+
+/** Checks an answer file against the bank and the chosen form; the response is null when any issue was found. */
+export function checkAnswers(
+  bank: Bank,
+  form: Form,
+  file: AnswersFile,
+  roleOverride?: Role,
+): { response: Response | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  if (file.bank) {
+    if (file.bank.id !== bank.id) {
+      issues.push({ path: ['bank', 'id'], message: `answers are for bank "${file.bank.id}", not "${bank.id}"` });
+    } else if (majorVersion(file.bank.version) !== majorVersion(bank.version)) {
+      issues.push({
+        path: ['bank', 'version'],
+        message: `answers are for version ${file.bank.version} of the bank, which is now ${bank.version}: major versions differ`,
+      });
+    }
+  }
+  const role = roleOverride ?? file.respondent.role ?? undefined;
+  if (role === undefined) {
+    issues.push({ path: ['respondent'], atKey: true, message: `respondent.role is required (one of ${ROLES.join(', ')})` });
+  }
+
+  const known = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
+  const { min, max } = bank.scale;
+  const answers: Record<string, AnswerValue> = {};
+  for (const [id, value] of Object.entries(file.answers)) {
+    if (!known.has(id)) {
+      issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
+    } else if (typeof value === 'number' && (value < min || value > max)) {
+      issues.push({ path: ['answers', id], message: `${id}: ${value} is off the scale ${min}..${max} (or na)` });
+    } else if (value !== null) {
+      answers[id] = value;
+    }
+  }
+  for (const q of allQuestions(bank, form)) {
+    if (Object.hasOwn(answers, q.id) || issues.some((i) => i.path[1] === q.id)) continue;
+    const present = Object.hasOwn(file.answers, q.id);
+    issues.push({
+      path: present ? ['answers', q.id] : ['answers'],
+      atKey: true,
+      message: `${q.id}: no answer ("${q.text}")`,
+    });
+  }
+  if (issues.length > 0 || role === undefined) return { response: null, issues };
+  const respondent: Respondent = { role };
+  if (file.respondent.name) respondent.name = file.respondent.name;
+  if (file.respondent.team) respondent.team = file.respondent.team;
+  return { response: { respondent, answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}) }, issues };
+}

@@ -1,0 +1,81 @@
+import type { Scale } from './bank-schema.js';
+import { bandFor, formQuestions, type Bank, type Form, type Question } from './bank.js';
+import type { AnswerValue } from './answers.js';
+
+export interface ItemScore {
+  id: string;
+  pillar: string;
+  value: AnswerValue | null;
+  /** 0-100, already reversed for reverse-worded items; null for na or no answer. */
+  score: number | null;
+}
+
+export interface PillarScore {
+  id: string;
+  /** null: less than half the pillar's weight was answered ("not enough answers"). */
+  score: number | null;
+  band: string | null;
+  asked: number;
+  answered: number;
+  unknown: number;
+  /** na answers / questions asked; null when the form asks nothing of this pillar. */
+  unknownRate: number | null;
+}
+
+export interface RespondentScore {
+  form: Form;
+  overall: number | null;
+  band: string | null;
+  pillars: PillarScore[];
+  items: ItemScore[];
+}
+
+export function itemScore(value: number, scale: Pick<Scale, 'min' | 'max'>, reverse: boolean): number {
+  const s = ((value - scale.min) / (scale.max - scale.min)) * 100;
+  return reverse ? 100 - s : s;
+}
+
+export function weightedMean(parts: readonly { value: number; weight: number }[]): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const { value, weight } of parts) {
+    sum += weight * value;
+    weights += weight;
+  }
+  return weights > 0 ? sum / weights : null;
+}
+
+export function scoreRespondent(bank: Bank, form: Form, answers: Readonly<Record<string, AnswerValue>>): RespondentScore {
+  const items: ItemScore[] = [];
+  const pillars = bank.pillars.map((pillar): PillarScore => {
+    const asked = formQuestions(pillar, form);
+    const scored = asked.map((q) => scoreQuestion(q, answers, bank.scale));
+    items.push(...scored);
+    const answeredParts = asked.flatMap((q, i) => {
+      const s = scored[i]?.score;
+      return s === null || s === undefined ? [] : [{ value: s, weight: q.weight }];
+    });
+    const askedWeight = asked.reduce((sum, q) => sum + q.weight, 0);
+    const answeredWeight = answeredParts.reduce((sum, p) => sum + p.weight, 0);
+    const score = askedWeight > 0 && answeredWeight * 2 >= askedWeight ? weightedMean(answeredParts) : null;
+    const unknown = scored.filter((s) => s.value === 'na').length;
+    return {
+      id: pillar.id,
+      score,
+      band: score === null ? null : bandFor(bank.bands, score).id,
+      asked: asked.length,
+      answered: answeredParts.length,
+      unknown,
+      unknownRate: asked.length > 0 ? unknown / asked.length : null,
+    };
+  });
+  const overall = weightedMean(
+    pillars.flatMap((p, i) => (p.score === null ? [] : [{ value: p.score, weight: bank.pillars[i]?.weight ?? 1 }])),
+  );
+  return { form, overall, band: overall === null ? null : bandFor(bank.bands, overall).id, pillars, items };
+}
+
+function scoreQuestion(q: Question, answers: Readonly<Record<string, AnswerValue>>, scale: Scale): ItemScore {
+  const value = Object.hasOwn(answers, q.id) ? (answers[q.id] ?? null) : null;
+  return { id: q.id, pillar: q.pillar, value, score: typeof value === 'number' ? itemScore(value, scale, q.reverse) : null };
+}

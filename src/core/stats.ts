@@ -1,0 +1,209 @@
+/**
+ * Descriptive statistics and the few psychometric indices the CASH report needs.
+ *
+ * Pure: numbers in, numbers out. A function that cannot compute a value returns
+ * `null`, never NaN or ±Infinity. Inputs containing a non-finite number (NaN,
+ * ±Infinity) are treated as "cannot compute" and give `null` as well.
+ *
+ * Numerics: sums use Neumaier (compensated) summation, variances the corrected
+ * two-pass algorithm, so a million values near 1e6 with a small spread keep
+ * their precision.
+ */
+
+export interface Summary {
+  n: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  sd: number | null;
+}
+
+export type EffectSizeLabel = 'negligible' | 'small' | 'medium' | 'large';
+
+/** `x` if it is a finite number, otherwise null. Also turns -0 into 0. */
+function finiteOrNull(x: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  return x === 0 ? 0 : x;
+}
+
+function allFinite(xs: readonly number[]): boolean {
+  for (const x of xs) if (!Number.isFinite(x)) return false;
+  return true;
+}
+
+/** Neumaier's improved Kahan summation of `f(x)` over xs. */
+function compensatedSum(xs: readonly number[], f: (x: number) => number): number {
+  let sum = 0;
+  let c = 0;
+  for (const x of xs) {
+    const v = f(x);
+    const t = sum + v;
+    if (Math.abs(sum) >= Math.abs(v)) c += sum - t + v;
+    else c += v - t + sum;
+    sum = t;
+  }
+  return sum + c;
+}
+
+const identity = (x: number): number => x;
+
+/** Mean of finite, non-empty xs, guaranteed to lie in [min, max]. */
+function meanOf(xs: readonly number[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  // Constant input: the mean is that value, exactly (keeps variance exactly 0).
+  if (lo === hi) return lo;
+  const n = xs.length;
+  let m = compensatedSum(xs, identity) / n;
+  // The sum can overflow for values near ±1.8e308; scale first in that case.
+  if (!Number.isFinite(m)) m = compensatedSum(xs, (x) => x / n);
+  // Rounding can push the result a hair outside the data range; it cannot be there.
+  return Math.min(Math.max(m, lo), hi);
+}
+
+/** Corrected two-pass sample variance (n − 1) of finite xs with n ≥ 2; Infinity on overflow. */
+function varianceOf(xs: readonly number[]): number {
+  const n = xs.length;
+  const m = meanOf(xs);
+  const sumSq = compensatedSum(xs, (x) => (x - m) * (x - m));
+  // Overflow (data spanning more than ~1e154): report as Infinity, callers map it to null.
+  if (!Number.isFinite(sumSq)) return Infinity;
+  const sumDev = compensatedSum(xs, (x) => x - m);
+  // Second term removes the residual error of m (Chan, Golub & LeVeque 1983).
+  const v = (sumSq - (sumDev * sumDev) / n) / (n - 1);
+  return v > 0 ? v : 0;
+}
+
+export function mean(xs: readonly number[]): number | null {
+  if (xs.length === 0 || !allFinite(xs)) return null;
+  return finiteOrNull(meanOf(xs));
+}
+
+/** Median; sorts a copy, the input is left untouched. */
+export function median(xs: readonly number[]): number | null {
+  const n = xs.length;
+  if (n === 0 || !allFinite(xs)) return null;
+  const sorted = [...xs].sort((p, q) => p - q);
+  const half = Math.floor(n / 2);
+  const upper = sorted[half] as number;
+  if (n % 2 === 1) return finiteOrNull(upper);
+  const lower = sorted[half - 1] as number;
+  // Same signs: lower + (upper - lower)/2 cannot overflow; opposite signs: the sum cannot.
+  const mid =
+    (lower >= 0) === (upper >= 0) ? lower + (upper - lower) / 2 : (lower + upper) / 2;
+  return finiteOrNull(Math.min(Math.max(mid, lower), upper));
+}
+
+/** Sample variance with the n − 1 denominator; null when n < 2. */
+export function sampleVariance(xs: readonly number[]): number | null {
+  if (xs.length < 2 || !allFinite(xs)) return null;
+  return finiteOrNull(varianceOf(xs));
+}
+
+/** Sample standard deviation (n − 1 denominator); null when n < 2. */
+export function sampleSd(xs: readonly number[]): number | null {
+  const v = sampleVariance(xs);
+  return v === null ? null : finiteOrNull(Math.sqrt(v));
+}
+
+/**
+ * n, mean, median, min, max and sample SD in one go. `n` is always xs.length;
+ * every other field is null for empty input or input with a non-finite value,
+ * and `sd` is null when n < 2.
+ */
+export function describe(xs: readonly number[]): Summary {
+  const n = xs.length;
+  if (n === 0 || !allFinite(xs)) {
+    return { n, mean: null, median: null, min: null, max: null, sd: null };
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return {
+    n,
+    mean: mean(xs),
+    median: median(xs),
+    min: finiteOrNull(min),
+    max: finiteOrNull(max),
+    sd: sampleSd(xs),
+  };
+}
+
+/**
+ * Hedges' g: (mean(a) − mean(b)) / pooled SD, times J = 1 − 3/(4(n1+n2) − 9).
+ * Pooled SD = sqrt(((n1−1)s1² + (n2−1)s2²)/(n1+n2−2)).
+ *
+ * Returns null when either group has fewer than 2 values, and also when the
+ * pooled SD is 0 (both groups constant): the standardized difference is then
+ * undefined (0/0) or infinite, and neither is a number a report should print.
+ */
+export function hedgesG(a: readonly number[], b: readonly number[]): number | null {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 < 2 || n2 < 2 || !allFinite(a) || !allFinite(b)) return null;
+  const s1 = varianceOf(a);
+  const s2 = varianceOf(b);
+  const pooledVar = ((n1 - 1) * s1 + (n2 - 1) * s2) / (n1 + n2 - 2);
+  const pooledSd = Math.sqrt(pooledVar);
+  if (!(pooledSd > 0) || !Number.isFinite(pooledSd)) return null;
+  const j = 1 - 3 / (4 * (n1 + n2) - 9);
+  return finiteOrNull(((meanOf(a) - meanOf(b)) / pooledSd) * j);
+}
+
+/**
+ * Within-group agreement r_wg = 1 − s²/σ²_EU (James, Demaree & Wolf 1984), with the
+ * uniform ("rectangular") null σ²_EU = (A² − 1)/12 for A response options, s² the
+ * sample variance. Truncated to [0, 1] as is standard practice (LeBreton & Senter 2008):
+ * s² > σ²_EU gives 0. Null when n < 2, or when optionCount is not an integer ≥ 2.
+ */
+export function rwg(values: readonly number[], optionCount: number): number | null {
+  if (!Number.isInteger(optionCount) || optionCount < 2) return null;
+  const s2 = sampleVariance(values);
+  if (s2 === null) return null;
+  const expected = (optionCount * optionCount - 1) / 12;
+  const r = 1 - s2 / expected;
+  return finiteOrNull(Math.min(1, Math.max(0, r)));
+}
+
+/**
+ * Cronbach's alpha: α = k/(k−1) · (1 − Σ var(item) / var(total)), sample variances.
+ * Rows are respondents, columns items. Null when k < 2, n < 2, var(total) = 0, or
+ * the rows do not all have the same length. Not truncated: α can be negative.
+ */
+export function cronbachAlpha(rows: readonly (readonly number[])[]): number | null {
+  const n = rows.length;
+  const first = rows[0];
+  if (n < 2 || first === undefined) return null;
+  const k = first.length;
+  if (k < 2) return null;
+  for (const row of rows) if (row.length !== k || !allFinite(row)) return null;
+
+  const totals = rows.map((row) => compensatedSum(row, identity));
+  if (!allFinite(totals)) return null;
+  const totalVar = varianceOf(totals);
+  if (!(totalVar > 0) || !Number.isFinite(totalVar)) return null;
+
+  let itemVarSum = 0;
+  for (let j = 0; j < k; j++) {
+    itemVarSum += varianceOf(rows.map((row) => row[j] as number));
+  }
+  return finiteOrNull((k / (k - 1)) * (1 - itemVarSum / totalVar));
+}
+
+/** Cohen's (1988) labels on |g|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large. */
+export function interpretG(g: number): EffectSizeLabel {
+  if (Number.isNaN(g)) throw new RangeError('interpretG: g is NaN');
+  const size = Math.abs(g);
+  if (size < 0.2) return 'negligible';
+  if (size < 0.5) return 'small';
+  if (size < 0.8) return 'medium';
+  return 'large';
+}

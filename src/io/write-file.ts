@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { fileErrorMessage } from './read-text.js';
+
+/**
+ * Writes a file so that readers see either the old content or the new one, never a torn file:
+ * a temporary file beside the target, flushed, then renamed over it.
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const e = error as NodeJS.ErrnoException;
+    if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
+    throw error;
+  }
+}
+
+/** Refuses to replace an existing file unless --force was given; checked before any work is done. */
+export async function checkWritable(file: string, force: boolean, flag: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) throw new InputError([{ file, message: `${flag} names a folder` }]);
+  if (info && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
+}

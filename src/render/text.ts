@@ -1,0 +1,83 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { NextStep, ReportItem, SingleReport } from '../core/report-model.js';
+import { answerLabel } from '../core/report-model.js';
+import { textBar } from './bar.js';
+import type { RenderOptions } from './index.js';
+import { percent, wholeScore } from './numbers.js';
+import { plainText } from './sanitize.js';
+
+const BORDERLESS = {
+  chars: {
+    top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+    left: '  ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+  },
+  style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
+};
+
+export function renderSingleText(report: SingleReport, options: RenderOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const who = [report.respondent.role, report.respondent.name, report.respondent.team].filter(Boolean).map((s) => plainText(s as string));
+  out.push(`${c.bold(plainText(report.bank.title))}  ${c.dim(`${report.form} form · ${who.join(' · ')} · bank ${plainText(report.bank.version)}`)}`);
+  out.push('');
+  const overall = report.overall;
+  out.push(
+    overall.score === null
+      ? c.bold('Overall: not enough answers to score')
+      : `${c.bold(`Overall: ${wholeScore(overall.score)}/100`)}  ${bandColour(c, report, overall.band?.id)(plainText(overall.band?.label ?? ''))}`,
+  );
+  out.push('');
+
+  const table = new Table({ ...BORDERLESS, head: ['Pillar', 'Score', '', 'Band', "Don't know"].map((h) => c.dim(h)) });
+  for (const pillar of report.pillars) {
+    const colour = bandColour(c, report, pillar.band?.id);
+    const weakest = pillar.id === report.weakestPillar ? c.bold('  ← weakest') : '';
+    table.push(
+      pillar.score === null
+        ? [plainText(pillar.name), c.dim('n/a'), c.dim('not enough answers'), '', percent(pillar.unknownRate)]
+        : [plainText(pillar.name), { hAlign: 'right', content: wholeScore(pillar.score) }, colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
+    );
+  }
+  out.push(table.toString(), '');
+
+  const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
+  if (weakest) {
+    out.push(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, '');
+  }
+  const unscored = report.pillars.filter((p) => p.score === null && p.asked > 0);
+  for (const p of unscored) {
+    out.push(c.yellow(`${plainText(p.name)}: ${p.unknown} of ${p.asked} answers were "${plainText(report.scale.unknown)}" — too few to score, and that is a finding in itself.`));
+  }
+  if (unscored.length > 0) out.push('');
+
+  const byId = new Map(report.items.map((item) => [item.id, item]));
+  const lowest = report.lowestItems.map((id) => byId.get(id)).filter((item): item is ReportItem => item !== undefined);
+  if (lowest.length > 0) {
+    out.push(c.bold('Lowest-scoring statements'));
+    for (const item of lowest) {
+      out.push(`  ${c.dim(item.id.padEnd(4))} ${wholeScore(item.score).padStart(3)}  ${plainText(item.text)} ${c.dim(`(you: ${plainText(answerLabel(report, item.value))})`)}`);
+    }
+    out.push('');
+  }
+
+  out.push(c.bold('Next steps, weakest first'));
+  report.nextSteps.forEach((step, i) => out.push(...nextStepLines(c, report, step, i + 1)));
+  return `${out.join('\n')}\n`;
+}
+
+function nextStepLines(c: ChalkInstance, report: SingleReport, step: NextStep, n: number): string[] {
+  const pillar = report.pillars.find((p) => p.id === step.pillar);
+  return [
+    `  ${n}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`,
+    `     ${c.dim(`${plainText(pillar?.name ?? step.pillar)} · ${plainText(step.reason)}`)}`,
+  ];
+}
+
+/** Lowest band red, highest green, the rest yellow: the band label is always printed too, so colour is never the only signal. */
+function bandColour(c: ChalkInstance, report: SingleReport, bandId: string | undefined): ChalkInstance {
+  const index = report.bands.findIndex((b) => b.id === bandId);
+  if (index === 0) return c.red;
+  if (index === report.bands.length - 1) return c.green;
+  return c.yellow;
+}
