@@ -1,12 +1,15 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import type { AggregateOptions } from './commands/aggregate.js';
 import type { BankLintOptions, BankPrintOptions } from './commands/bank.js';
+import type { CompareOptions } from './commands/compare.js';
 import type { Context } from './commands/context.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
+import { COMPARE_FORMATS, TEAM_FORMATS } from './render/index.js';
 
 // Only commander loads at start-up: each command's module is imported when that command runs.
 
@@ -16,6 +19,8 @@ export interface Handlers {
   bankLint(options: BankLintOptions, ctx: Context): Promise<ExitCode>;
   bankPrint(options: BankPrintOptions, ctx: Context): Promise<ExitCode>;
   schema(options: { kind: SchemaKind }, ctx: Context): Promise<ExitCode>;
+  aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode>;
+  compare(options: CompareOptions, ctx: Context): Promise<ExitCode>;
 }
 
 export const lazyHandlers: Handlers = {
@@ -24,7 +29,12 @@ export const lazyHandlers: Handlers = {
   bankLint: async (o, ctx) => (await import('./commands/bank.js')).bankLint(o, ctx),
   bankPrint: async (o, ctx) => (await import('./commands/bank.js')).bankPrint(o, ctx),
   schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
+  aggregate: async (o, ctx) => (await import('./commands/aggregate.js')).aggregate(o, ctx),
+  compare: async (o, ctx) => (await import('./commands/compare.js')).compare(o, ctx),
 };
+
+/** Role groups smaller than this are never shown on their own (aggregate, workshop). */
+export const DEFAULT_MIN_GROUP = 3;
 
 /** Parses argv, runs the chosen command and returns its exit code; usage errors come back as 2. */
 export async function runCli(argv: readonly string[], ctx: Context, handlers: Handlers = lazyHandlers): Promise<ExitCode> {
@@ -111,6 +121,43 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
     .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
 
+  program
+    .command('aggregate')
+    .description('team report from many answer files, folders of them, or CSV exports (Google Forms, Microsoft Forms, Typeform)')
+    .argument('<paths...>', 'answer files (.yaml, .yml, .json), folders of them, CSV exports (.csv)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'the answers are for the quick form', false)
+    .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
+    .option('--show-names', "list respondents' names (never shown otherwise)", false)
+    .option('--map <file>', 'YAML file mapping CSV headers, answer labels and roles the matching does not find')
+    .addOption(new Option('--format <format>', 'report format').choices(TEAM_FORMATS).default('text'))
+    .option('--out <file>', 'write the report to this file instead of standard output')
+    .option('--force', 'allow --out to replace an existing file', false)
+    .addOption(new Option('--fail-under <n>', 'exit 1 when the team score is below n').argParser(scoreLimit))
+    .addOption(new Option('--fail-gap-over <n>', "exit 1 when any pillar's sales-marketing gap is larger than n points").argParser(scoreLimit))
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test aggregate answers/                                # a folder of answer files',
+        'cash-test aggregate responses.csv --format markdown --out team.md',
+        'cash-test aggregate export.csv --map headers.yaml            # headers or labels auto-matching misses',
+        'cash-test aggregate answers/ --format json --out team.json  # for compare',
+        'cash-test aggregate answers/ --fail-under 60 --fail-gap-over 20',
+      ]),
+    )
+    .action(async (paths: string[], o: Omit<AggregateOptions, 'paths'>) => done(await handlers.aggregate({ ...o, paths }, ctx)));
+
+  program
+    .command('compare')
+    .description('what changed between two results (both from run, or both from aggregate, as JSON)')
+    .argument('<before>', 'the earlier result (.json)')
+    .argument('<after>', 'the later result (.json)')
+    .addOption(new Option('--format <format>', 'report format').choices(COMPARE_FORMATS).default('text'))
+    .option('--out <file>', 'write the report to this file instead of standard output')
+    .option('--force', 'allow --out to replace an existing file', false)
+    .addHelpText('after', examples(['cash-test compare team-q1.json team-q2.json', 'cash-test compare me-jan.json me-jun.json --format markdown --out change.md']))
+    .action(async (before: string, after: string, o: Omit<CompareOptions, 'before' | 'after'>) => done(await handlers.compare({ ...o, before, after }, ctx)));
+
   for (const command of program.commands) configure(command, ctx);
   return program;
 }
@@ -126,6 +173,12 @@ function configure(command: Command, ctx: Context): void {
 function scoreLimit(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('it must be a number from 0 to 100.');
+  return n;
+}
+
+function groupSize(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw new InvalidArgumentError('it must be a whole number, 1 or more.');
   return n;
 }
 

@@ -9,6 +9,8 @@ export interface Gate {
   /** The figure the gate checks; null when it could not be computed, which fails the gate. */
   value: number | null;
   failsWhen: 'below' | 'above';
+  /** Says why the value is null, when it is not for lack of answers. */
+  unavailable?: string;
 }
 
 /** Exit 1 when any gate fails; each failure is one line on stderr after the report. */
@@ -18,7 +20,7 @@ export function checkGates(ctx: Context, gates: readonly Gate[]): ExitCode {
     const fails = gate.value === null || (gate.failsWhen === 'below' ? gate.value < gate.limit : gate.value > gate.limit);
     if (!fails) continue;
     failed = true;
-    const figure = gate.value === null ? 'has no score (not enough answers)' : `is ${round(gate.value)}`;
+    const figure = gate.value === null ? (gate.unavailable ?? 'has no score (not enough answers)') : `is ${round(gate.value)}`;
     ctx.stderr.write(`cash-test: ${plainText(gate.label)} ${figure}: ${gate.flag} ${gate.limit} not met\n`);
   }
   return failed ? 1 : 0;

@@ -1,4 +1,7 @@
+import * as z from 'zod';
 import { singleReportSchema } from './report-model.js';
+import { teamReportSchema } from './team-report-model.js';
 
-/** Every result file cash-test writes with --format json. */
-export const resultSchema = singleReportSchema;
+/** Every result file cash-test writes with --format json, told apart by `kind`. */
+export const resultSchema = z.discriminatedUnion('kind', [singleReportSchema, teamReportSchema]);
+export type Result = z.infer<typeof resultSchema>;

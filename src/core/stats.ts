@@ -191,11 +191,22 @@ export function cronbachAlpha(rows: readonly (readonly number[])[]): number | nu
   const totalVar = varianceOf(totals);
   if (!(totalVar > 0) || !Number.isFinite(totalVar)) return null;
 
-  let itemVarSum = 0;
+  const itemVars: number[] = [];
   for (let j = 0; j < k; j++) {
-    itemVarSum += varianceOf(rows.map((row) => row[j] as number));
+    itemVars.push(varianceOf(rows.map((row) => row[j] as number)));
   }
-  return finiteOrNull((k / (k - 1)) * (1 - itemVarSum / totalVar));
+  return alphaFromVariances(itemVars, totalVar);
+}
+
+/**
+ * Cronbach's alpha from its parts: the sample variance of each item and of the respondents'
+ * totals, all over the same respondents. Lets a caller that holds items as columns (many
+ * respondents) compute alpha one column at a time. Null when k < 2 or var(total) is not > 0.
+ */
+export function alphaFromVariances(itemVariances: readonly number[], totalVariance: number): number | null {
+  const k = itemVariances.length;
+  if (k < 2 || !allFinite(itemVariances) || !(totalVariance > 0) || !Number.isFinite(totalVariance)) return null;
+  return finiteOrNull((k / (k - 1)) * (1 - compensatedSum(itemVariances, identity) / totalVariance));
 }
 
 /** Cohen's (1988) labels on |g|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large. */

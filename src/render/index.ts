@@ -1,7 +1,15 @@
+import type { CompareReport } from '../core/compare.js';
 import type { SingleReport } from '../core/report-model.js';
+import type { TeamReport } from '../core/team-report-model.js';
 
 export const SINGLE_FORMATS = ['text', 'json', 'markdown'] as const;
 export type SingleFormat = (typeof SINGLE_FORMATS)[number];
+
+export const TEAM_FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
+export type TeamFormat = (typeof TEAM_FORMATS)[number];
+
+export const COMPARE_FORMATS = ['text', 'json', 'markdown'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 export interface RenderOptions {
   /** ANSI colours: only for a terminal that wants them. */
@@ -15,4 +23,17 @@ export const singleRenderers: Record<SingleFormat, () => Promise<Renderer<Single
   text: async () => (await import('./text.js')).renderSingleText,
   json: async () => (await import('./json.js')).renderJson,
   markdown: async () => (await import('./markdown.js')).renderSingleMarkdown,
+};
+
+export const teamRenderers: Record<TeamFormat, () => Promise<Renderer<TeamReport>>> = {
+  text: async () => (await import('./team-text.js')).renderTeamText,
+  json: async () => (await import('./json.js')).renderJson,
+  markdown: async () => (await import('./team-markdown.js')).renderTeamMarkdown,
+  csv: async () => (await import('./team-csv.js')).renderTeamCsv,
+};
+
+export const compareRenderers: Record<CompareFormat, () => Promise<Renderer<CompareReport>>> = {
+  text: async () => (await import('./compare-text.js')).renderCompareText,
+  json: async () => (await import('./json.js')).renderJson,
+  markdown: async () => (await import('./compare-markdown.js')).renderCompareMarkdown,
 };

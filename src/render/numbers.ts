@@ -6,3 +6,15 @@ export function wholeScore(score: number | null): string {
 export function percent(rate: number | null): string {
   return rate === null ? 'n/a' : `${Math.round(rate * 100)}%`;
 }
+
+/** A difference in points, with its sign: +12, −12, 0. */
+export function signedPoints(value: number | null): string {
+  if (value === null) return 'n/a';
+  const n = Math.round(value);
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+/** Indices such as g, alpha and r_wg: two decimals. */
+export function decimal(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(2).replace(/^-/, '−');
+}

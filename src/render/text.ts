@@ -7,13 +7,17 @@ import type { RenderOptions } from './index.js';
 import { percent, wholeScore } from './numbers.js';
 import { plainText } from './sanitize.js';
 
-const BORDERLESS = {
+export const BORDERLESS = {
   chars: {
     top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
     left: '  ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
   },
   style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
 };
+
+export function right(content: string): { hAlign: 'right'; content: string } {
+  return { hAlign: 'right', content };
+}
 
 export function renderSingleText(report: SingleReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -75,7 +79,7 @@ function nextStepLines(c: ChalkInstance, report: SingleReport, step: NextStep, n
 }
 
 /** Lowest band red, highest green, the rest yellow: the band label is always printed too, so colour is never the only signal. */
-function bandColour(c: ChalkInstance, report: SingleReport, bandId: string | undefined): ChalkInstance {
+export function bandColour(c: ChalkInstance, report: Pick<SingleReport, 'bands'>, bandId: string | undefined): ChalkInstance {
   const index = report.bands.findIndex((b) => b.id === bandId);
   if (index === 0) return c.red;
   if (index === report.bands.length - 1) return c.green;

@@ -1,0 +1,66 @@
+import { EMPTY_MAP } from '../core/answer-map.js';
+import { TeamData } from '../core/aggregate.js';
+import type { Form } from '../core/bank.js';
+import type { ExitCode } from '../core/errors.js';
+import { buildTeamReport, type TeamReport } from '../core/team-report-model.js';
+import { loadBank } from '../io/load-bank.js';
+import { loadAnswerMap } from '../io/load-map.js';
+import { readResponses } from '../io/read-responses.js';
+import { teamRenderers, type TeamFormat } from '../render/index.js';
+import type { Context } from './context.js';
+import { checkOutput, emit, wantsColor } from './output.js';
+import { checkGates, type Gate } from './thresholds.js';
+
+export interface AggregateOptions {
+  /** Answer files, folders of them, and CSV exports. */
+  paths: string[];
+  bank?: string;
+  quick: boolean;
+  minGroup: number;
+  showNames: boolean;
+  map?: string;
+  format: TeamFormat;
+  out?: string;
+  force: boolean;
+  failUnder?: number;
+  failGapOver?: number;
+}
+
+/** The team report of many respondents; `workshop` calls it on its folder when the round ends. */
+export async function aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode> {
+  await checkOutput(options);
+  const bank = await loadBank(options.bank);
+  const form: Form = options.quick ? 'quick' : 'full';
+  const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
+  const data = new TeamData(bank, form, { keepNames: options.showNames });
+  await readResponses(options.paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
+
+  const report = buildTeamReport(data, { minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
+  const render = await teamRenderers[options.format]();
+  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options)) }));
+  return checkGates(ctx, teamGates(report, options));
+}
+
+function teamGates(report: TeamReport, options: AggregateOptions): Gate[] {
+  const gates: Gate[] = [];
+  if (options.failUnder !== undefined) {
+    gates.push({ label: 'team score', flag: '--fail-under', limit: options.failUnder, value: report.overall.team.mean, failsWhen: 'below' });
+  }
+  if (options.failGapOver !== undefined) {
+    const gap = report.gaps.find((g) => g.id === 'sales-marketing');
+    if (!gap?.shown) {
+      gates.push({ label: 'the sales − marketing gap', flag: '--fail-gap-over', limit: options.failGapOver, value: null, failsWhen: 'above', unavailable: `cannot be checked (${gap?.reason ?? 'not computed'})` });
+    }
+    for (const entry of gap?.pillars ?? []) {
+      const name = report.pillars.find((p) => p.id === entry.pillar)?.name ?? entry.pillar;
+      gates.push({
+        label: `${name} sales − marketing gap (absolute)`,
+        flag: '--fail-gap-over',
+        limit: options.failGapOver,
+        value: entry.gap === null ? null : Math.abs(entry.gap),
+        failsWhen: 'above',
+      });
+    }
+  }
+  return gates;
+}

@@ -1,0 +1,413 @@
+import * as z from 'zod';
+import { EVERYONE, type Group, type TeamData } from './aggregate.js';
+import { OWNERS, ROLES } from './bank-schema.js';
+import { bandFor, formQuestions, type Bank, type Pillar } from './bank.js';
+import { bankStampSchema, nextStepSchema, stampBank, type NextStep } from './report-model.js';
+import type { Role } from './roles.js';
+import { describe, hedgesG, interpretG, mean, rwg, sampleSd, type Summary } from './stats.js';
+import { buildAgenda, agendaSchema } from './team-agenda.js';
+import { gapReading, mostUnknownReading, quoted, unknownReading } from './team-readings.js';
+
+// The team report: everything every format shows, computed here. Renderers only lay it out.
+// Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets
+// figures of its own; its respondents count in the whole-team figures only.
+
+const num = z.number().nullable();
+const bandRef = z.strictObject({ id: z.string(), label: z.string() });
+const role = z.enum(ROLES);
+const effectSize = z.enum(['negligible', 'small', 'medium', 'large']);
+
+export const summarySchema = z.strictObject({ n: z.int(), mean: num, median: num, min: num, max: num, sd: num });
+
+const scoreSchema = z.strictObject({ ...summarySchema.shape, band: bandRef.nullable() });
+
+const gapEntry = {
+  /** Mean of group a and of group b, 0-100. */
+  a: num,
+  b: num,
+  /** a − b in points. */
+  gap: num,
+  /** Hedges' g of a against b. */
+  g: num,
+  size: effectSize.nullable(),
+  reading: z.string(),
+};
+
+export const GAP_IDS = ['sales-marketing', 'leadership-others'] as const;
+export type GapId = (typeof GAP_IDS)[number];
+
+export const teamReportSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  kind: z.literal('team'),
+  bank: bankStampSchema,
+  form: z.enum(['full', 'quick']),
+  createdAt: z.string(),
+  minGroup: z.int(),
+  scale: z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() }),
+  bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
+  headline: z.string(),
+  respondents: z.strictObject({
+    total: z.int(),
+    /** Only the groups large enough to be shown on their own. */
+    byRole: z.array(z.strictObject({ role, n: z.int() })),
+    /** Roles with fewer than minGroup respondents: in the team figures only. */
+    folded: z.array(role),
+    /** Only with --show-names; sorted, not linked to any answer. */
+    names: z.array(z.string()).nullable(),
+  }),
+  notes: z.array(z.string()),
+  overall: z.strictObject({ team: scoreSchema, byRole: z.array(z.strictObject({ role, score: scoreSchema })) }),
+  pillars: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      summary: z.string(),
+      weight: z.number(),
+      team: scoreSchema,
+      unknownRate: num,
+      byRole: z.array(z.strictObject({ role, score: scoreSchema, unknownRate: num })),
+      /** Cronbach's alpha over the respondents who answered every item; null under 10 of them. */
+      alpha: num,
+      completeRespondents: z.int(),
+    }),
+  ),
+  weakestPillar: z.string().nullable(),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      pillar: z.string(),
+      text: z.string(),
+      reverse: z.boolean(),
+      owner: z.enum(OWNERS),
+      n: z.int(),
+      mean: num,
+      sd: num,
+      /** Agreement r_wg against the uniform null, on the raw answers. */
+      rwg: num,
+      unknownRate: num,
+      byRole: z.array(z.strictObject({ role, n: z.int(), mean: num, unknownRate: num })),
+    }),
+  ),
+  gaps: z.array(
+    z.strictObject({
+      id: z.enum(GAP_IDS),
+      a: z.strictObject({ label: z.string(), n: z.int() }),
+      b: z.strictObject({ label: z.string(), n: z.int() }),
+      shown: z.boolean(),
+      /** Why the gap is not shown; null when it is. */
+      reason: z.string().nullable(),
+      pillars: z.array(z.strictObject({ pillar: z.string(), ...gapEntry })),
+      /** Largest |gap| first. */
+      items: z.array(z.strictObject({ item: z.string(), pillar: z.string(), ...gapEntry })),
+    }),
+  ),
+  /** The items the teams disagree on most, by the first gap that could be shown; largest first. */
+  disagreements: z.strictObject({ gap: z.enum(GAP_IDS).nullable(), items: z.array(z.string()) }),
+  /** The items the whole team rates lowest, lowest first. */
+  lowestItems: z.array(z.string()),
+  unknown: z.strictObject({
+    pillar: z.string().nullable(),
+    rate: num,
+    reading: z.string().nullable(),
+    findings: z.array(z.strictObject({ pillar: z.string(), role, rate: z.number(), reading: z.string() })),
+  }),
+  nextSteps: z.array(nextStepSchema),
+  agenda: agendaSchema,
+});
+
+export type TeamReport = z.infer<typeof teamReportSchema>;
+export type TeamScore = z.infer<typeof scoreSchema>;
+export type TeamPillar = TeamReport['pillars'][number];
+export type TeamItem = TeamReport['items'][number];
+export type TeamGap = TeamReport['gaps'][number];
+
+export interface TeamReportOptions {
+  minGroup: number;
+  showNames: boolean;
+  createdAt: string;
+  agendaMinutes?: number;
+}
+
+const ALPHA_MIN_RESPONDENTS = 10;
+const RANKED_ITEMS = 5;
+/** A role answering "don't know" to this share of a pillar's questions is a finding. */
+const NOTABLE_UNKNOWN_RATE = 0.2;
+const UNKNOWN_FINDINGS = 5;
+const MIN_STEPS = 3;
+const MAX_STEPS = 5;
+
+interface Comparison {
+  id: GapId;
+  a: { label: string; group: Group };
+  b: { label: string; group: Group };
+}
+
+const COMPARISONS: readonly Comparison[] = [
+  { id: 'sales-marketing', a: { label: 'sales', group: ['sales'] }, b: { label: 'marketing', group: ['marketing'] } },
+  {
+    id: 'leadership-others',
+    a: { label: 'leadership', group: ['leadership'] },
+    b: { label: 'everyone else', group: ROLES.filter((r) => r !== 'leadership') },
+  },
+];
+
+export function buildTeamReport(data: TeamData, options: TeamReportOptions): TeamReport {
+  const { bank } = data;
+  const counts = data.roleCounts();
+  const shown = ROLES.filter((r) => (counts.get(r) ?? 0) >= options.minGroup && (counts.get(r) ?? 0) > 0);
+  const folded = ROLES.filter((r) => (counts.get(r) ?? 0) > 0 && !shown.includes(r));
+  const groupSize = (group: Group) => group.reduce((sum, r) => sum + (counts.get(r) ?? 0), 0);
+  const score = (xs: readonly number[]) => scoreOf(bank, xs);
+
+  const pillarsInForm = bank.pillars.flatMap((pillar, index) => (formQuestions(pillar, data.form).length > 0 ? [{ pillar, index }] : []));
+  const itemIndexes = (pillar: Pillar) => data.questions.flatMap((q, k) => (q.pillar === pillar.id ? [k] : []));
+  const unknownRate = (items: readonly number[], group: Group) => {
+    let asked = 0;
+    let unknown = 0;
+    for (const k of items) {
+      const u = data.itemUnknown(k, group);
+      asked += u.asked;
+      unknown += u.unknown;
+    }
+    return asked > 0 ? unknown / asked : null;
+  };
+
+  const pillars = pillarsInForm.map(({ pillar, index }): TeamPillar => {
+    const items = itemIndexes(pillar);
+    const { complete, alpha } = data.alpha(items);
+    return {
+      id: pillar.id,
+      name: pillar.name,
+      summary: pillar.summary,
+      weight: pillar.weight,
+      team: score(data.pillarScoresOf(index, EVERYONE)),
+      unknownRate: unknownRate(items, EVERYONE),
+      byRole: shown.map((r) => ({ role: r, score: score(data.pillarScoresOf(index, [r])), unknownRate: unknownRate(items, [r]) })),
+      alpha: complete >= ALPHA_MIN_RESPONDENTS ? alpha : null,
+      completeRespondents: complete,
+    };
+  });
+
+  const optionCount = bank.scale.max - bank.scale.min + 1;
+  const items = data.questions.map((q, k): TeamItem => {
+    const scores = data.itemScores(k, EVERYONE);
+    return {
+      id: q.id,
+      pillar: q.pillar,
+      text: q.text,
+      reverse: q.reverse,
+      owner: q.owner,
+      n: scores.length,
+      mean: mean(scores),
+      sd: sampleSd(scores),
+      rwg: rwg(data.itemValues(k, EVERYONE), optionCount),
+      unknownRate: unknownRate([k], EVERYONE),
+      byRole: shown.map((r) => {
+        const own = data.itemScores(k, [r]);
+        return { role: r, n: own.length, mean: mean(own), unknownRate: unknownRate([k], [r]) };
+      }),
+    };
+  });
+
+  const gaps = COMPARISONS.map((c): TeamGap => {
+    const a = { label: c.a.label, n: groupSize(c.a.group) };
+    const b = { label: c.b.label, n: groupSize(c.b.group) };
+    const reason = hiddenReason(c, a.n, b.n, options.minGroup);
+    if (reason !== null) return { id: c.id, a, b, shown: false, reason, pillars: [], items: [] };
+    const entry = (xa: number[], xb: number[], subject: string) => {
+      const ma = mean(xa);
+      const mb = mean(xb);
+      const gap = ma === null || mb === null ? null : ma - mb;
+      const g = hedgesG(xa, xb);
+      const size = g === null ? null : interpretG(g);
+      return { a: ma, b: mb, gap, g, size, reading: gapReading(c.a.label, c.b.label, subject, gap, size) };
+    };
+    return {
+      id: c.id,
+      a,
+      b,
+      shown: true,
+      reason: null,
+      pillars: pillarsInForm.map(({ pillar, index }) => ({
+        pillar: pillar.id,
+        ...entry(data.pillarScoresOf(index, c.a.group), data.pillarScoresOf(index, c.b.group), pillar.name),
+      })),
+      items: byLargestGap(
+        data.questions.map((q, k) => ({ item: q.id, pillar: q.pillar, ...entry(data.itemScores(k, c.a.group), data.itemScores(k, c.b.group), quoted(q.text)) })),
+      ),
+    };
+  });
+
+  const basis = gaps.find((g) => g.shown) ?? null;
+  const disagreements = {
+    gap: basis?.id ?? null,
+    items: (basis?.items ?? []).filter((i) => i.gap !== null).slice(0, RANKED_ITEMS).map((i) => i.item),
+  };
+  const lowestItems = [...items]
+    .filter((i) => i.mean !== null)
+    .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))
+    .slice(0, RANKED_ITEMS)
+    .map((i) => i.id);
+  const weakest = pillars.filter((p) => p.team.mean !== null).sort((x, y) => (x.team.mean ?? 0) - (y.team.mean ?? 0))[0] ?? null;
+  const unknown = unknownFindings(bank, pillars);
+
+  const report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'> = {
+    schemaVersion: 1,
+    kind: 'team',
+    bank: stampBank(bank),
+    form: data.form,
+    createdAt: options.createdAt,
+    minGroup: options.minGroup,
+    scale: { ...bank.scale },
+    bands: bank.bands.map((b) => ({ ...b })),
+    respondents: {
+      total: data.size,
+      byRole: shown.map((r) => ({ role: r, n: counts.get(r) ?? 0 })),
+      folded,
+      names: options.showNames ? data.respondentNames() : null,
+    },
+    notes: notes(folded, gaps, pillars, options.minGroup),
+    overall: {
+      team: score(data.overallScores(EVERYONE)),
+      byRole: shown.map((r) => ({ role: r, score: score(data.overallScores([r])) })),
+    },
+    pillars,
+    weakestPillar: weakest?.id ?? null,
+    items,
+    gaps,
+    disagreements,
+    lowestItems,
+    unknown,
+  };
+  const nextSteps = teamNextSteps(bank, report);
+  return {
+    ...report,
+    headline: headline(report),
+    nextSteps,
+    agenda: buildAgenda(report, nextSteps, options.agendaMinutes),
+  };
+}
+
+function scoreOf(bank: Bank, xs: readonly number[]): TeamScore {
+  const summary: Summary = describe(xs);
+  const band = summary.mean === null ? null : bandFor(bank.bands, summary.mean);
+  return { ...summary, band: band ? { id: band.id, label: band.label } : null };
+}
+
+function hiddenReason(c: Comparison, na: number, nb: number, minGroup: number): string | null {
+  const problems = [
+    [c.a.label, na],
+    [c.b.label, nb],
+  ].flatMap(([label, n]) => (n === 0 ? [`nobody answered as ${label}`] : (n as number) < minGroup ? [`fewer than ${minGroup} people answered as ${label}`] : []));
+  if (problems.length === 0) return null;
+  const why = problems.join(' and ');
+  return problems.some((p) => p.startsWith('fewer'))
+    ? `Not shown: ${why}, and a group smaller than ${minGroup} (--min-group) is never shown on its own.`
+    : `Not shown: ${why}.`;
+}
+
+function byLargestGap<T extends { gap: number | null }>(entries: T[]): T[] {
+  return entries.sort((x, y) => (y.gap === null ? -1 : Math.abs(y.gap)) - (x.gap === null ? -1 : Math.abs(x.gap)));
+}
+
+function unknownFindings(bank: Bank, pillars: readonly TeamPillar[]): TeamReport['unknown'] {
+  const label = bank.scale.unknown;
+  const most = pillars.filter((p) => (p.unknownRate ?? 0) > 0).sort((x, y) => (y.unknownRate ?? 0) - (x.unknownRate ?? 0))[0];
+  const findings = pillars
+    .flatMap((p) =>
+      p.byRole.flatMap((r) =>
+        r.unknownRate !== null && r.unknownRate >= NOTABLE_UNKNOWN_RATE
+          ? [{ pillar: p.id, role: r.role, rate: r.unknownRate, reading: unknownReading(r.role, p.name, r.unknownRate, label) }]
+          : [],
+      ),
+    )
+    .sort((x, y) => y.rate - x.rate)
+    .slice(0, UNKNOWN_FINDINGS);
+  return {
+    pillar: most?.id ?? null,
+    rate: most?.unknownRate ?? null,
+    reading: most ? mostUnknownReading(most.name, most.unknownRate ?? 0, label) : null,
+    findings,
+  };
+}
+
+function notes(folded: readonly Role[], gaps: readonly TeamGap[], pillars: readonly TeamPillar[], minGroup: number): string[] {
+  const out: string[] = [];
+  if (folded.length > 0) {
+    out.push(
+      `Fewer than ${minGroup} people answered as ${folded.join(', ')}: to keep their answers anonymous, they count in the whole-team figures only and are never shown on their own.`,
+    );
+  }
+  for (const gap of gaps) if (gap.reason !== null) out.push(`The ${gap.a.label} − ${gap.b.label} gap: ${gap.reason}`);
+  const noAlpha = pillars.filter((p) => p.alpha === null).map((p) => p.name);
+  if (noAlpha.length > 0) {
+    out.push(`Cronbach's alpha is shown only where at least ${ALPHA_MIN_RESPONDENTS} people answered every question of a pillar (not for ${noAlpha.join(', ')}).`);
+  }
+  return out;
+}
+
+function headline(report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>): string {
+  const team = report.overall.team;
+  const parts = [
+    team.mean === null
+      ? `Not enough answers to score the team (${report.respondents.total} respondents).`
+      : `Team score ${Math.round(team.mean)}/100 (${team.band?.label ?? ''}) from ${report.respondents.total} respondents.`,
+  ];
+  const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
+  if (weakest?.team.mean != null) parts.push(`Weakest pillar: ${weakest.name} (${Math.round(weakest.team.mean)}).`);
+  const gap = report.gaps.find((g) => g.shown);
+  const largest = gap?.pillars.filter((p) => p.gap !== null).sort((x, y) => Math.abs(y.gap ?? 0) - Math.abs(x.gap ?? 0))[0];
+  if (largest && largest.gap !== null && Math.round(Math.abs(largest.gap)) > 0) parts.push(`Largest gap: ${largest.reading}`);
+  return parts.join(' ');
+}
+
+/** The largest gaps' actions first, then the weakest pillar's lowest items, what is invisible, and its advice. */
+function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>): NextStep[] {
+  const questions = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
+  const pillarName = new Map(bank.pillars.map((p) => [p.id, p.name]));
+  const steps: NextStep[] = [];
+  const taken = new Set<string>();
+  const fromItem = (id: string, reason: string) => {
+    const q = questions.get(id);
+    if (!q || taken.has(id)) return;
+    taken.add(id);
+    steps.push({ pillar: q.pillar, questionId: q.id, owner: q.owner, action: q.action, reason });
+  };
+
+  const gap = report.gaps.find((g) => g.id === report.disagreements.gap);
+  for (const entry of (gap?.items ?? []).filter((i) => i.gap !== null && Math.round(Math.abs(i.gap)) > 0).slice(0, 2)) {
+    fromItem(entry.item, entry.reading);
+  }
+  const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
+  if (weakest) {
+    const lowest = report.items
+      .filter((i) => i.pillar === weakest.id && i.mean !== null)
+      .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))
+      .slice(0, 2);
+    for (const item of lowest) fromItem(item.id, `The team rates ${quoted(item.text)} ${Math.round(item.mean ?? 0)}/100, in its weakest pillar, ${weakest.name}.`);
+  }
+  const invisible = report.unknown.findings[0];
+  if (invisible) {
+    const name = pillarName.get(invisible.pillar) ?? invisible.pillar;
+    steps.push({
+      pillar: invisible.pillar,
+      questionId: null,
+      owner: 'both',
+      action: `Walk ${invisible.role} through how ${name} works today: what exists, where to find it, whom to ask.`,
+      reason: invisible.reading,
+    });
+  }
+  if (weakest?.team.band) {
+    for (const text of bank.pillars.find((p) => p.id === weakest.id)?.advice[weakest.team.band.id] ?? []) {
+      if (steps.length >= MIN_STEPS) break;
+      steps.push({
+        pillar: weakest.id,
+        questionId: null,
+        owner: 'both',
+        action: text,
+        reason: `${weakest.name} is the team's weakest pillar (${Math.round(weakest.team.mean ?? 0)}/100, ${weakest.team.band.label}).`,
+      });
+    }
+  }
+  return steps.slice(0, MAX_STEPS);
+}

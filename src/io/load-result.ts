@@ -1,0 +1,8 @@
+import { resultSchema, type Result } from '../core/result-schema.js';
+import { readTextFile } from './read-text.js';
+import { parseYaml, validate } from './yaml-document.js';
+
+/** Reads a result file (`--format json` of run or aggregate); problems are reported with positions. */
+export async function loadResult(file: string): Promise<Result> {
+  return validate(parseYaml(await readTextFile(file), file), resultSchema);
+}

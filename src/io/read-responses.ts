@@ -1,0 +1,115 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { answersFileSchema, checkAnswers, type Response } from '../core/answers.js';
+import type { AnswerMap } from '../core/answer-map.js';
+import type { Bank, Form } from '../core/bank.js';
+import { InputError } from '../core/errors.js';
+import { ANSWER_EXTENSIONS, loadResponse } from './load-answers.js';
+import { readCsvResponses } from './load-csv.js';
+import { ProblemList } from './problems.js';
+import { fileErrorMessage, readTextFile } from './read-text.js';
+import { readSimpleYaml } from './simple-yaml.js';
+
+// The inputs of a team report: answer files, folders of them (recursively, hidden entries
+// skipped, in sorted order) and CSV exports. Every problem in every input is listed before
+// failing; nothing is handed on when there is one.
+
+export interface ResponseSource {
+  bank: Bank;
+  form: Form;
+  map: AnswerMap;
+  keepNames: boolean;
+}
+
+type Input = { kind: 'answers' | 'csv'; file: string };
+
+/** Concurrent reads of answer files; parsing stays sequential. */
+const READ_AHEAD = 64;
+
+export async function readResponses(paths: readonly string[], source: ResponseSource, onResponse: (response: Response) => void): Promise<void> {
+  const problems = new ProblemList();
+  const inputs = await collectInputs(paths, problems);
+  let count = 0;
+  const add = (response: Response) => {
+    count++;
+    if (problems.size === 0) onResponse(response);
+  };
+
+  for (let i = 0; i < inputs.length; ) {
+    const input = inputs[i] as Input;
+    if (input.kind === 'csv') {
+      await readCsvResponses(input.file, { ...source, problems, onResponse: add });
+      i++;
+      continue;
+    }
+    const batch: string[] = [];
+    while (i < inputs.length && inputs[i]?.kind === 'answers' && batch.length < READ_AHEAD) batch.push((inputs[i++] as Input).file);
+    const results = await Promise.all(batch.map((file) => readAnswerFile(file, source).catch((error: unknown) => error)));
+    for (const result of results) {
+      if (result instanceof InputError) problems.addAll(result.problems);
+      else if (result instanceof Error) throw result;
+      else add(result as Response);
+    }
+  }
+  problems.throwIfAny();
+  if (count === 0) throw new InputError([{ message: 'no respondents: the inputs hold no answers' }], 'pass answer files, folders of them, or CSV exports');
+}
+
+/** Answer files in the plain form `template` writes skip the full YAML parser; any problem is reported by it, with positions. */
+async function readAnswerFile(file: string, source: ResponseSource): Promise<Response> {
+  if (extname(file).toLowerCase() !== '.json') {
+    const data = readSimpleYaml(await readTextFile(file));
+    const parsed = data === undefined ? null : answersFileSchema.safeParse(data);
+    if (parsed?.success) {
+      const { response } = checkAnswers(source.bank, source.form, parsed.data);
+      if (response !== null) return response;
+    }
+  }
+  return loadResponse(file, source.bank, source.form);
+}
+
+async function collectInputs(paths: readonly string[], problems: ProblemList): Promise<Input[]> {
+  const inputs: Input[] = [];
+  const seen = new Set<string>();
+  const push = (kind: Input['kind'], file: string) => {
+    const key = resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push({ kind, file });
+  };
+  for (const path of paths) {
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      problems.add({ file: path, message: fileErrorMessage(error) });
+      return null;
+    });
+    if (info === null) continue;
+    if (info.isDirectory()) {
+      const files = await answerFilesIn(path, problems);
+      if (files.length === 0) problems.add({ file: path, message: `no answer files (${ANSWER_EXTENSIONS.join(', ')}) in this folder` });
+      for (const file of files) push('answers', file);
+    } else {
+      const ext = extname(path).toLowerCase();
+      if (ext === '.csv') push('csv', path);
+      else if (ANSWER_EXTENSIONS.includes(ext)) push('answers', path);
+      else problems.add({ file: path, message: `is neither an answer file (${ANSWER_EXTENSIONS.join(', ')}) nor a CSV export (.csv)` });
+    }
+  }
+  return inputs;
+}
+
+async function answerFilesIn(dir: string, problems: ProblemList): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    problems.add({ file: dir, message: fileErrorMessage(error) });
+    return [];
+  });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await answerFilesIn(path, problems)));
+    else if (!ANSWER_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
+    // A link to a file counts; links to folders are not followed, so a folder cannot contain itself.
+    else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) files.push(path);
+  }
+  return files;
+}

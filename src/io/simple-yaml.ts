@@ -1,0 +1,105 @@
+// Full YAML parsing with positions costs about a millisecond per answer file, too slow for a
+// folder of thousands. Answer files as `template` and the survey write them use a tiny subset of
+// YAML: block mappings two levels deep, `key: value` with plain or simply quoted scalars, one-line
+// flow mappings, comments. This reads exactly that subset and returns undefined for anything
+// else, so that the caller falls back to the full parser; whatever it accepts, it reads as the
+// full parser (YAML 1.2 core schema) would — test/io/simple-yaml.test.ts checks that against it.
+
+type Scalar = string | number | boolean | null;
+type Value = Scalar | Record<string, Scalar>;
+
+const NOT_SIMPLE = Symbol('not simple');
+const EMPTY = Symbol('empty');
+
+// eslint-disable-next-line no-control-regex
+const AWKWARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\t\u2028\u2029\ufeff]|\r(?!\n)/;
+const KEY_LINE = /^([A-Za-z_$][A-Za-z0-9_$-]*):(?:[ ]+(.*?))?[ ]*$/;
+const KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._/+()'@-]|:(?=[^ ]))*$/u;
+const CORE_NULL = /^(?:null|Null|NULL)$/;
+const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const INT = /^(?:0|[1-9][0-9]{0,14})$/;
+const VERSION = /^[0-9]+(?:\.[0-9]+){2,}$/;
+const DATE_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?$/;
+
+export function readSimpleYaml(text: string): Record<string, Value> | undefined {
+  if (AWKWARD.test(text)) return undefined;
+  const root: Record<string, Value> = {};
+  let openKey: string | null = null;
+  let child: Record<string, Scalar> | null = null;
+  let childIndent = 0;
+
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const content = line.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const indent = line.length - content.length;
+    const match = KEY_LINE.exec(content);
+    if (!match) return undefined;
+    const key = match[1] as string;
+    if (RESERVED_KEYS.has(key) || CORE_NULL.test(key) || CORE_BOOL.test(key)) return undefined;
+    const value = match[2] === undefined || match[2] === '' ? EMPTY : readValue(match[2]);
+    if (value === NOT_SIMPLE) return undefined;
+
+    if (indent === 0) {
+      if (Object.hasOwn(root, key)) return undefined;
+      root[key] = value === EMPTY ? null : value;
+      openKey = value === EMPTY ? key : null;
+      child = null;
+      continue;
+    }
+    if (child === null) {
+      if (openKey === null) return undefined;
+      child = {};
+      childIndent = indent;
+      root[openKey] = child;
+    } else if (indent !== childIndent) {
+      return undefined;
+    }
+    if (Object.hasOwn(child, key) || (value !== EMPTY && typeof value === 'object' && value !== null)) return undefined;
+    child[key] = value === EMPTY ? null : value;
+  }
+  return Object.keys(root).length > 0 ? root : undefined;
+}
+
+function readValue(text: string): Value | typeof NOT_SIMPLE {
+  const first = text.charAt(0);
+  if (first === '"' || first === "'") {
+    const quoted = first === '"' ? /^"([^"\\]*)"(?:[ ]+#.*)?$/.exec(text) : /^'([^']*)'(?:[ ]+#.*)?$/.exec(text);
+    return quoted ? (quoted[1] as string) : NOT_SIMPLE;
+  }
+  if (first === '{') {
+    const flow = /^\{([^{}[\]"'#]*)\}(?:[ ]+#.*)?$/.exec(text);
+    return flow ? readFlowMapping(flow[1] as string) : NOT_SIMPLE;
+  }
+  const comment = text.search(/ #/);
+  return readPlain((comment === -1 ? text : text.slice(0, comment)).trimEnd());
+}
+
+function readFlowMapping(inner: string): Record<string, Scalar> | typeof NOT_SIMPLE {
+  const out: Record<string, Scalar> = {};
+  if (inner.trim() === '') return out;
+  for (const part of inner.split(',')) {
+    const pair = /^\s*([^:\s]+):[ ]+(.+?)\s*$/.exec(part);
+    if (!pair) return NOT_SIMPLE;
+    const key = pair[1] as string;
+    const value = /[:]/.test(pair[2] as string) ? NOT_SIMPLE : readPlain(pair[2] as string);
+    if (!KEY.test(key) || RESERVED_KEYS.has(key) || CORE_NULL.test(key) || CORE_BOOL.test(key) || Object.hasOwn(out, key)) return NOT_SIMPLE;
+    if (value === NOT_SIMPLE) return NOT_SIMPLE;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** A plain scalar as the YAML 1.2 core schema resolves it; anything that needs more care is not simple. */
+function readPlain(text: string): Scalar | typeof NOT_SIMPLE {
+  if (!PLAIN.test(text)) return NOT_SIMPLE;
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return text.charAt(0).toLowerCase() === 't';
+  if (/^[0-9]/.test(text)) {
+    if (INT.test(text)) return Number(text);
+    return VERSION.test(text) || DATE_TIME.test(text) ? text : NOT_SIMPLE;
+  }
+  return text;
+}

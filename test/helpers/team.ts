@@ -1,0 +1,33 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+import type { AnswerValue, Response } from '../../src/core/answers.js';
+import type { Role } from '../../src/core/roles.js';
+
+export const MINI_BANK = fileURLToPath(new URL('../fixtures/team-bank', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function respondent(role: Role, answers: Record<string, AnswerValue>, name?: string): Response {
+  return { respondent: { role, ...(name ? { name } : {}) }, answers };
+}
+
+/** A temporary folder, removed when the test finishes. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cash-test-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Seeded pseudo-random numbers in [0, 1): the same data set on every run. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
