@@ -70,7 +70,7 @@ function readValue(text: string): Value | typeof NOT_SIMPLE {
     return quoted ? (quoted[1] as string) : NOT_SIMPLE;
   }
   if (first === '{') {
-    const flow = /^\{([^{}[\]"'#]*)\}(?:[ ]+#.*)?$/.exec(text);
+    const flow = /^\{([^{}[\]'#]*)\}(?:[ ]+#.*)?$/.exec(text);
     return flow ? readFlowMapping(flow[1] as string) : NOT_SIMPLE;
   }
   const comment = text.search(/ #/);
@@ -81,10 +81,11 @@ function readFlowMapping(inner: string): Record<string, Scalar> | typeof NOT_SIM
   const out: Record<string, Scalar> = {};
   if (inner.trim() === '') return out;
   for (const part of inner.split(',')) {
-    const pair = /^\s*([^:\s]+):[ ]+(.+?)\s*$/.exec(part);
+    const pair = /^\s*([^:\s"]+):[ ]+(.+?)\s*$/.exec(part);
     if (!pair) return NOT_SIMPLE;
     const key = pair[1] as string;
-    const value = /[:]/.test(pair[2] as string) ? NOT_SIMPLE : readPlain(pair[2] as string);
+    const quoted = /^"([^"\\]*)"$/.exec(pair[2] as string);
+    const value = quoted ? (quoted[1] as string) : /[:"]/.test(pair[2] as string) ? NOT_SIMPLE : readPlain(pair[2] as string);
     if (!KEY.test(key) || RESERVED_KEYS.has(key) || CORE_NULL.test(key) || CORE_BOOL.test(key) || Object.hasOwn(out, key)) return NOT_SIMPLE;
     if (value === NOT_SIMPLE) return NOT_SIMPLE;
     out[key] = value;
