@@ -49,7 +49,8 @@ function teamGates(report: TeamReport, options: AggregateOptions): Gate[] {
   if (options.failGapOver !== undefined) {
     const gap = report.gaps.find((g) => g.id === 'sales-marketing');
     if (!gap?.shown) {
-      gates.push({ label: 'the sales − marketing gap', flag: '--fail-gap-over', limit: options.failGapOver, value: null, failsWhen: 'above', unavailable: `cannot be checked (${gap?.reason ?? 'not computed'})` });
+      const why = (gap?.reason ?? '').replace(/^Not shown: /, '').replace(/\.$/, '');
+      gates.push({ label: 'the sales − marketing gap', flag: '--fail-gap-over', limit: options.failGapOver, value: null, failsWhen: 'above', unavailable: `cannot be checked: ${why}` });
     }
     for (const entry of gap?.pillars ?? []) {
       const name = report.pillars.find((p) => p.id === entry.pillar)?.name ?? entry.pillar;

@@ -61,28 +61,24 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
       problem({ line, col: Math.min(fields.length, header.length) + 1, message: `this row has ${fields.length} fields, the header has ${header.length}` });
       return;
     }
-    let ok = true;
+    const rowProblems: Omit<Problem, 'file'>[] = [];
     const answers: Record<string, AnswerValue> = {};
     for (const { column, id } of plan.questions) {
       const cell = readAnswer(fields[column] ?? '');
-      if ('error' in cell) {
-        ok = false;
-        problem({ line, col: column + 1, message: `column ${columnLetter(column)} (${id}): ${cell.error}` });
-      } else if (cell.value !== null) {
-        answers[id] = cell.value;
-      }
+      if ('error' in cell) rowProblems.push({ line, col: column + 1, message: `column ${columnLetter(column)} (${id}): ${cell.error}` });
+      else if (cell.value !== null) answers[id] = cell.value;
     }
     let role: Response['respondent']['role'] | null = null;
     if (plan.role !== null) {
       const read = readRole(fields[plan.role] ?? '');
-      if ('error' in read) {
-        ok = false;
-        problem({ line, col: plan.role + 1, message: `${describeColumn(header, plan.role)}: ${read.error}` });
-      } else {
-        role = read.role;
-      }
+      if ('error' in read) rowProblems.push({ line, col: plan.role + 1, message: `${describeColumn(header, plan.role)}: ${read.error}` });
+      else role = read.role;
     }
-    if (!ok || !usable || role === null) return;
+    if (rowProblems.length > 0) {
+      for (const p of rowProblems.sort((a, b) => (a.col ?? 0) - (b.col ?? 0))) problem(p);
+      return;
+    }
+    if (!usable || role === null) return;
     const respondent: Response['respondent'] = { role };
     const name = input.keepNames && plan.name !== null ? (fields[plan.name] ?? '').trim().slice(0, MAX_NAME) : '';
     if (name !== '' && name.toLowerCase() !== 'anonymous') respondent.name = name;

@@ -1,3 +1,4 @@
+import type { Context } from '../../src/commands/context.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,5 +30,28 @@ export function seeded(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Captured {
+  ctx: Context;
+  stdout(): string;
+  stderr(): string;
+}
+
+/** A command context that keeps what the command writes, at a fixed clock. */
+export function captureContext(now = '2024-05-01T10:00:00.000Z'): Captured {
+  let out = '';
+  let err = '';
+  return {
+    ctx: {
+      stdout: { write: (text: string) => (out += text) },
+      stderr: { write: (text: string) => (err += text) },
+      stdinIsTTY: false,
+      env: {},
+      now: () => new Date(now),
+    },
+    stdout: () => out,
+    stderr: () => err,
   };
 }
