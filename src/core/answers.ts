@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES, type Role } from './bank-schema.js';
-import { allQuestions, majorVersion, type Bank, type Form } from './bank.js';
+import { allQuestions, majorVersion, type Bank, type Form, type Question } from './bank.js';
 import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
@@ -31,6 +31,25 @@ export interface Response {
   takenAt?: string;
 }
 
+// A team report checks thousands of answer files against one bank: its indexes are built once.
+interface BankIndex {
+  byId: ReadonlyMap<string, Question>;
+  forms: Record<Form, readonly Question[]>;
+}
+const indexes = new WeakMap<Bank, BankIndex>();
+
+function indexOf(bank: Bank): BankIndex {
+  let index = indexes.get(bank);
+  if (index === undefined) {
+    index = {
+      byId: new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q])),
+      forms: { full: allQuestions(bank, 'full'), quick: allQuestions(bank, 'quick') },
+    };
+    indexes.set(bank, index);
+  }
+  return index;
+}
+
 /** Checks an answer file against the bank and the chosen form; the response is null when any issue was found. */
 export function checkAnswers(
   bank: Bank,
@@ -54,7 +73,7 @@ export function checkAnswers(
     issues.push({ path: ['respondent'], atKey: true, message: `respondent.role is required (one of ${ROLES.join(', ')})` });
   }
 
-  const known = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
+  const { byId: known, forms } = indexOf(bank);
   const { min, max } = bank.scale;
   const answers: Record<string, AnswerValue> = {};
   for (const [id, value] of Object.entries(file.answers)) {
@@ -66,7 +85,7 @@ export function checkAnswers(
       answers[id] = value;
     }
   }
-  for (const q of allQuestions(bank, form)) {
+  for (const q of forms[form]) {
     if (Object.hasOwn(answers, q.id) || issues.some((i) => i.path[1] === q.id)) continue;
     const present = Object.hasOwn(file.answers, q.id);
     issues.push({

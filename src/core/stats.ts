@@ -19,6 +19,9 @@ export interface Summary {
   sd: number | null;
 }
 
+/** Plain arrays or typed arrays: a million scores are cheaper kept in a Float64Array. */
+export type Numbers = ArrayLike<number> & Iterable<number>;
+
 export type EffectSizeLabel = 'negligible' | 'small' | 'medium' | 'large';
 
 /** `x` if it is a finite number, otherwise null. Also turns -0 into 0. */
@@ -27,13 +30,13 @@ function finiteOrNull(x: number): number | null {
   return x === 0 ? 0 : x;
 }
 
-function allFinite(xs: readonly number[]): boolean {
+function allFinite(xs: Numbers): boolean {
   for (const x of xs) if (!Number.isFinite(x)) return false;
   return true;
 }
 
 /** Neumaier's improved Kahan summation of `f(x)` over xs. */
-function compensatedSum(xs: readonly number[], f: (x: number) => number): number {
+function compensatedSum(xs: Numbers, f: (x: number) => number): number {
   let sum = 0;
   let c = 0;
   for (const x of xs) {
@@ -49,7 +52,7 @@ function compensatedSum(xs: readonly number[], f: (x: number) => number): number
 const identity = (x: number): number => x;
 
 /** Mean of finite, non-empty xs, guaranteed to lie in [min, max]. */
-function meanOf(xs: readonly number[]): number {
+function meanOf(xs: Numbers): number {
   let lo = Infinity;
   let hi = -Infinity;
   for (const x of xs) {
@@ -67,7 +70,7 @@ function meanOf(xs: readonly number[]): number {
 }
 
 /** Corrected two-pass sample variance (n − 1) of finite xs with n ≥ 2; Infinity on overflow. */
-function varianceOf(xs: readonly number[]): number {
+function varianceOf(xs: Numbers): number {
   const n = xs.length;
   const m = meanOf(xs);
   const sumSq = compensatedSum(xs, (x) => (x - m) * (x - m));
@@ -79,16 +82,17 @@ function varianceOf(xs: readonly number[]): number {
   return v > 0 ? v : 0;
 }
 
-export function mean(xs: readonly number[]): number | null {
+export function mean(xs: Numbers): number | null {
   if (xs.length === 0 || !allFinite(xs)) return null;
   return finiteOrNull(meanOf(xs));
 }
 
 /** Median; sorts a copy, the input is left untouched. */
-export function median(xs: readonly number[]): number | null {
+export function median(xs: Numbers): number | null {
   const n = xs.length;
   if (n === 0 || !allFinite(xs)) return null;
-  const sorted = [...xs].sort((p, q) => p - q);
+  // Input already in order (team reports pass sorted scores) needs no sorted copy.
+  const sorted = ascending(xs) ? xs : [...xs].sort((p, q) => p - q);
   const half = Math.floor(n / 2);
   const upper = sorted[half] as number;
   if (n % 2 === 1) return finiteOrNull(upper);
@@ -99,14 +103,19 @@ export function median(xs: readonly number[]): number | null {
   return finiteOrNull(Math.min(Math.max(mid, lower), upper));
 }
 
+function ascending(xs: Numbers): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) < (xs[i - 1] as number)) return false;
+  return true;
+}
+
 /** Sample variance with the n − 1 denominator; null when n < 2. */
-export function sampleVariance(xs: readonly number[]): number | null {
+export function sampleVariance(xs: Numbers): number | null {
   if (xs.length < 2 || !allFinite(xs)) return null;
   return finiteOrNull(varianceOf(xs));
 }
 
 /** Sample standard deviation (n − 1 denominator); null when n < 2. */
-export function sampleSd(xs: readonly number[]): number | null {
+export function sampleSd(xs: Numbers): number | null {
   const v = sampleVariance(xs);
   return v === null ? null : finiteOrNull(Math.sqrt(v));
 }
@@ -116,7 +125,7 @@ export function sampleSd(xs: readonly number[]): number | null {
  * every other field is null for empty input or input with a non-finite value,
  * and `sd` is null when n < 2.
  */
-export function describe(xs: readonly number[]): Summary {
+export function describe(xs: Numbers): Summary {
   const n = xs.length;
   if (n === 0 || !allFinite(xs)) {
     return { n, mean: null, median: null, min: null, max: null, sd: null };
@@ -145,17 +154,47 @@ export function describe(xs: readonly number[]): Summary {
  * pooled SD is 0 (both groups constant): the standardized difference is then
  * undefined (0/0) or infinite, and neither is a number a report should print.
  */
-export function hedgesG(a: readonly number[], b: readonly number[]): number | null {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 < 2 || n2 < 2 || !allFinite(a) || !allFinite(b)) return null;
-  const s1 = varianceOf(a);
-  const s2 = varianceOf(b);
+export function hedgesG(a: Numbers, b: Numbers): number | null {
+  if (a.length < 2 || b.length < 2 || !allFinite(a) || !allFinite(b)) return null;
+  return hedgesGFromMoments({ n: a.length, mean: meanOf(a), variance: varianceOf(a) }, { n: b.length, mean: meanOf(b), variance: varianceOf(b) });
+}
+
+/** A group's size, mean and sample variance (n − 1): all that g, r_wg and alpha need of it. */
+export interface Moments {
+  n: number;
+  mean: number;
+  variance: number;
+}
+
+/** Hedges' g as above, from each group's moments; the same nulls. */
+export function hedgesGFromMoments(a: Moments, b: Moments): number | null {
+  const { n: n1, variance: s1 } = a;
+  const { n: n2, variance: s2 } = b;
+  if (n1 < 2 || n2 < 2) return null;
   const pooledVar = ((n1 - 1) * s1 + (n2 - 1) * s2) / (n1 + n2 - 2);
   const pooledSd = Math.sqrt(pooledVar);
   if (!(pooledSd > 0) || !Number.isFinite(pooledSd)) return null;
   const j = 1 - 3 / (4 * (n1 + n2) - 9);
-  return finiteOrNull(((meanOf(a) - meanOf(b)) / pooledSd) * j);
+  return finiteOrNull(((a.mean - b.mean) / pooledSd) * j);
+}
+
+/**
+ * Moments of grouped data: `counts[i]` observations of `values[i]`. Answers on a scale take a
+ * few values only, so a million answers reduce to a handful of counts. Null when there are none;
+ * the variance is 0 for a single observation (callers needing n ≥ 2 check n).
+ */
+export function momentsOfCounts(values: readonly number[], counts: ArrayLike<number>): Moments | null {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    n += counts[i] ?? 0;
+    sum += (counts[i] ?? 0) * (values[i] as number);
+  }
+  if (n === 0 || !allFinite(values)) return null;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) squares += (counts[i] ?? 0) * ((values[i] as number) - mean) ** 2;
+  return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
 }
 
 /**
@@ -164,12 +203,16 @@ export function hedgesG(a: readonly number[], b: readonly number[]): number | nu
  * sample variance. Truncated to [0, 1] as is standard practice (LeBreton & Senter 2008):
  * s² > σ²_EU gives 0. Null when n < 2, or when optionCount is not an integer ≥ 2.
  */
-export function rwg(values: readonly number[], optionCount: number): number | null {
-  if (!Number.isInteger(optionCount) || optionCount < 2) return null;
+export function rwg(values: Numbers, optionCount: number): number | null {
   const s2 = sampleVariance(values);
-  if (s2 === null) return null;
+  return s2 === null ? null : rwgFromVariance(s2, optionCount);
+}
+
+/** r_wg as above, from the sample variance of the answers. */
+export function rwgFromVariance(variance: number, optionCount: number): number | null {
+  if (!Number.isInteger(optionCount) || optionCount < 2 || !Number.isFinite(variance)) return null;
   const expected = (optionCount * optionCount - 1) / 12;
-  const r = 1 - s2 / expected;
+  const r = 1 - variance / expected;
   return finiteOrNull(Math.min(1, Math.max(0, r)));
 }
 

@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { EVERYONE, type Group, type TeamData } from './aggregate.js';
+import { EVERYONE, type Group, type ItemCounts, type TeamData } from './aggregate.js';
 import { OWNERS, ROLES } from './bank-schema.js';
-import { bandFor, formQuestions, type Bank, type Pillar } from './bank.js';
+import { bandFor, formQuestions, type Bank } from './bank.js';
 import { bankStampSchema, nextStepSchema, stampBank, type NextStep } from './report-model.js';
 import type { Role } from './roles.js';
-import { describe, hedgesG, interpretG, mean, rwg, sampleSd, type Summary } from './stats.js';
+import { describe, hedgesG, hedgesGFromMoments, interpretG, mean, momentsOfCounts, rwgFromVariance, type Numbers, type Summary } from './stats.js';
+import { itemScore } from './scoring.js';
 import { buildAgenda, agendaSchema } from './team-agenda.js';
 import { gapReading, mostUnknownReading, quoted, unknownReading } from './team-readings.js';
 
@@ -153,90 +154,98 @@ const COMPARISONS: readonly Comparison[] = [
 
 export function buildTeamReport(data: TeamData, options: TeamReportOptions): TeamReport {
   const { bank } = data;
-  const counts = data.roleCounts();
-  const shown = ROLES.filter((r) => (counts.get(r) ?? 0) >= options.minGroup && (counts.get(r) ?? 0) > 0);
-  const folded = ROLES.filter((r) => (counts.get(r) ?? 0) > 0 && !shown.includes(r));
-  const groupSize = (group: Group) => group.reduce((sum, r) => sum + (counts.get(r) ?? 0), 0);
-  const score = (xs: readonly number[]) => scoreOf(bank, xs);
+  const shown = ROLES.filter((r) => data.roleCount(r) > 0 && data.roleCount(r) >= options.minGroup);
+  const folded = ROLES.filter((r) => data.roleCount(r) > 0 && !shown.includes(r));
+  const groupSize = (group: Group) => group.reduce((sum, r) => sum + data.roleCount(r), 0);
+  const score = (xs: Numbers) => scoreOf(bank, xs);
+  const visible = COMPARISONS.map((c) => ({ c, reason: hiddenReason(c, groupSize(c.a.group), groupSize(c.b.group), options.minGroup) }));
+  const gapEntry = (c: Comparison, subject: string, ma: number | null, mb: number | null, g: number | null) => {
+    const gap = ma === null || mb === null ? null : ma - mb;
+    const size = g === null ? null : interpretG(g);
+    return { a: ma, b: mb, gap, g, size, reading: gapReading(c.a.label, c.b.label, subject, gap, size) };
+  };
 
-  const pillarsInForm = bank.pillars.flatMap((pillar, index) => (formQuestions(pillar, data.form).length > 0 ? [{ pillar, index }] : []));
-  const itemIndexes = (pillar: Pillar) => data.questions.flatMap((q, k) => (q.pillar === pillar.id ? [k] : []));
+  const counts = data.questions.map((_, k) => data.itemCounts(k));
   const unknownRate = (items: readonly number[], group: Group) => {
     let asked = 0;
     let unknown = 0;
     for (const k of items) {
-      const u = data.itemUnknown(k, group);
-      asked += u.asked;
-      unknown += u.unknown;
+      for (const r of group) {
+        const i = ROLES.indexOf(r);
+        asked += counts[k]?.asked[i] ?? 0;
+        unknown += counts[k]?.unknown[i] ?? 0;
+      }
     }
     return asked > 0 ? unknown / asked : null;
   };
 
+  const pillarsInForm = bank.pillars.flatMap((pillar, index) => (formQuestions(pillar, data.form).length > 0 ? [{ pillar, index }] : []));
+  const pillarGaps = new Map<GapId, TeamGap['pillars']>(COMPARISONS.map((c) => [c.id, []]));
   const pillars = pillarsInForm.map(({ pillar, index }): TeamPillar => {
-    const items = itemIndexes(pillar);
+    const split = data.pillarScores(index);
+    const items = data.questions.flatMap((q, k) => (q.pillar === pillar.id ? [k] : []));
+    for (const { c, reason } of visible) {
+      if (reason !== null) continue;
+      const xa = merged(split, c.a.group);
+      const xb = merged(split, c.b.group);
+      pillarGaps.get(c.id)?.push({ pillar: pillar.id, ...gapEntry(c, pillar.name, mean(xa), mean(xb), hedgesG(xa, xb)) });
+    }
     const { complete, alpha } = data.alpha(items);
     return {
       id: pillar.id,
       name: pillar.name,
       summary: pillar.summary,
       weight: pillar.weight,
-      team: score(data.pillarScoresOf(index, EVERYONE)),
+      team: score(merged(split, EVERYONE)),
       unknownRate: unknownRate(items, EVERYONE),
-      byRole: shown.map((r) => ({ role: r, score: score(data.pillarScoresOf(index, [r])), unknownRate: unknownRate(items, [r]) })),
+      byRole: shown.map((r) => ({ role: r, score: score(merged(split, [r])), unknownRate: unknownRate(items, [r]) })),
       alpha: complete >= ALPHA_MIN_RESPONDENTS ? alpha : null,
       completeRespondents: complete,
     };
   });
 
-  const optionCount = bank.scale.max - bank.scale.min + 1;
+  const { scale } = bank;
+  const points = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
+  const itemGaps = new Map<GapId, TeamGap['items']>(COMPARISONS.map((c) => [c.id, []]));
   const items = data.questions.map((q, k): TeamItem => {
-    const scores = data.itemScores(k, EVERYONE);
+    const scores = points.map((v) => itemScore(v, scale, q.reverse));
+    const moments = (group: Group) => momentsOfCounts(scores, countsOf(counts[k] as ItemCounts, group));
+    for (const { c, reason } of visible) {
+      if (reason !== null) continue;
+      const ma = moments(c.a.group);
+      const mb = moments(c.b.group);
+      const g = ma && mb ? hedgesGFromMoments(ma, mb) : null;
+      itemGaps.get(c.id)?.push({ item: q.id, pillar: q.pillar, ...gapEntry(c, quoted(q.text), ma?.mean ?? null, mb?.mean ?? null, g) });
+    }
+    const team = moments(EVERYONE);
+    const answers = momentsOfCounts(points, countsOf(counts[k] as ItemCounts, EVERYONE));
     return {
       id: q.id,
       pillar: q.pillar,
       text: q.text,
       reverse: q.reverse,
       owner: q.owner,
-      n: scores.length,
-      mean: mean(scores),
-      sd: sampleSd(scores),
-      rwg: rwg(data.itemValues(k, EVERYONE), optionCount),
+      n: team?.n ?? 0,
+      mean: team?.mean ?? null,
+      sd: team && team.n > 1 ? Math.sqrt(team.variance) : null,
+      rwg: answers && answers.n > 1 ? rwgFromVariance(answers.variance, points.length) : null,
       unknownRate: unknownRate([k], EVERYONE),
       byRole: shown.map((r) => {
-        const own = data.itemScores(k, [r]);
-        return { role: r, n: own.length, mean: mean(own), unknownRate: unknownRate([k], [r]) };
+        const own = moments([r]);
+        return { role: r, n: own?.n ?? 0, mean: own?.mean ?? null, unknownRate: unknownRate([k], [r]) };
       }),
     };
   });
 
-  const gaps = COMPARISONS.map((c): TeamGap => {
-    const a = { label: c.a.label, n: groupSize(c.a.group) };
-    const b = { label: c.b.label, n: groupSize(c.b.group) };
-    const reason = hiddenReason(c, a.n, b.n, options.minGroup);
-    if (reason !== null) return { id: c.id, a, b, shown: false, reason, pillars: [], items: [] };
-    const entry = (xa: number[], xb: number[], subject: string) => {
-      const ma = mean(xa);
-      const mb = mean(xb);
-      const gap = ma === null || mb === null ? null : ma - mb;
-      const g = hedgesG(xa, xb);
-      const size = g === null ? null : interpretG(g);
-      return { a: ma, b: mb, gap, g, size, reading: gapReading(c.a.label, c.b.label, subject, gap, size) };
-    };
-    return {
-      id: c.id,
-      a,
-      b,
-      shown: true,
-      reason: null,
-      pillars: pillarsInForm.map(({ pillar, index }) => ({
-        pillar: pillar.id,
-        ...entry(data.pillarScoresOf(index, c.a.group), data.pillarScoresOf(index, c.b.group), pillar.name),
-      })),
-      items: byLargestGap(
-        data.questions.map((q, k) => ({ item: q.id, pillar: q.pillar, ...entry(data.itemScores(k, c.a.group), data.itemScores(k, c.b.group), quoted(q.text)) })),
-      ),
-    };
-  });
+  const gaps = visible.map(({ c, reason }): TeamGap => ({
+    id: c.id,
+    a: { label: c.a.label, n: groupSize(c.a.group) },
+    b: { label: c.b.label, n: groupSize(c.b.group) },
+    shown: reason === null,
+    reason,
+    pillars: pillarGaps.get(c.id) ?? [],
+    items: byLargestGap(itemGaps.get(c.id) ?? []),
+  }));
 
   const basis = gaps.find((g) => g.shown) ?? null;
   const disagreements = {
@@ -249,7 +258,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     .slice(0, RANKED_ITEMS)
     .map((i) => i.id);
   const weakest = pillars.filter((p) => p.team.mean !== null).sort((x, y) => (x.team.mean ?? 0) - (y.team.mean ?? 0))[0] ?? null;
-  const unknown = unknownFindings(bank, pillars);
+  const overall = data.overallScores();
 
   const report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'> = {
     schemaVersion: 1,
@@ -262,14 +271,14 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     bands: bank.bands.map((b) => ({ ...b })),
     respondents: {
       total: data.size,
-      byRole: shown.map((r) => ({ role: r, n: counts.get(r) ?? 0 })),
+      byRole: shown.map((r) => ({ role: r, n: data.roleCount(r) })),
       folded,
       names: options.showNames ? data.respondentNames() : null,
     },
     notes: notes(folded, gaps, pillars, options.minGroup),
     overall: {
-      team: score(data.overallScores(EVERYONE)),
-      byRole: shown.map((r) => ({ role: r, score: score(data.overallScores([r])) })),
+      team: score(merged(overall, EVERYONE)),
+      byRole: shown.map((r) => ({ role: r, score: score(merged(overall, [r])) })),
     },
     pillars,
     weakestPillar: weakest?.id ?? null,
@@ -277,7 +286,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     gaps,
     disagreements,
     lowestItems,
-    unknown,
+    unknown: unknownFindings(bank, pillars),
   };
   const nextSteps = teamNextSteps(bank, report);
   return {
@@ -288,7 +297,30 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
   };
 }
 
-function scoreOf(bank: Bank, xs: readonly number[]): TeamScore {
+/** The group's values from per-role ascending arrays, ascending: a median of sorted input costs one linear pass. */
+function merged(split: readonly Float64Array[], group: Group): Float64Array {
+  const parts = group.map((r) => split[ROLES.indexOf(r)] ?? new Float64Array(0));
+  if (parts.length === 1) return parts[0] as Float64Array;
+  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all.sort();
+}
+
+/** The group's counts per scale point, summed over its roles. */
+function countsOf(counts: ItemCounts, group: Group): number[] {
+  const out: number[] = new Array<number>(counts.values[0]?.length ?? 0).fill(0);
+  for (const r of group) {
+    const row = counts.values[ROLES.indexOf(r)];
+    row?.forEach((n, i) => (out[i] = (out[i] ?? 0) + n));
+  }
+  return out;
+}
+
+function scoreOf(bank: Bank, xs: Numbers): TeamScore {
   const summary: Summary = describe(xs);
   const band = summary.mean === null ? null : bandFor(bank.bands, summary.mean);
   return { ...summary, band: band ? { id: band.id, label: band.label } : null };

@@ -42,7 +42,6 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   let plan: ColumnPlan | null = null;
   let usable = false;
   let nextLine = 1;
-  let parsedLines = 0;
 
   const onRow = (fields: string[], line: number) => {
     if (isBlank(fields)) return;
@@ -85,21 +84,13 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
     input.onResponse({ respondent, answers });
   };
 
-  const parser = parse({
-    bom: true,
-    delimiter: start.delimiter,
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARS,
-    on_record: (fields: string[], context) => {
-      // csv-parse counts a CRLF inside a quoted field as two lines; count line breaks ourselves then.
-      const line = nextLine;
-      nextLine += context.lines - parsedLines > 1 ? 1 + lineBreaks(fields) : 1;
-      parsedLines = context.lines;
-      onRow(fields, line);
-      return null;
-    },
+  const parser = parse({ bom: true, delimiter: start.delimiter, relax_column_count: true, max_record_size: MAX_RECORD_CHARS });
+  parser.on('data', (fields: string[]) => {
+    // Every record starts on a new line (blank lines are records too): lines are counted from the records.
+    const line = nextLine;
+    nextLine += 1 + lineBreaks(fields);
+    onRow(fields, line);
   });
-  parser.resume();
   try {
     await pipeline(createReadStream(file, { highWaterMark: SNIFF_BYTES }), parser);
   } catch (error) {
@@ -162,7 +153,7 @@ function isBlank(fields: readonly string[]): boolean {
 
 function lineBreaks(fields: readonly string[]): number {
   let n = 0;
-  for (const f of fields) n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
+  for (const f of fields) if (f.includes('\n') || f.includes('\r')) n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
   return n;
 }
 

@@ -1,14 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { answersFileSchema, checkAnswers, type Response } from '../core/answers.js';
+import { checkAnswers, type Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { ANSWER_EXTENSIONS, loadResponse } from './load-answers.js';
 import { readCsvResponses } from './load-csv.js';
 import { ProblemList } from './problems.js';
-import { fileErrorMessage, readTextFile } from './read-text.js';
-import { readSimpleYaml } from './simple-yaml.js';
+import { readPlainAnswerFile } from './plain-answer-file.js';
+import { fileErrorMessage } from './read-text.js';
 
 // The inputs of a team report: answer files, folders of them (recursively, hidden entries
 // skipped, in sorted order) and CSV exports. Every problem in every input is listed before
@@ -23,9 +23,6 @@ export interface ResponseSource {
 
 type Input = { kind: 'answers' | 'csv'; file: string };
 
-/** Concurrent reads of answer files; parsing stays sequential. */
-const READ_AHEAD = 64;
-
 export async function readResponses(paths: readonly string[], source: ResponseSource, onResponse: (response: Response) => void): Promise<void> {
   const problems = new ProblemList();
   const inputs = await collectInputs(paths, problems);
@@ -35,37 +32,27 @@ export async function readResponses(paths: readonly string[], source: ResponseSo
     if (problems.size === 0) onResponse(response);
   };
 
-  for (let i = 0; i < inputs.length; ) {
-    const input = inputs[i] as Input;
+  for (const input of inputs) {
     if (input.kind === 'csv') {
       await readCsvResponses(input.file, { ...source, problems, onResponse: add });
-      i++;
       continue;
     }
-    const batch: string[] = [];
-    while (i < inputs.length && inputs[i]?.kind === 'answers' && batch.length < READ_AHEAD) batch.push((inputs[i++] as Input).file);
-    const results = await Promise.all(batch.map((file) => readAnswerFile(file, source).catch((error: unknown) => error)));
-    for (const result of results) {
-      if (result instanceof InputError) problems.addAll(result.problems);
-      else if (result instanceof Error) throw result;
-      else add(result as Response);
+    try {
+      add(await readAnswerFile(input.file, source));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.addAll(error.problems);
     }
   }
   problems.throwIfAny();
   if (count === 0) throw new InputError([{ message: 'no respondents: the inputs hold no answers' }], 'pass answer files, folders of them, or CSV exports');
 }
 
-/** Answer files in the plain form `template` writes skip the full YAML parser; any problem is reported by it, with positions. */
+/** Answer files in the plain form `template` writes take the fast path; any problem is reported by the full one, with positions. */
 async function readAnswerFile(file: string, source: ResponseSource): Promise<Response> {
-  if (extname(file).toLowerCase() !== '.json') {
-    const data = readSimpleYaml(await readTextFile(file));
-    const parsed = data === undefined ? null : answersFileSchema.safeParse(data);
-    if (parsed?.success) {
-      const { response } = checkAnswers(source.bank, source.form, parsed.data);
-      if (response !== null) return response;
-    }
-  }
-  return loadResponse(file, source.bank, source.form);
+  const plain = readPlainAnswerFile(file);
+  const response = plain === null ? null : checkAnswers(source.bank, source.form, plain).response;
+  return response ?? loadResponse(file, source.bank, source.form);
 }
 
 async function collectInputs(paths: readonly string[], problems: ProblemList): Promise<Input[]> {

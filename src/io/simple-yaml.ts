@@ -13,9 +13,11 @@ const EMPTY = Symbol('empty');
 
 // eslint-disable-next-line no-control-regex
 const AWKWARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\t\u2028\u2029\ufeff]|\r(?!\n)/;
-const KEY_LINE = /^([A-Za-z_$][A-Za-z0-9_$-]*):(?:[ ]+(.*?))?[ ]*$/;
 const KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Keys YAML would read as something other than a string, and keys that would reach an object's prototype.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+// The common case first, without Unicode property classes, which are slower.
+const ASCII_WORDS = /^[A-Za-z][A-Za-z ]*$/;
 const PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._/+()'@-]|:(?=[^ ]))*$/u;
 const CORE_NULL = /^(?:null|Null|NULL)$/;
 const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
@@ -32,14 +34,15 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
 
   for (const rawLine of text.split('\n')) {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const content = line.trimStart();
+    // Only spaces indent in YAML; other white space is content.
+    const content = line.replace(/^ +/, '');
     if (content === '' || content.startsWith('#')) continue;
     const indent = line.length - content.length;
-    const match = KEY_LINE.exec(content);
-    if (!match) return undefined;
-    const key = match[1] as string;
-    if (RESERVED_KEYS.has(key) || CORE_NULL.test(key) || CORE_BOOL.test(key)) return undefined;
-    const value = match[2] === undefined || match[2] === '' ? EMPTY : readValue(match[2]);
+    const colon = content.indexOf(':');
+    const key = content.slice(0, colon);
+    const rest = content.slice(colon + 1).replace(/^ +| +$/g, '');
+    if (colon < 1 || !(content.length === colon + 1 || content.charAt(colon + 1) === ' ') || !KEY.test(key) || RESERVED_KEYS.has(key)) return undefined;
+    const value = rest === '' ? EMPTY : readValue(rest);
     if (value === NOT_SIMPLE) return undefined;
 
     if (indent === 0) {
@@ -74,19 +77,19 @@ function readValue(text: string): Value | typeof NOT_SIMPLE {
     return flow ? readFlowMapping(flow[1] as string) : NOT_SIMPLE;
   }
   const comment = text.search(/ #/);
-  return readPlain((comment === -1 ? text : text.slice(0, comment)).trimEnd());
+  return readPlain((comment === -1 ? text : text.slice(0, comment)).replace(/ +$/, ''));
 }
 
 function readFlowMapping(inner: string): Record<string, Scalar> | typeof NOT_SIMPLE {
   const out: Record<string, Scalar> = {};
-  if (inner.trim() === '') return out;
+  if (/^ *$/.test(inner)) return out;
   for (const part of inner.split(',')) {
-    const pair = /^\s*([^:\s"]+):[ ]+(.+?)\s*$/.exec(part);
+    const pair = /^ *([^:\s"]+):[ ]+(.+?) *$/.exec(part);
     if (!pair) return NOT_SIMPLE;
     const key = pair[1] as string;
     const quoted = /^"([^"\\]*)"$/.exec(pair[2] as string);
     const value = quoted ? (quoted[1] as string) : /[:"]/.test(pair[2] as string) ? NOT_SIMPLE : readPlain(pair[2] as string);
-    if (!KEY.test(key) || RESERVED_KEYS.has(key) || CORE_NULL.test(key) || CORE_BOOL.test(key) || Object.hasOwn(out, key)) return NOT_SIMPLE;
+    if (!KEY.test(key) || RESERVED_KEYS.has(key) || Object.hasOwn(out, key)) return NOT_SIMPLE;
     if (value === NOT_SIMPLE) return NOT_SIMPLE;
     out[key] = value;
   }
@@ -95,12 +98,10 @@ function readFlowMapping(inner: string): Record<string, Scalar> | typeof NOT_SIM
 
 /** A plain scalar as the YAML 1.2 core schema resolves it; anything that needs more care is not simple. */
 function readPlain(text: string): Scalar | typeof NOT_SIMPLE {
-  if (!PLAIN.test(text)) return NOT_SIMPLE;
+  if (INT.test(text)) return Number(text);
+  if (!ASCII_WORDS.test(text) && !PLAIN.test(text)) return NOT_SIMPLE;
   if (CORE_NULL.test(text)) return null;
   if (CORE_BOOL.test(text)) return text.charAt(0).toLowerCase() === 't';
-  if (/^[0-9]/.test(text)) {
-    if (INT.test(text)) return Number(text);
-    return VERSION.test(text) || DATE_TIME.test(text) ? text : NOT_SIMPLE;
-  }
+  if (/^[0-9]/.test(text)) return VERSION.test(text) || DATE_TIME.test(text) ? text : NOT_SIMPLE;
   return text;
 }

@@ -17,9 +17,9 @@ const VALUES = [
   '', '4', '04', '0', '-1', '+1', '1.5', '1e3', '0x1F', '0o7', '123456789012345678', 'na', 'NA', 'null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', 'no', 'on',
   'Dana', "O'Brien", 'Dana Smith-Jones', 'Dana #1', 'Dana # a comment', 'Dana#1', 'a: b', 'a:b', 'http://x.y/z', 'x:', 'EMEA (north)', 'Ünïcödé Ñame', '名前',
   '"quoted"', '"with: colon"', '"esc\\n"', '"a"b"', "'single'", "'it''s'", "'open", '"open',
-  '{ id: cash, version: 1.0.0 }', '{ id: "cash", version: "1.0.0" }', '{ id: "a,b" }', '{ id: "a" b }', '{ "id": x }', '{ id: "a\\"b" }', '{ id: "" }', '{id: cash}', '{}', '{ }', '{ a: [1] }', '{ a: b, a: c }', '{ a: b:c }', '{ "a": b }', '[1, 2]', '[]',
+  '{ id: cash, version: 1.0.0 }', '{ id: "cash", version: "1.0.0" }', '{ id: "a,b" }', '{ id: "a" b }', '{ "id": x }', '{ id: "a\\"b" }', '{ id: "" }', '{ id: cash\u00a0}', '{\u00a0id: cash }', '{ id: "a"\u00a0}', '{id: cash}', '{}', '{ }', '{ a: [1] }', '{ a: b, a: c }', '{ a: b:c }', '{ "a": b }', '[1, 2]', '[]',
   '&anchor x', '*alias', '!tag x', '!!str 4', '|', '>', '- x', '-', '?', '%x', '@x', '`x', ',x', '2024-01-01', '2024-05-01T10:00:00Z', '2024-05-01 10:00', '1.0.0', '1.0', '.inf', '.nan', '-.5',
-  '4 # agree', '4  #', '"q" # c', "'q' # c", '{ id: x } # c', 'a  b', 'trailing   ',
+  '4 # agree', '4  #', 'sales\u00a0', '\u00a0sales', '\u3000', 'a\u2003b', '"q" # c', "'q' # c", '{ id: x } # c', 'a  b', 'trailing   ',
 ];
 
 const line = fc.record({
@@ -27,7 +27,7 @@ const line = fc.record({
   key: fc.constantFrom(...KEYS),
   value: fc.constantFrom(...VALUES),
   kind: fc.constantFrom('pair', 'pair', 'pair', 'pair', 'blank', 'comment', 'raw'),
-  raw: fc.constantFrom('---', '...', '- item', 'just text', '  # indented comment', '\t', 'key:value', '? k', '%YAML 1.2', 'a: b: c'),
+  raw: fc.constantFrom('\u00a0role: sales', '  \u00a0C1: 4', '---', '...', '- item', 'just text', '  # indented comment', '\t', 'key:value', '? k', '%YAML 1.2', 'a: b: c'),
 });
 
 function render(lines: readonly { indent: number; key: string; value: string; kind: string; raw: string }[], crlf: boolean): string {

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { AnswersFile } from '../core/answers.js';
+import { ROLES } from '../core/roles.js';
+import { MAX_INPUT_BYTES } from './read-text.js';
+import { readSimpleYaml } from './simple-yaml.js';
+
+// The fast path for a folder of thousands of answer files: a file read at once, the plain YAML
+// subset read by readSimpleYaml, and the common shape checked by hand instead of by the zod
+// schema. Anything else — an error, an unusual key or value — returns null, and the caller takes
+// the full path (loadResponse), which also reports every problem with its position.
+// test/io/plain-answer-file.test.ts checks that whatever passes here, the schema reads the same.
+
+const MAX_TEXT = 200;
+
+export function readPlainAnswerFile(file: string): AnswersFile | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (bytes.length > MAX_INPUT_BYTES || bytes.includes(0)) return null;
+  const text = bytes.toString('utf8');
+  const data = readSimpleYaml(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  return data === undefined ? null : plainAnswersFile(data);
+}
+
+/** The answer file as the schema would give it, when its shape is the plain one; otherwise null. */
+export function plainAnswersFile(data: Record<string, unknown>): AnswersFile | null {
+  if (!onlyKeys(data, ['respondent', 'answers', 'bank'])) return null;
+  const { respondent = {}, answers, bank } = data;
+  if (!isObject(answers) || !isObject(respondent) || !onlyKeys(respondent, ['role', 'name', 'team'])) return null;
+  for (const value of Object.values(answers)) {
+    if (!(value === 'na' || value === null || Number.isSafeInteger(value))) return null;
+  }
+  const { role, name, team } = respondent;
+  if (!(role === undefined || role === null || (typeof role === 'string' && (ROLES as readonly string[]).includes(role)))) return null;
+  if (!plainText(name) || !plainText(team)) return null;
+  if (bank !== undefined && !(isObject(bank) && onlyKeys(bank, ['id', 'version']) && typeof bank.id === 'string' && typeof bank.version === 'string')) return null;
+  return { ...data, respondent } as AnswersFile;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(value).every((k) => keys.includes(k));
+}
+
+/** Absent, or a string the schema keeps as it is (already trimmed, not too long). */
+function plainText(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && value === value.trim() && value.length <= MAX_TEXT);
+}

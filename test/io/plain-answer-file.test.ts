@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answersFileSchema } from '../../src/core/answers.js';
+import { plainAnswersFile } from '../../src/io/plain-answer-file.js';
+
+// The fast path's hand check must never accept what the schema would read differently.
+
+const odd = fc.oneof(
+  fc.constantFrom(0, -1, 2.5, 1e21, Number.MAX_SAFE_INTEGER + 2, 'NA', true, '', ' Dana', 'Dana ', 'x'.repeat(201), 'ceo', undefined),
+  fc.string({ maxLength: 8 }),
+);
+/** Mostly values of the plain shape, sometimes anything. */
+const value = (...plain: unknown[]) => fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...plain) }, { weight: 1, arbitrary: odd });
+const data = fc.record(
+  {
+    respondent: fc.oneof(
+      { weight: 9, arbitrary: fc.record({ role: value('sales', 'marketing', null), name: value('Dana', 'Ann Lee'), team: value('EMEA'), email: value(undefined) }, { requiredKeys: [] }) },
+      { weight: 1, arbitrary: odd },
+    ),
+    answers: fc.oneof({ weight: 9, arbitrary: fc.dictionary(fc.constantFrom('C1', 'C2', 'S1', 'x'), value(1, 3, 5, 'na', null), { maxKeys: 4 }) }, { weight: 1, arbitrary: odd }),
+    bank: fc.oneof({ weight: 4, arbitrary: fc.record({ id: value('cash'), version: value('1.0.0'), hash: value(undefined) }, { requiredKeys: [] }) }, { weight: 1, arbitrary: odd }),
+  },
+  { requiredKeys: ['answers'] },
+)
+  .chain((d) => fc.constantFrom(d, d, d, d, { ...d, takenAt: '2024-05-01T10:00:00Z' }, { ...d, other: 1 }))
+  .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>); // as a parser gives it: no undefined values
+
+describe('plainAnswersFile', () => {
+  it('accepts only what the schema reads the same', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(data, (d) => {
+        const plain = plainAnswersFile(d);
+        if (plain === null) return;
+        accepted++;
+        const parsed = answersFileSchema.safeParse(d);
+        expect(parsed.success).toBe(true);
+        expect(plain).toEqual(parsed.data);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('reads the plain shape', () => {
+    expect(plainAnswersFile({ respondent: { role: 'sales', name: 'Dana' }, answers: { C1: 4, C2: 'na', C3: null } })).toEqual({
+      respondent: { role: 'sales', name: 'Dana' },
+      answers: { C1: 4, C2: 'na', C3: null },
+    });
+    expect(plainAnswersFile({ answers: {} })).toEqual({ answers: {}, respondent: {} });
+  });
+});
