@@ -7,7 +7,7 @@ import type { RespondentScore } from './scoring.js';
 // The report of one respondent. The schema is the single definition of the result file:
 // renderers read the model, `compare` validates old results with it, `schema result` prints it.
 
-const bandRef = z.strictObject({ id: z.string(), label: z.string() });
+export const bandRef = z.strictObject({ id: z.string(), label: z.string() });
 const answerValue = z.union([z.int(), z.literal('na'), z.null()]);
 
 export const bankStampSchema = z.strictObject({
@@ -16,6 +16,10 @@ export const bankStampSchema = z.strictObject({
   version: z.string(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
+
+/** The bank's scale and bands as a result records them, so that it can be read without the bank. */
+export const scaleStampSchema = z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() });
+export const bandsStampSchema = z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() }));
 
 export const nextStepSchema = z.strictObject({
   pillar: z.string(),
@@ -32,8 +36,8 @@ export const singleReportSchema = z.strictObject({
   form: z.enum(['full', 'quick']),
   takenAt: z.string(),
   respondent: z.strictObject({ role: z.enum(ROLES), name: z.string().optional(), team: z.string().optional() }),
-  scale: z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() }),
-  bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
+  scale: scaleStampSchema,
+  bands: bandsStampSchema,
   overall: z.strictObject({ score: z.number().nullable(), band: bandRef.nullable() }),
   pillars: z.array(
     z.strictObject({

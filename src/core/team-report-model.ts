@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { EVERYONE, type Group, type ItemCounts, type TeamData } from './aggregate.js';
 import { OWNERS, ROLES } from './bank-schema.js';
 import { bandFor, formQuestions, type Bank } from './bank.js';
-import { bankStampSchema, nextStepSchema, stampBank, type NextStep } from './report-model.js';
+import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, stampBank, type NextStep } from './report-model.js';
 import type { Role } from './roles.js';
 import { describe, hedgesG, hedgesGFromMoments, interpretG, mean, momentsOfCounts, rwgFromVariance, type Numbers, type Summary } from './stats.js';
 import { itemScore } from './scoring.js';
@@ -14,7 +14,6 @@ import { gapReading, mostUnknownReading, quoted, unknownReading } from './team-r
 // figures of its own; its respondents count in the whole-team figures only.
 
 const num = z.number().nullable();
-const bandRef = z.strictObject({ id: z.string(), label: z.string() });
 const role = z.enum(ROLES);
 const effectSize = z.enum(['negligible', 'small', 'medium', 'large']);
 
@@ -44,8 +43,8 @@ export const teamReportSchema = z.strictObject({
   form: z.enum(['full', 'quick']),
   createdAt: z.string(),
   minGroup: z.int(),
-  scale: z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() }),
-  bands: z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() })),
+  scale: scaleStampSchema,
+  bands: bandsStampSchema,
   headline: z.string(),
   respondents: z.strictObject({
     total: z.int(),
