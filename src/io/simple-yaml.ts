@@ -8,6 +8,7 @@
 type Scalar = string | number | boolean | null;
 type Value = Scalar | Record<string, Scalar>;
 
+const SPACE = 0x20;
 const NOT_SIMPLE = Symbol('not simple');
 const EMPTY = Symbol('empty');
 
@@ -35,12 +36,13 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
   for (const rawLine of text.split('\n')) {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     // Only spaces indent in YAML; other white space is content.
-    const content = line.replace(/^ +/, '');
+    let indent = 0;
+    while (line.charCodeAt(indent) === SPACE) indent++;
+    const content = line.slice(indent);
     if (content === '' || content.startsWith('#')) continue;
-    const indent = line.length - content.length;
     const colon = content.indexOf(':');
     const key = content.slice(0, colon);
-    const rest = content.slice(colon + 1).replace(/^ +| +$/g, '');
+    const rest = withoutSpaces(content.slice(colon + 1));
     if (colon < 1 || !(content.length === colon + 1 || content.charAt(colon + 1) === ' ') || !KEY.test(key) || RESERVED_KEYS.has(key)) return undefined;
     const value = rest === '' ? EMPTY : readValue(rest);
     if (value === NOT_SIMPLE) return undefined;
@@ -76,8 +78,17 @@ function readValue(text: string): Value | typeof NOT_SIMPLE {
     const flow = /^\{([^{}[\]'#]*)\}(?:[ ]+#.*)?$/.exec(text);
     return flow ? readFlowMapping(flow[1] as string) : NOT_SIMPLE;
   }
-  const comment = text.search(/ #/);
-  return readPlain((comment === -1 ? text : text.slice(0, comment)).replace(/ +$/, ''));
+  const comment = text.indexOf(' #');
+  return readPlain(comment === -1 ? text : withoutSpaces(text.slice(0, comment)));
+}
+
+/** The text without the spaces (and only spaces) around it. */
+function withoutSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (text.charCodeAt(start) === SPACE) start++;
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 function readFlowMapping(inner: string): Record<string, Scalar> | typeof NOT_SIMPLE {

@@ -9,6 +9,7 @@ import { BORDERLESS, bandColour, right } from './text.js';
 import { agendaTime, itemsById, pillarsById } from './team-layout.js';
 
 const BAR = 12;
+const WIDTH = 100;
 
 export function renderTeamText(report: TeamReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -20,7 +21,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   out.push(
     `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${report.form} form · ${report.respondents.total} respondents · bank ${plainText(report.bank.version)}`)}`,
     '',
-    plainText(report.headline),
+    ...wrap(plainText(report.headline), WIDTH),
     '',
   );
 
@@ -124,4 +125,19 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     for (const note of report.notes) out.push(`  ${c.dim(plainText(note))}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return line === '' ? lines : [...lines, line];
 }
