@@ -1,5 +1,5 @@
 import type { Response } from '../core/answers.js';
-import type { Form } from '../core/bank.js';
+import type { Bank, Form } from '../core/bank.js';
 import { inputError, type ExitCode } from '../core/errors.js';
 import { buildSingleReport } from '../core/report-model.js';
 import type { Role } from '../core/roles.js';
@@ -29,17 +29,12 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   if (options.answers === undefined && !ctx.stdinIsTTY) {
     throw inputError('no answers to score: standard input is not a terminal, so nobody can be asked', 'pass --answers FILE (see `cash-test template` for a file to fill in)');
   }
-  await checkOutput(options);
-  const bank = await loadBank(options.bank);
-  const form: Form = options.quick ? 'quick' : 'full';
-
-  let response: Response;
-  if (options.answers !== undefined) {
-    response = await loadResponse(options.answers, bank, form, options.role);
-  } else {
-    const { takeSurvey } = await import('../prompts/survey.js');
-    response = await takeSurvey(bank, form, options, ctx);
+  if (options.answers !== undefined && (options.resume || options.save !== undefined)) {
+    throw inputError(`${options.resume ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`, 'leave out --answers to take the survey');
   }
+  await checkOutput(options);
+
+  const { bank, form, response } = options.answers === undefined ? await interview(options, ctx) : await scripted(options.answers, options);
 
   const score = scoreRespondent(bank, form, response.answers);
   const report = buildSingleReport(bank, response, score, response.takenAt ?? ctx.now().toISOString());
@@ -56,4 +51,15 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
     }
   }
   return checkGates(ctx, gates);
+}
+
+async function scripted(file: string, options: RunOptions): Promise<{ bank: Bank; form: Form; response: Response }> {
+  const bank = await loadBank(options.bank);
+  const form: Form = options.quick ? 'quick' : 'full';
+  return { bank, form, response: await loadResponse(file, bank, form, options.role) };
+}
+
+async function interview(options: RunOptions, ctx: Context): Promise<{ bank: Bank; form: Form; response: Response }> {
+  const { takeSurvey } = await import('../prompts/survey.js');
+  return takeSurvey(options, ctx);
 }
