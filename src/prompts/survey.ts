@@ -65,7 +65,7 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
     const file = options.save ?? (await chooseAnswerFile(asker, response.respondent.role, ctx.now(), options.force));
     if (file !== null) {
       await writeAnswerFile(file, bank, form, response);
-      asker.note(`\nYour answers are saved in ${file}. To score them again: cash-test run --answers ${shellQuote(file)}${form === 'quick' ? ' --quick' : ''}`);
+      asker.note(`\nYour answers are saved in ${file}. To score them again: cash-test run --answers ${shellQuote(file)}${form === 'quick' ? ' --quick' : ''}\n`);
     }
     await removeProgress(dir, progress.id);
     return { bank, form, response };
