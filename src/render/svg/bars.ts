@@ -46,7 +46,7 @@ export function barChart(input: BarChartInput): string {
   input.rows.forEach((row, r) => {
     const top = TOP + ROW_GAP / 2 + r * (groupHeight + ROW_GAP);
     const middle = top + groupHeight / 2;
-    parts.push(textBlock(wrapWords(row.label, 24, 2), x0 - 10, middle, { size: 13, anchor: 'end', weight: 'bold' }));
+    parts.push('<g class="bar-row">', textBlock(wrapWords(row.label, 24, 2), x0 - 10, middle, { size: 13, anchor: 'end', weight: 'bold' }));
     const barsTop = middle - (seriesCount * (barHeight + 3) - 3) / 2;
     for (let s = 0; s < seriesCount; s += 1) {
       const value = row.values[s] ?? null;
@@ -56,7 +56,7 @@ export function barChart(input: BarChartInput): string {
         parts.push(textBlock([input.nullLabel], x0 + 6, y + barHeight / 2, { size: 12, fill: MUTED, style: 'italic' }));
         continue;
       }
-      parts.push(`<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(1.5, x(value) - x0))}" height="${barHeight}" rx="2" fill="${style.color}"/>`);
+      parts.push(`<rect class="bar" x="${num(x0)}" y="${num(y)}" width="${num(Math.max(1.5, x(value) - x0))}" height="${barHeight}" rx="2" fill="${style.color}"/>`);
       if (seriesCount > 1) parts.push(marker(style.marker, x(value), y + barHeight / 2, 5, style.color));
       parts.push(textBlock([wholeScore(value)], x1 + 8, y + barHeight / 2, { size: seriesCount === 1 ? 15 : 12, weight: 'bold' }));
     }
@@ -66,6 +66,7 @@ export function barChart(input: BarChartInput): string {
       // A white halo keeps the whisker visible where it crosses a dark bar.
       parts.push(`<g class="range" fill="none"><path d="${whisker}" stroke="#ffffff" stroke-width="4"/><path d="${whisker}" stroke="#1f2933" stroke-width="1.5"/></g>`);
     }
+    parts.push('</g>');
   });
   parts.push(legend.svg);
 

@@ -46,11 +46,11 @@ export function beforeAfterChart(input: BeforeAfterInput): string {
 
   input.rows.forEach((row, r) => {
     const y = TOP + (r + 0.5) * ROW_HEIGHT;
-    parts.push(textBlock(wrapWords(row.label, 24, 2), x0 - 10, y, { size: 13, anchor: 'end', weight: 'bold' }));
+    parts.push('<g class="change-row">', textBlock(wrapWords(row.label, 24, 2), x0 - 10, y, { size: 13, anchor: 'end', weight: 'bold' }));
     // An arrow needs room between the two markers; a short move shows as the two markers side by side.
     if (row.before !== null && row.after !== null && Math.abs(x(row.after) - x(row.before)) > 24) {
       const gap = row.after > row.before ? -8 : 8;
-      parts.push(`<line x1="${num(x(row.before))}" y1="${num(y)}" x2="${num(x(row.after) + gap)}" y2="${num(y)}" stroke="${after.color}" stroke-width="2.5" marker-end="url(#${arrow})"/>`);
+      parts.push(`<line class="arrow" x1="${num(x(row.before))}" y1="${num(y)}" x2="${num(x(row.after) + gap)}" y2="${num(y)}" stroke="${after.color}" stroke-width="2.5" marker-end="url(#${arrow})"/>`);
     }
     if (row.before !== null) parts.push(marker(before.marker, x(row.before), y, 6, before.color, true));
     if (row.after !== null) parts.push(marker(after.marker, x(row.after), y, 6, after.color));
@@ -59,7 +59,7 @@ export function beforeAfterChart(input: BeforeAfterInput): string {
       const at = row.before ?? row.after;
       parts.push(textBlock([missing], at === null ? x0 + 6 : x(at) + (at > 60 ? -12 : 12), y, { size: 11, fill: MUTED, style: 'italic', anchor: at !== null && at > 60 ? 'end' : 'start' }));
     }
-    parts.push(textBlock([changeText(row)], x1 + CHANGE_WIDTH / 2 + 4, y, { size: 14, anchor: 'middle', weight: 'bold' }));
+    parts.push(textBlock([changeText(row)], x1 + CHANGE_WIDTH / 2 + 4, y, { size: 14, anchor: 'middle', weight: 'bold' }), '</g>');
   });
 
   const legendY = plotBottom + AXIS + LEGEND / 2;

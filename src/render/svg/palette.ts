@@ -80,12 +80,15 @@ function luminance(color: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-function contrast(a: string, b: string): number {
+export function contrast(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
 }
 
-/** Dark or white text, whichever has the higher WCAG contrast on `background`. */
+/**
+ * Black or white text, whichever has the higher WCAG contrast on `background`: with pure black that is
+ * at least 4.58:1 on any colour, which a softer dark grey cannot promise for mid-tones.
+ */
 export function textOn(background: string): string {
-  return contrast(background, '#ffffff') > contrast(background, INK) ? '#ffffff' : INK;
+  return contrast(background, '#ffffff') > contrast(background, '#000000') ? '#ffffff' : '#000000';
 }

@@ -61,7 +61,7 @@ export function radarChart(input: RadarInput): string {
   }
   input.axes.forEach((_, i) => {
     const [ex, ey] = at(i, 100);
-    parts.push(`<line x1="${num(cx)}" y1="${num(cy)}" x2="${num(ex)}" y2="${num(ey)}" stroke="${GRID}" stroke-width="1"/>`);
+    parts.push(`<line class="spoke" x1="${num(cx)}" y1="${num(cy)}" x2="${num(ex)}" y2="${num(ey)}" stroke="${GRID}" stroke-width="1"/>`);
   });
   for (const tick of [...new Set([...input.bands.map((b) => b.min).filter((m) => m > 0), 100])]) {
     parts.push(textBlock([num(tick)], cx + 4, cy - (RADIUS * tick) / 100 + 8, { size: 10, fill: MUTED, halo: true }));
@@ -84,11 +84,13 @@ export function radarChart(input: RadarInput): string {
     const blockHeight = blockLines * lineHeight;
     // Labels above the centre grow upwards, those below grow downwards, the others are centred on their spoke.
     const top = sin < -0.5 ? ly - blockHeight : sin > 0.5 ? ly : ly - blockHeight / 2;
+    parts.push('<g class="axis-label">');
     lines.forEach((line, l) => parts.push(textBlock([line], lx, top + (l + 0.5) * lineHeight, { size: 13, anchor, weight: 'bold' })));
     if (single !== undefined) {
       const text = single === null ? input.nullLabel : wholeScore(single);
       parts.push(textBlock([text], lx, top + (lines.length + 0.5) * lineHeight, { size: single === null ? 11 : 14, anchor, fill: single === null ? MUTED : seriesStyle(0).color, weight: single === null ? 'normal' : 'bold' }));
     }
+    parts.push('</g>');
   });
 
   const legend = input.series.length > 1 ? seriesLegend(input.series.map((s) => s.name), 24, TOP + 2 * RADIUS + BOTTOM, width - 48) : { svg: '', height: 0 };
