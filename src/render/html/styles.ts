@@ -4,7 +4,7 @@ export const BASE_CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--desk);color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.sheet{max-width:1060px;margin:32px auto;background:var(--paper);padding:44px 56px 36px;border-radius:6px;box-shadow:0 1px 3px rgba(16,24,40,.08),0 8px 24px rgba(16,24,40,.06)}
+.sheet{overflow-wrap:break-word;max-width:1060px;margin:32px auto;background:var(--paper);padding:44px 56px 36px;border-radius:6px;box-shadow:0 1px 3px rgba(16,24,40,.08),0 8px 24px rgba(16,24,40,.06)}
 h1,h2,h3{line-height:1.25;margin:0}
 h1{font-size:30px;letter-spacing:-.01em}
 h2{font-size:20px;margin:0 0 14px;padding-top:6px}
@@ -25,7 +25,7 @@ section>h2{border-top:1px solid var(--rule);padding-top:18px}
 .score-card .weakest strong{display:block;font-size:18px}
 .bands{list-style:none;padding:0;margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px}
 .bands .band{font-size:12px}
-.band{display:inline-block;border-left:5px solid var(--muted);border-radius:3px;padding:2px 9px;font-weight:700;white-space:nowrap}
+.band{display:inline-block;max-width:100%;border-left:5px solid var(--muted);border-radius:3px;padding:2px 9px;font-weight:700}
 .band-none{background:#f1f1f1;border-color:#9aa5b1;font-weight:600;font-style:italic}
 figure{margin:0}
 figure svg{display:block;width:100%;height:auto;margin:0 auto}
@@ -34,7 +34,7 @@ figure.wide svg{max-width:720px}
 figcaption{color:var(--muted);font-size:13px;margin-top:8px;text-align:center}
 table{width:100%;border-collapse:collapse;margin:14px 0 0;font-size:14px}
 caption{text-align:left;font-weight:700;margin-bottom:6px}
-th,td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
+th,td{overflow-wrap:anywhere;text-align:left;padding:8px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
 thead th{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.id{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -64,28 +64,33 @@ tr.weakest>*{background:#fff7ec}
 @media screen and (max-width:820px){.sheet{margin:0;padding:24px 18px;border-radius:0}.summary,.cards{grid-template-columns:1fr}}
 @page{margin:14mm 13mm}
 @media print{
-body{background:#fff;font-size:10.5pt}
+body{background:#fff;font-size:10pt;line-height:1.45}
 .sheet{max-width:none;margin:0;padding:0;box-shadow:none;border-radius:0}
-.masthead{margin-bottom:18px}
-section{margin-bottom:20px}
+.masthead{margin-bottom:14px;padding-bottom:10px}
+h1{font-size:22pt}
+.masthead .who{font-size:12pt;margin:2px 0}
+section{margin-bottom:16px}
+section>h2{padding-top:12px}
 section.new-page{break-before:page}
 section.new-page>h2{border-top:0;padding-top:0}
 h2,h3,caption{break-after:avoid}
 figure,svg,table,.score-card,.steps li,.card{break-inside:avoid}
+.footer{break-before:avoid}
 .summary{grid-template-columns:minmax(0,0.8fr) minmax(0,1.7fr);gap:14px}
-.score-card{padding:16px 18px}
-.score-card .big{font-size:50px}
-figure.radar svg{max-width:430px}
-figure.wide svg{max-width:560px}
-figcaption{font-size:8.5pt;margin-top:4px}
-table{font-size:9.5pt;margin-top:8px}
-th,td{padding:5px 8px}
-.steps{gap:8px}
-.steps li{padding:10px 14px 10px 54px}
-.steps li::before{left:14px;top:10px;width:26px;height:26px}
-.card{padding:12px 14px}
-h2{font-size:15pt;margin-bottom:10px}
-.steps li,.card{box-shadow:none}
-a{color:inherit;text-decoration:none}
+.score-card{padding:14px 16px}
+.score-card .big{font-size:44px}
+.score-card .weakest{margin-top:10px;padding-top:10px}
+figure.radar svg{max-width:370px}
+figure.wide svg{max-width:520px}
+figcaption{font-size:8pt;margin-top:2px}
+table{font-size:9pt;margin-top:6px}
+th,td{padding:4px 8px}
+.steps{gap:6px}
+.steps li{padding:8px 12px 8px 50px}
+.steps li::before{left:12px;top:8px;width:26px;height:26px}
+.steps .reason{font-size:9pt}
+.card{padding:10px 12px}
+.cards{gap:10px}
+h2{font-size:14pt;margin-bottom:8px}
 }
 `.trim();

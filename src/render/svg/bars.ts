@@ -1,7 +1,7 @@
 import { wholeScore } from '../numbers.js';
 import { bandBackdrop } from './band-axis.js';
 import { MUTED, seriesStyle } from './palette.js';
-import { bandsInWords, marker, num, seriesLegend, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
+import { bandsInWords, charsIn, marker, num, seriesLegend, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
 
 export interface BarRow {
   label: string;
@@ -46,7 +46,7 @@ export function barChart(input: BarChartInput): string {
   input.rows.forEach((row, r) => {
     const top = TOP + ROW_GAP / 2 + r * (groupHeight + ROW_GAP);
     const middle = top + groupHeight / 2;
-    parts.push('<g class="bar-row">', textBlock(wrapWords(row.label, 24, 2), x0 - 10, middle, { size: 13, anchor: 'end', weight: 'bold' }));
+    parts.push('<g class="bar-row">', textBlock(wrapWords(row.label, charsIn(LABEL_WIDTH - 14, 13, true), 2), x0 - 10, middle, { size: 13, anchor: 'end', weight: 'bold' }));
     const barsTop = middle - (seriesCount * (barHeight + 3) - 3) / 2;
     for (let s = 0; s < seriesCount; s += 1) {
       const value = row.values[s] ?? null;
@@ -75,9 +75,9 @@ export function barChart(input: BarChartInput): string {
       .map((row) => {
         const values = row.values.map((v, s) => `${seriesCount > 1 ? `${input.series[s]} ` : ''}${v === null ? input.nullLabel : wholeScore(v)}`);
         const range = row.range ? ` (range ${wholeScore(row.range.min)} to ${wholeScore(row.range.max)})` : '';
-        return `${row.label}: ${values.join(', ')}${range}`;
+        return `${row.label}${seriesCount > 1 ? ':' : ''} ${values.join(', ')}${range}`;
       })
-      .join('; '),
+      .join(seriesCount > 1 ? '; ' : ', '),
     `Bands: ${bandsInWords(input.bands)}.`,
   ].join('. ');
   return svgFrame({ id: input.id, title: input.title, description, width: WIDTH, height, body: parts.join('') });

@@ -1,7 +1,7 @@
 import { wholeScore } from '../numbers.js';
 import { bandBackdrop } from './band-axis.js';
 import { MUTED, seriesStyle } from './palette.js';
-import { bandsInWords, marker, num, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
+import { bandsInWords, charsIn, marker, num, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
 
 export interface ChangeRow {
   label: string;
@@ -46,7 +46,7 @@ export function beforeAfterChart(input: BeforeAfterInput): string {
 
   input.rows.forEach((row, r) => {
     const y = TOP + (r + 0.5) * ROW_HEIGHT;
-    parts.push('<g class="change-row">', textBlock(wrapWords(row.label, 24, 2), x0 - 10, y, { size: 13, anchor: 'end', weight: 'bold' }));
+    parts.push('<g class="change-row">', textBlock(wrapWords(row.label, charsIn(LABEL_WIDTH - 14, 13, true), 2), x0 - 10, y, { size: 13, anchor: 'end', weight: 'bold' }));
     // An arrow needs room between the two markers; a short move shows as the two markers side by side.
     if (row.before !== null && row.after !== null && Math.abs(x(row.after) - x(row.before)) > 24) {
       const gap = row.after > row.before ? -8 : 8;

@@ -42,7 +42,7 @@ describe('renderSingleHtml', () => {
     const page = renderSingleHtml(await report(fixture('manager.yaml')));
     expect(page.startsWith('<!doctype html>')).toBe(true);
     const css = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
-    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1].replaceAll('&#39;', "'");
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1]?.replaceAll('&#39;', "'");
     expect(policy).toBe(`default-src 'none'; style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'; base-uri 'none'; form-action 'none'`);
     expect(page).not.toMatch(/<script|<link|<img|<iframe|@import/i);
     // The only address in the file is the SVG namespace, which is a name, not a request.

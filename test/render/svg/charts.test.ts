@@ -100,7 +100,7 @@ describe('barChart', () => {
     expect(count(svg, /class="bar"/)).toBe(1);
     expect(svg).toContain('>not enough answers<');
     expect(count(svg, /class="range"/)).toBe(1);
-    expect(svg).toContain('B: 62 (range 20 to 90)');
+    expect(svg).toContain('A not enough answers, B 62 (range 20 to 90)');
   });
 
   it('keeps hostile labels as text', () => {
