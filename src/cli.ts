@@ -126,7 +126,7 @@ function configure(command: Command, ctx: Context): void {
 
 function scoreLimit(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('it must be a number from 0 to 100.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
   return n;
 }
 

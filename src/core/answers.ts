@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ROLES, type Role } from './bank-schema.js';
 import { allQuestions, majorVersion, type Bank, type Form } from './bank.js';
+import { describeValue } from './describe-value.js';
 import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
@@ -14,8 +15,8 @@ export const answersFileSchema = z.strictObject({
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
   takenAt: z.iso.datetime({ offset: true }).optional(),
-  // null is an empty answer, as a freshly filled template has: reported as missing, not as a wrong type.
-  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()], { error: 'must be a whole number on the scale, or na' })),
+  // Values are checked against the bank's scale in checkAnswers, so that all their problems are listed together.
+  answers: z.record(z.string(), z.unknown()),
 });
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
@@ -60,10 +61,11 @@ export function checkAnswers(
   for (const [id, value] of Object.entries(file.answers)) {
     if (!known.has(id)) {
       issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
-    } else if (typeof value === 'number' && (value < min || value > max)) {
-      issues.push({ path: ['answers', id], message: `${id}: ${value} is off the scale ${min}..${max} (or na)` });
+    } else if (value === 'na' || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      answers[id] = value as AnswerValue;
     } else if (value !== null) {
-      answers[id] = value;
+      const what = Number.isInteger(value) ? `${String(value)} is off the scale` : `${describeValue(value)} is not a whole number on the scale`;
+      issues.push({ path: ['answers', id], message: `${what} ${min}..${max} (or na)` });
     }
   }
   for (const q of allQuestions(bank, form)) {
