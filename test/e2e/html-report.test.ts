@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cashTest, launchChromium, OUTPUT, pdfInkPerPage, pdfPageCount, pdfPageText, pdfToPngs } from './browser.js';
+import { launchChromium, OUTPUT, pdfInkPerPage, pdfPageCount, pdfPageText, pdfToPngs } from '../helpers/browser.js';
+import { cli } from '../helpers/cli.js';
 
 // The HTML reports as a reader gets them: built by the real binary, opened from disk in headless Chromium.
 
@@ -21,8 +22,11 @@ beforeAll(async () => {
   await mkdir(OUTPUT, { recursive: true });
   reports.single = join(work, 'single.html');
   reports.hostile = join(work, 'hostile.html');
-  await cashTest(['run', '--answers', 'test/fixtures/html/manager.yaml', '--format', 'html', '--out', reports.single]);
-  await cashTest(['run', '--bank', 'test/fixtures/html/hostile-bank', '--answers', 'test/fixtures/html/hostile-answers.yaml', '--format', 'html', '--out', reports.hostile]);
+  const runs = await Promise.all([
+    cli(['run', '--answers', 'test/fixtures/html/manager.yaml', '--format', 'html', '--out', reports.single]),
+    cli(['run', '--bank', 'test/fixtures/html/hostile-bank', '--answers', 'test/fixtures/html/hostile-answers.yaml', '--format', 'html', '--out', reports.hostile]),
+  ]);
+  for (const result of runs) expect(result.code, result.stderr).toBe(0);
   browser = await launchChromium();
 }, 60_000);
 

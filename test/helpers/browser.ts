@@ -2,15 +2,14 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { ROOT } from './cli.js';
 
 // Helpers for tests that open reports in a real headless Chromium (Debian's, not a downloaded build)
 // and check what it prints, with poppler's pdfinfo, pdftoppm and pdftotext.
 
 const run = promisify(execFile);
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = join(ROOT, 'test-output');
 const CHROMIUM = process.env.CASH_TEST_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -22,13 +21,6 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
-}
-
-/** Runs the built CLI, as a user would. */
-export async function cashTest(args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
-  const bin = join(ROOT, 'bin', 'cash-test.js');
-  if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
-  return run(process.execPath, [bin, ...args], { cwd: ROOT });
 }
 
 export async function pdfPageCount(pdf: string): Promise<number> {
