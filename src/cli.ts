@@ -5,6 +5,7 @@ import type { Context } from './commands/context.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
+import type { WorkshopOptions } from './commands/workshop.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
 
@@ -16,6 +17,7 @@ export interface Handlers {
   bankLint(options: BankLintOptions, ctx: Context): Promise<ExitCode>;
   bankPrint(options: BankPrintOptions, ctx: Context): Promise<ExitCode>;
   schema(options: { kind: SchemaKind }, ctx: Context): Promise<ExitCode>;
+  workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode>;
 }
 
 export const lazyHandlers: Handlers = {
@@ -24,6 +26,7 @@ export const lazyHandlers: Handlers = {
   bankLint: async (o, ctx) => (await import('./commands/bank.js')).bankLint(o, ctx),
   bankPrint: async (o, ctx) => (await import('./commands/bank.js')).bankPrint(o, ctx),
   schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
+  workshop: async (o, ctx) => (await import('./commands/workshop.js')).workshop(o, ctx),
 };
 
 /** Parses argv, runs the chosen command and returns its exit code; usage errors come back as 2. */
@@ -46,7 +49,10 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .description('The CASH test: how well sales and marketing work as one revenue team (Communication, Alignment, Systems, Honesty).')
     .version(packageJson.version, '-V, --version')
     .showSuggestionAfterError()
-    .addHelpText('after', examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml']));
+    .addHelpText(
+      'after',
+      examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml', 'cash-test workshop ./answers']),
+    );
   configure(program, ctx);
 
   program
@@ -111,6 +117,22 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addArgument(new Argument('<kind>', 'answers | bank | result').choices(['answers', 'bank', 'result']))
     .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
     .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
+
+  program
+    .command('workshop')
+    .description('one laptop, many participants in turn: each takes the survey, their answers saved into <dir>')
+    .argument('<dir>', 'folder for the answer files (created when missing)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions marked quick (about 5 minutes each)', false)
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test workshop ./acme-2026-11            # pass the laptop round; end the round from the menu',
+        'cash-test workshop ./acme-2026-11 --quick    # the 5-minute form for everyone',
+        'cash-test aggregate ./acme-2026-11           # the team report of the folder, any time',
+      ]),
+    )
+    .action(async (dir: string, o: Omit<WorkshopOptions, 'dir'>) => done(await handlers.workshop({ dir, ...o }, ctx)));
 
   for (const command of program.commands) configure(command, ctx);
   return program;

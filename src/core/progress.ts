@@ -24,17 +24,22 @@ export const progressSchema = z.strictObject({
   answers: z.record(z.string(), z.union([z.int(), z.literal('na')])),
   startedAt: z.string(),
   updatedAt: z.string(),
+  /** The folder of the workshop this participant's run belongs to: only `workshop` continues it. */
+  workshop: z.string().optional(),
 });
 export type Progress = z.infer<typeof progressSchema>;
 
-export function newProgress(
-  bank: Bank,
-  bankDir: string | null,
-  form: Form,
-  respondent: Respondent,
-  id: string,
-  now: string,
-): Progress {
+export interface NewProgress {
+  bank: Bank;
+  bankDir: string | null;
+  form: Form;
+  respondent: Respondent;
+  id: string;
+  now: string;
+  workshop?: string;
+}
+
+export function newProgress({ bank, bankDir, form, respondent, id, now, workshop }: NewProgress): Progress {
   return {
     format: 1,
     id,
@@ -45,6 +50,7 @@ export function newProgress(
     answers: {},
     startedAt: now,
     updatedAt: now,
+    ...(workshop === undefined ? {} : { workshop }),
   };
 }
 

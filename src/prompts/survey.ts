@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { Respondent, Response } from '../core/answers.js';
 import { allQuestions, type Bank, type Form } from '../core/bank.js';
 import { InputError, InterruptedError } from '../core/errors.js';
-import { answeredCount, bankChange, newProgress, nextUnanswered, type Progress } from '../core/progress.js';
+import { answeredCount, bankChange, fingerprints, newProgress, nextUnanswered, type Progress } from '../core/progress.js';
 import { ROLES, type Role } from '../core/roles.js';
 import type { Context } from '../commands/context.js';
 import type { RunOptions } from '../commands/run.js';
@@ -47,7 +47,7 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
   }
 
   const asker = await openAsker();
-  const session: Session = { asker, bank, form, dir, now: () => ctx.now() };
+  const session: Session = { asker, bank, form, stateDir: dir, now: () => ctx.now() };
   const resumeHint = () => resumeCommand(options, form, bankDir);
   let progress: Progress | null = resumed;
   try {
@@ -55,10 +55,9 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
       await continueAfterBankChange(session, progress);
       welcomeBack(session, progress);
     } else {
-      introduce(session, (await unfinishedRuns(dir)).runs[0]);
-      const respondent = await askRespondent(asker, options.role);
-      progress = newProgress(bank, bankDir === undefined ? null : resolve(bankDir), form, respondent, newRunId(ctx.now()), ctx.now().toISOString());
-      await saveProgress(dir, progress);
+      const unfinished = (await unfinishedRuns(dir)).runs.find((r) => r.workshop === undefined);
+      introduce(session, 'if you stop (Ctrl-C), cash-test run --resume continues where you left off', unfinished);
+      progress = await startProgress(session, await askRespondent(asker, options.role), bankDir === undefined ? null : resolve(bankDir));
     }
     await askQuestions(session, progress);
     const response = finished(session, progress);
@@ -77,18 +76,17 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
   }
 }
 
-interface Session {
+export interface Session {
   asker: Asker;
   bank: Bank;
   form: Form;
-  /** The state folder. */
-  dir: string;
+  stateDir: string;
   now(): Date;
 }
 
 async function resumable(dir: string, options: RunOptions): Promise<Progress> {
   const { runs, unreadable } = await unfinishedRuns(dir);
-  const last = runs[0];
+  const last = runs.find((r) => r.workshop === undefined);
   if (last === undefined) {
     throw new InputError(
       [{ message: `no unfinished run to resume (progress is kept in ${dir})` }, ...unreadable],
@@ -107,7 +105,8 @@ async function resumable(dir: string, options: RunOptions): Promise<Progress> {
   return last;
 }
 
-function introduce(session: Session, unfinished: Progress | undefined): void {
+/** What the test is, how long it takes, that answers stay here, and how a stop is continued (`resuming`). */
+export function introduce(session: Session, resuming: string, unfinished?: Progress): void {
   const { bank, form } = session;
   const questions = allQuestions(bank, form);
   const pillars = bank.pillars.filter((p) => questions.some((q) => q.pillar === p.id)).map((p) => plainText(p.name));
@@ -115,7 +114,7 @@ function introduce(session: Session, unfinished: Progress | undefined): void {
   const paragraphs = [
     `A self-assessment of how well sales and marketing work as one revenue team: ${questions.length} statements on ${listing(pillars)}${form === 'quick' ? ' (the quick form)' : ''}, about ${minutes(questions.length)}.`,
     `For each statement, say how much you agree, from ${scale.min} (${plainText(scale.labels[0] ?? '')}) to ${scale.max} (${plainText(scale.labels.at(-1) ?? '')}), or n if you don't know. b goes back to the previous statement.`,
-    `Your answers stay on this machine. Progress is saved after every answer in ${session.dir}: if you stop (Ctrl-C), cash-test run --resume continues where you left off.`,
+    `Your answers stay on this machine. Progress is saved after every answer in ${session.stateDir}: ${resuming}.`,
   ];
   if (unfinished) {
     const done = answeredCount(allQuestions(bank, unfinished.form), unfinished.answers);
@@ -135,7 +134,7 @@ const ROLE_CHOICES: readonly Choice<Role>[] = ROLES.map((value) => ({
   }[value],
 }));
 
-async function askRespondent(asker: Asker, role: Role | undefined): Promise<Respondent> {
+export async function askRespondent(asker: Asker, role: Role | undefined): Promise<Respondent> {
   const respondent: Respondent = { role: role ?? (await asker.choose('Your role', ROLE_CHOICES)) };
   const optional = { validate: (value: string) => (value.length > 200 ? 'at most 200 characters, please' : null) };
   const name = plainText(await asker.text('Your name (optional, Enter to skip)', optional));
@@ -146,7 +145,7 @@ async function askRespondent(asker: Asker, role: Role | undefined): Promise<Resp
 }
 
 /** A changed bank is said, never silently mixed: the answers to questions that still read the same are offered to keep. */
-async function continueAfterBankChange(session: Session, progress: Progress): Promise<void> {
+export async function continueAfterBankChange(session: Session, progress: Progress): Promise<void> {
   const { asker, bank } = session;
   const change = bankChange(progress, bank);
   if (change === null) return;
@@ -169,12 +168,14 @@ async function continueAfterBankChange(session: Session, progress: Progress): Pr
       'the unfinished run is kept as it was: resume it with the bank it was started with, or start a new run with: cash-test run',
     );
   }
-  const fresh = newProgress(bank, progress.bank.dir, progress.form, progress.respondent, progress.id, progress.startedAt);
-  Object.assign(progress, { bank: fresh.bank, fingerprints: fresh.fingerprints, answers: change.kept, updatedAt: session.now().toISOString() });
-  await saveProgress(session.dir, progress);
+  progress.bank = { id: bank.id, version: bank.version, hash: bank.hash, dir: progress.bank.dir };
+  progress.fingerprints = fingerprints(bank, progress.form);
+  progress.answers = change.kept;
+  progress.updatedAt = session.now().toISOString();
+  await saveProgress(session.stateDir, progress);
 }
 
-function welcomeBack(session: Session, progress: Progress): void {
+export function welcomeBack(session: Session, progress: Progress): void {
   const questions = allQuestions(session.bank, session.form);
   const next = nextUnanswered(questions, progress.answers, -1);
   const { role, name } = progress.respondent;
@@ -184,7 +185,7 @@ function welcomeBack(session: Session, progress: Progress): void {
   ]);
 }
 
-async function askQuestions(session: Session, progress: Progress): Promise<void> {
+export async function askQuestions(session: Session, progress: Progress): Promise<void> {
   const { asker, bank, form } = session;
   const questions = allQuestions(bank, form);
   const pillars = new Map(bank.pillars.map((p) => [p.id, p]));
@@ -214,13 +215,21 @@ async function askQuestions(session: Session, progress: Progress): Promise<void>
     }
     progress.answers[question.id] = answer;
     progress.updatedAt = session.now().toISOString();
-    await saveProgress(session.dir, progress);
+    await saveProgress(session.stateDir, progress);
     i = nextUnanswered(questions, progress.answers, i);
   }
 }
 
+/** A new run's progress, saved at once so that even a stop before the first answer keeps the respondent. */
+export async function startProgress(session: Session, respondent: Respondent, bankDir: string | null, workshop?: string): Promise<Progress> {
+  const now = session.now();
+  const progress = newProgress({ bank: session.bank, bankDir, form: session.form, respondent, id: newRunId(now), now: now.toISOString(), ...(workshop === undefined ? {} : { workshop }) });
+  await saveProgress(session.stateDir, progress);
+  return progress;
+}
+
 /** Every question of the form has its answer once askQuestions returns. */
-function finished(session: Session, progress: Progress): Response {
+export function finished(session: Session, progress: Progress): Response {
   return { respondent: progress.respondent, answers: { ...progress.answers }, takenAt: session.now().toISOString() };
 }
 
@@ -256,7 +265,7 @@ async function saveTargetProblem(file: string): Promise<string | null> {
 }
 
 /** `base.ext`, or `base-2.ext`, `base-3.ext`, ... : the first that does not exist yet. */
-export async function freeName(base: string, ext: string): Promise<string> {
+async function freeName(base: string, ext: string): Promise<string> {
   for (let n = 1; ; n++) {
     const name = `${base}${n === 1 ? '' : `-${n}`}${ext}`;
     if (!(await exists(name))) return name;
@@ -268,7 +277,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The exact command that continues this run: the same options, with --resume. */
-export function resumeCommand(options: RunOptions, form: Form, bankDir: string | undefined): string {
+function resumeCommand(options: RunOptions, form: Form, bankDir: string | undefined): string {
   const parts = ['cash-test', 'run', '--resume'];
   if (bankDir !== undefined) parts.push('--bank', shellQuote(bankDir));
   if (form === 'quick') parts.push('--quick');
@@ -281,7 +290,7 @@ export function resumeCommand(options: RunOptions, form: Form, bankDir: string |
   return parts.join(' ');
 }
 
-function shellQuote(word: string): string {
+export function shellQuote(word: string): string {
   return /^[\w./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -296,7 +305,7 @@ function minutes(count: number): string {
 }
 
 /** "2026-11-01 14:05" in local time. */
-function localTime(iso: string): string {
+export function localTime(iso: string): string {
   const d = new Date(iso);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;

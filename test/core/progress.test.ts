@@ -23,7 +23,7 @@ describe('nextUnanswered', () => {
 
 describe('bankChange', () => {
   const progress = () => {
-    const p = newProgress(bank, null, 'quick', { role: 'sales' }, 'run-x', '2026-11-01T10:00:00.000Z');
+    const p = newProgress({ bank, bankDir: null, form: 'quick', respondent: { role: 'sales' }, id: 'run-x', now: '2026-11-01T10:00:00.000Z' });
     p.answers = { T1: 4, T3: 2, S1: 'na' };
     return p;
   };

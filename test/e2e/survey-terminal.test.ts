@@ -119,3 +119,34 @@ describe('the survey without a terminal', () => {
     expect(stderr).toContain(`cash-test: error: ${flag[0]} is for the interactive survey; --answers already gives the answers`);
   });
 });
+
+describe('the workshop in a real terminal', () => {
+  it('takes participants in turn on a cleared screen, saves each, and ends the round', { timeout: 90_000 }, async () => {
+    const { term, cwd } = await survey(['workshop', 'room', '--quick']);
+    for (const participant of [1, 2]) {
+      await term.waitForText('Start the next participant');
+      await term.press('enter');
+      await term.waitForText('Your role');
+      if (participant === 2) {
+        // Nothing of the previous participant is left on the screen or in the scroll-back.
+        expect(term.fullText()).not.toContain(`/${QUICK} `);
+        expect(term.fullText()).not.toContain('Thank you');
+        await term.press('down');
+      }
+      await term.press('enter');
+      await term.waitForText('Your name');
+      await term.press('enter');
+      await term.waitForText('Your team');
+      await term.press('enter');
+      await answer(term, 1, QUICK);
+      await term.waitForText('Done: clear the screen');
+      await term.press('enter');
+    }
+    await term.waitForText('2 answer files in');
+    await term.press('up', 'enter');
+    expect(await term.exited()).toBe(0);
+    expect(term.fullText()).toContain('Round ended: 2 answer files in');
+    expect(term.fullText()).toContain('The team report: cash-test aggregate room --quick');
+    expect(readdirSync(join(cwd, 'room')).sort()).toEqual(['marketing-01.yaml', 'sales-01.yaml']);
+  });
+});

@@ -23,8 +23,8 @@ describe('progress files', () => {
   it('creates the folder, replaces the file after each answer, lists the most recent first, and removes finished runs', async () => {
     const dir = join(tempDir(), 'deep', 'state');
     const bank = await loadBank(join(ROOT, 'test', 'fixtures', 'survey-bank'));
-    const older = newProgress(bank, null, 'quick', { role: 'sales' }, newRunId(new Date('2026-11-01T09:00:00Z')), '2026-11-01T09:00:00.000Z');
-    const newer = newProgress(bank, null, 'full', { role: 'marketing' }, newRunId(new Date('2026-11-01T08:00:00Z')), '2026-11-01T08:00:00.000Z');
+    const older = newProgress({ bank, bankDir: null, form: 'quick', respondent: { role: 'sales' }, id: newRunId(new Date('2026-11-01T09:00:00Z')), now: '2026-11-01T09:00:00.000Z' });
+    const newer = newProgress({ bank, bankDir: null, form: 'full', respondent: { role: 'marketing' }, id: newRunId(new Date('2026-11-01T08:00:00Z')), now: '2026-11-01T08:00:00.000Z' });
     await saveProgress(dir, older);
     await saveProgress(dir, newer);
     newer.answers.T1 = 4;

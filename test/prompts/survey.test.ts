@@ -2,29 +2,26 @@
 import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import type { Context } from '../../src/commands/context.js';
 import type { RunOptions } from '../../src/commands/run.js';
 import { InputError, InterruptedError } from '../../src/core/errors.js';
 import { loadBank } from '../../src/io/load-bank.js';
 import { loadResponse } from '../../src/io/load-answers.js';
-import { createInquirerAsker } from '../../src/prompts/inquirer-asker.js';
 import { takeSurvey, type SurveyResult } from '../../src/prompts/survey.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { interactiveContext, press, screenAsker, SURVEY_BANK } from '../helpers/prompts.js';
 
 vi.mock('../../src/prompts/scale-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
 
-const BANK = join(ROOT, 'test', 'fixtures', 'survey-bank');
+const BANK = SURVEY_BANK;
 
 interface Flow {
   result: Promise<SurveyResult>;
   /** What the survey printed between prompts: intro, pillar headers, notes. */
   printed(): string;
-  /** The same with line wrapping undone, for sentences. */
   prose(): string;
   state: string;
 }
@@ -34,26 +31,11 @@ function options(overrides: Partial<RunOptions> = {}): RunOptions {
 }
 
 function start(state: string, overrides: Partial<RunOptions> = {}): Flow {
-  const output = new PassThrough();
-  let printed = '';
-  output.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
-  const ctx: Context = {
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdinIsTTY: true,
-    env: { CASH_TEST_STATE_DIR: state },
-    now: () => new Date('2026-11-01T10:00:00Z'),
-  };
-  const result = takeSurvey(options(overrides), ctx, async () => createInquirerAsker(output as unknown as NodeJS.WriteStream));
+  const asker = screenAsker();
+  const result = takeSurvey(options(overrides), interactiveContext(state), asker.open);
   // Rejections are asserted by the tests; keep Node from calling them unhandled meanwhile.
   result.catch(() => undefined);
-  return { result, printed: () => printed, prose: () => printed.replace(/\s+/g, ' '), state };
-}
-
-/** A key that ends the prompt on screen: waits for the next one. Keys that only move re-render at once. */
-async function press(key: string | { name: string; ctrl?: boolean }): Promise<void> {
-  screen.keypress(key);
-  await screen.next();
+  return { result, printed: asker.printed, prose: asker.prose, state };
 }
 
 async function type(text: string): Promise<void> {
@@ -258,8 +240,8 @@ describe('the interactive survey', () => {
     const dir = tempDir();
     const save = join(dir, 'taken.yaml');
     writeFileSync(save, 'keep me');
-    const ctx: Context = { stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: true, env: { CASH_TEST_STATE_DIR: dir }, now: () => new Date() };
-    const opened = vi.fn(async () => createInquirerAsker(new PassThrough() as unknown as NodeJS.WriteStream));
+    const ctx = interactiveContext(dir);
+    const opened = vi.fn(screenAsker().open);
     const error = await takeSurvey(options({ save }), ctx, opened).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems).toEqual([{ file: save, message: 'already exists' }]);
