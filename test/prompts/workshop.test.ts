@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { InterruptedError } from '../../src/core/errors.js';
+import { takeSurvey } from '../../src/prompts/survey.js';
 import { runWorkshop, type Round } from '../../src/prompts/workshop.js';
 import { tempDir } from '../helpers/cli.js';
 import { interactiveContext, press, screenAsker, SURVEY_BANK } from '../helpers/prompts.js';
@@ -85,6 +86,10 @@ describe('the workshop', () => {
     await press({ name: 'c', ctrl: true });
     expect(workshop.printed()).toContain('The last survey stopped at 1 of 3 answered; its answers are kept');
     expect(screen.getScreen()).toContain('Continue the unfinished survey of Dana (sales), started 2026-11-01');
+    // A workshop participant's survey is the workshop's to continue, not `run --resume`'s.
+    await expect(
+      takeSurvey({ bank: SURVEY_BANK, quick: true, format: 'text', force: false, resume: true }, interactiveContext(join(dir, 'state')), screenAsker().open),
+    ).rejects.toThrow('no unfinished run to resume');
     screen.keypress('down');
     await press('enter');
     expect(workshop.printed()).toContain('1 of 3 answered, next is question 2.');
