@@ -47,7 +47,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .version(packageJson.version, '-V, --version')
     .showSuggestionAfterError()
     .addHelpText('after', examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml']));
-  configure(program, ctx);
 
   program
     .command('run', { isDefault: true })
@@ -86,7 +85,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .action(async (o: TemplateOptions) => done(await handlers.template(o, ctx)));
 
   const bank = program.command('bank').description('check or print a question bank');
-  configure(bank, ctx);
   bank
     .command('lint')
     .description('validate a question bank folder; exit 0, or 2 with every problem listed')
@@ -111,21 +109,26 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
     .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
 
-  for (const command of program.commands) configure(command, ctx);
+  configure(program, ctx);
   return program;
 }
 
+/** Every command, nested ones included, reports its usage errors as one line and a hint naming its own --help. */
 function configure(command: Command, ctx: Context): void {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
   command.exitOverride().configureOutput({
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
-    outputError: (text, write) => write(`cash-test: ${text.trimEnd()}\nhint: see cash-test ${command.name() === 'cash-test' ? '' : `${command.name()} `}--help\n`),
+    // commander puts "(Did you mean --force?)" on a line of its own: keep it on the error's line.
+    outputError: (text, write) => write(`cash-test: ${text.trimEnd().replaceAll('\n(', ' (')}\nhint: see ${names.join(' ')} --help\n`),
   });
+  for (const sub of command.commands) configure(sub, ctx);
 }
 
 function scoreLimit(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('it must be a number from 0 to 100.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
   return n;
 }
 
