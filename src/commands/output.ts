@@ -16,9 +16,10 @@ export async function emit(ctx: Context, options: OutputOptions, content: string
   else await writeFileAtomic(options.out, content);
 }
 
-/** Colour only for a terminal that takes it (chalk's reading of NO_COLOR, FORCE_COLOR and the stream). */
-export async function wantsColor(options: OutputOptions): Promise<boolean> {
+/** Colour only for a terminal that takes it: chalk's reading of FORCE_COLOR and the stream, and NO_COLOR, which chalk leaves to us. */
+export async function wantsColor(options: OutputOptions, ctx: Context): Promise<boolean> {
   if (options.out !== undefined) return false;
+  if (ctx.env.NO_COLOR && !ctx.env.FORCE_COLOR) return false;
   const { default: chalk } = await import('chalk');
   return chalk.level > 0;
 }

@@ -44,7 +44,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   const score = scoreRespondent(bank, form, response.answers);
   const report = buildSingleReport(bank, response, score, response.takenAt ?? ctx.now().toISOString());
   const render = await singleRenderers[options.format]();
-  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options)) }));
+  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options, ctx)) }));
 
   const gates: Gate[] = [];
   if (options.failUnder !== undefined) {

@@ -1,14 +1,12 @@
 import * as z from 'zod';
 import { ROLES, type Role } from './bank-schema.js';
 import { allQuestions, majorVersion, type Bank, type Form } from './bank.js';
+import { describeValue } from './describe-value.js';
 import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
 
 const optionalText = z.string().trim().max(200, 'is longer than 200 characters').optional();
-const ANSWER_VALUE_MESSAGE = 'must be a whole number on the scale, or na';
-// null is an empty answer, as a freshly filled template has: reported as missing, not as a wrong type.
-const answerValueSchema = z.union([z.int(), z.literal('na'), z.null()], { error: ANSWER_VALUE_MESSAGE });
 
 export const answersFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -17,16 +15,10 @@ export const answersFileSchema = z.strictObject({
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
   takenAt: z.iso.datetime({ offset: true }).optional(),
-  answers: z.record(z.string(), answerValueSchema),
+  // Values are checked against the bank's scale in checkAnswers, so that all their problems are listed together.
+  answers: z.record(z.string(), z.unknown()),
 });
 export type AnswersFile = z.infer<typeof answersFileSchema>;
-
-/**
- * The answer file with its answers' values left for checkAnswers, which checks them together with the ids,
- * the scale and the missing answers: a mistyped value must not hide the other problems of the file.
- */
-export const answersStructureSchema = answersFileSchema.extend({ answers: z.record(z.string(), z.unknown()) });
-export type AnswersStructure = z.infer<typeof answersStructureSchema>;
 
 export interface Respondent {
   role: Role;
@@ -44,7 +36,7 @@ export interface Response {
 export function checkAnswers(
   bank: Bank,
   form: Form,
-  file: AnswersStructure,
+  file: AnswersFile,
   roleOverride?: Role,
 ): { response: Response | null; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -66,17 +58,14 @@ export function checkAnswers(
   const known = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
   const { min, max } = bank.scale;
   const answers: Record<string, AnswerValue> = {};
-  for (const [id, raw] of Object.entries(file.answers)) {
-    const parsed = answerValueSchema.safeParse(raw);
-    const value = parsed.success ? parsed.data : undefined;
+  for (const [id, value] of Object.entries(file.answers)) {
     if (!known.has(id)) {
       issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
-    } else if (value === undefined) {
-      issues.push({ path: ['answers', id], message: ANSWER_VALUE_MESSAGE });
-    } else if (typeof value === 'number' && (value < min || value > max)) {
-      issues.push({ path: ['answers', id], message: `${id}: ${value} is off the scale ${min}..${max} (or na)` });
+    } else if (value === 'na' || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      answers[id] = value as AnswerValue;
     } else if (value !== null) {
-      answers[id] = value;
+      const what = Number.isInteger(value) ? `${String(value)} is off the scale` : `${describeValue(value)} is not a whole number on the scale`;
+      issues.push({ path: ['answers', id], message: `${what} ${min}..${max} (or na)` });
     }
   }
   for (const q of allQuestions(bank, form)) {

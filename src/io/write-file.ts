@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { fileErrorMessage } from './read-text.js';
@@ -9,6 +9,13 @@ import { fileErrorMessage } from './read-text.js';
  * a temporary file beside the target, flushed, then renamed over it.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  if (await isSpecialFile(file)) {
+    // /dev/null, /dev/stdout, a FIFO: renaming over them would replace the device itself.
+    await writeFile(file, content, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(error)}` }]);
+    });
+    return;
+  }
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', 0o644);
@@ -27,9 +34,14 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
 }
 
+async function isSpecialFile(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  return info !== null && !info.isFile() && !info.isDirectory();
+}
+
 /** Refuses to replace an existing file unless --force was given; checked before any work is done. */
 export async function checkWritable(file: string, force: boolean, flag: string): Promise<void> {
   const info = await stat(file).catch(() => null);
   if (info?.isDirectory()) throw new InputError([{ file, message: `${flag} names a folder` }]);
-  if (info && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
+  if (info?.isFile() && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
 }

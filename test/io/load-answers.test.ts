@@ -31,14 +31,14 @@ describe('loadResponse', () => {
     {
       name: 'off-scale.yaml',
       lines: [
-        'off-scale.yaml:3:7: answers.T1: T1: 6 is off the scale 1..5 (or na)',
-        'off-scale.yaml:5:7: answers.S1: S1: 0 is off the scale 1..5 (or na)',
-        'off-scale.yaml:6:7: answers.S2: S2: -1 is off the scale 1..5 (or na)',
+        'off-scale.yaml:3:7: answers.T1: 6 is off the scale 1..5 (or na)',
+        'off-scale.yaml:5:7: answers.S1: 0 is off the scale 1..5 (or na)',
+        'off-scale.yaml:6:7: answers.S2: -1 is off the scale 1..5 (or na)',
       ],
     },
     {
       name: 'fractional.yaml',
-      lines: ['fractional.yaml:4:7: answers.T2: must be a whole number on the scale, or na', 'fractional.yaml:5:7: answers.S1: must be a whole number on the scale, or na'],
+      lines: ['fractional.yaml:4:7: answers.T2: 2.5 is not a whole number on the scale 1..5 (or na)', 'fractional.yaml:5:7: answers.S1: "3" is not a whole number on the scale 1..5 (or na)'],
     },
     {
       // T2 is there but empty (points at its key); S2 is not there at all (points at `answers:`)
@@ -70,8 +70,8 @@ describe('loadResponse', () => {
     expect(await problems('all-problems.yaml')).toEqual([
       'all-problems.yaml:1:28: bank.version: answers are for version 3.0.0 of the bank, which is now 1.2.0: major versions differ',
       'all-problems.yaml:2:1: respondent: respondent.role is required (one of sales, marketing, leadership, revops, other)',
-      'all-problems.yaml:4:7: answers.T1: must be a whole number on the scale, or na',
-      'all-problems.yaml:5:7: answers.T2: T2: 9 is off the scale 1..5 (or na)',
+      'all-problems.yaml:4:7: answers.T1: 2.5 is not a whole number on the scale 1..5 (or na)',
+      'all-problems.yaml:5:7: answers.T2: 9 is off the scale 1..5 (or na)',
       'all-problems.yaml:6:3: answers.X1: unknown question id "X1"',
       'all-problems.yaml:3:1: answers: S1: no answer ("We share one dashboard.")',
       'all-problems.yaml:3:1: answers: S2: no answer ("Sales shares objections.")',
@@ -80,8 +80,8 @@ describe('loadResponse', () => {
 
   it('points into JSON answer files as precisely as into YAML ones', async () => {
     expect(await problems('all-problems.json', 'quick')).toEqual([
-      'all-problems.json:5:11: answers.T2: must be a whole number on the scale, or na',
-      'all-problems.json:6:11: answers.S1: S1: 0 is off the scale 1..5 (or na)',
+      'all-problems.json:5:11: answers.T2: 1.5 is not a whole number on the scale 1..5 (or na)',
+      'all-problems.json:6:11: answers.S1: 0 is off the scale 1..5 (or na)',
       'all-problems.json:7:5: answers.Z9: unknown question id "Z9"',
     ]);
   });
