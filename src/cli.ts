@@ -55,7 +55,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addOption(new Option('--answers <file>', 'answer file (.yaml, .yml, .json): no prompts at all'))
     .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
     .addOption(new Option('--role <role>', 'your role').choices(ROLES))
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--save <file>', 'interactive: where to write the completed answer file')
     .option('--force', 'allow --out and --save to replace an existing file', false)
@@ -69,6 +69,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
         'cash-test run --quick --role marketing         # the 5-minute form',
         'cash-test run --resume                         # continue where you stopped',
         'cash-test run --answers dana.yaml --format markdown --out dana.md',
+        'cash-test run --answers dana.yaml --format html --out dana.html    # one file: open, forward or print it',
         'cash-test run --answers dana.yaml --fail-under 60 --fail-pillar-under 40',
       ]),
     )

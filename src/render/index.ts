@@ -1,6 +1,6 @@
 import type { SingleReport } from '../core/report-model.js';
 
-export const SINGLE_FORMATS = ['text', 'json', 'markdown'] as const;
+export const SINGLE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type SingleFormat = (typeof SINGLE_FORMATS)[number];
 
 export interface RenderOptions {
@@ -15,4 +15,5 @@ export const singleRenderers: Record<SingleFormat, () => Promise<Renderer<Single
   text: async () => (await import('./text.js')).renderSingleText,
   json: async () => (await import('./json.js')).renderJson,
   markdown: async () => (await import('./markdown.js')).renderSingleMarkdown,
+  html: async () => (await import('./html/single.js')).renderSingleHtml,
 };
