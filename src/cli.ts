@@ -53,7 +53,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
       'after',
       examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml', 'cash-test workshop ./answers']),
     );
-  configure(program, ctx);
 
   program
     .command('run', { isDefault: true })
@@ -93,7 +92,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .action(async (o: TemplateOptions) => done(await handlers.template(o, ctx)));
 
   const bank = program.command('bank').description('check or print a question bank');
-  configure(bank, ctx);
   bank
     .command('lint')
     .description('validate a question bank folder; exit 0, or 2 with every problem listed')
@@ -134,16 +132,21 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     )
     .action(async (dir: string, o: Omit<WorkshopOptions, 'dir'>) => done(await handlers.workshop({ dir, ...o }, ctx)));
 
-  for (const command of program.commands) configure(command, ctx);
+  configure(program, ctx);
   return program;
 }
 
+/** Every command, nested ones included, reports its usage errors as one line and a hint naming its own --help. */
 function configure(command: Command, ctx: Context): void {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
   command.exitOverride().configureOutput({
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
-    outputError: (text, write) => write(`cash-test: ${text.trimEnd()}\nhint: see cash-test ${command.name() === 'cash-test' ? '' : `${command.name()} `}--help\n`),
+    // commander puts "(Did you mean --force?)" on a line of its own: keep it on the error's line.
+    outputError: (text, write) => write(`cash-test: ${text.trimEnd().replaceAll('\n(', ' (')}\nhint: see ${names.join(' ')} --help\n`),
   });
+  for (const sub of command.commands) configure(sub, ctx);
 }
 
 function scoreLimit(value: string): number {
