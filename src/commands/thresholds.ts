@@ -19,7 +19,7 @@ export function checkGates(ctx: Context, gates: readonly Gate[]): ExitCode {
     const fails = gate.value === null || (gate.failsWhen === 'below' ? !reaches(gate.value, gate.limit) : !reaches(gate.limit, gate.value));
     if (!fails) continue;
     failed = true;
-    const figure = gate.value === null ? 'has no score (not enough answers)' : `is ${round(gate.value)}`;
+    const figure = gate.value === null ? 'cannot be computed (not enough answers)' : `is ${round(gate.value)}`;
     ctx.stderr.write(`cash-test: ${plainText(gate.label)} ${figure}: ${gate.flag} ${gate.limit} not met\n`);
   }
   return failed ? 1 : 0;

@@ -15,10 +15,13 @@ export const answersFileSchema = z.strictObject({
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
   takenAt: z.iso.datetime({ offset: true }).optional(),
-  // Values are checked against the bank's scale in checkAnswers, so that all their problems are listed together.
-  answers: z.record(z.string(), z.unknown()),
+  // null is an empty answer, as in a freshly written template: reported as missing.
+  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()])),
 });
-export type AnswersFile = z.infer<typeof answersFileSchema>;
+
+/** What the loader validates: values are left to checkAnswers, so that all their problems are listed together. */
+export const answersFileShapeSchema = answersFileSchema.extend({ answers: z.record(z.string(), z.unknown()) });
+export type AnswersFile = z.infer<typeof answersFileShapeSchema>;
 
 export interface Respondent {
   role: Role;
@@ -52,7 +55,7 @@ export function checkAnswers(
   }
   const role = roleOverride ?? file.respondent.role ?? undefined;
   if (role === undefined) {
-    issues.push({ path: ['respondent'], atKey: true, message: `respondent.role is required (one of ${ROLES.join(', ')})` });
+    issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')}), or pass --role` });
   }
 
   const known = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
@@ -74,7 +77,7 @@ export function checkAnswers(
     issues.push({
       path: present ? ['answers', q.id] : ['answers'],
       atKey: true,
-      message: `${q.id}: no answer ("${q.text}")`,
+      message: `${present ? '' : `${q.id}: `}no answer ("${q.text}")`,
     });
   }
   if (issues.length > 0 || role === undefined) return { response: null, issues };

@@ -35,7 +35,7 @@ describe('checkGates', () => {
     const { ctx, stderr } = capture();
     expect(checkGates(ctx, [gate(12.34, 60), gate(80, 60), gate(null, 60)])).toBe(1);
     expect(stderr()).toBe(
-      'cash-test: overall score is 12.3: --fail-under 60 not met\ncash-test: overall score has no score (not enough answers): --fail-under 60 not met\n',
+      'cash-test: overall score is 12.3: --fail-under 60 not met\ncash-test: overall score cannot be computed (not enough answers): --fail-under 60 not met\n',
     );
   });
 });

@@ -43,9 +43,9 @@ describe('loadResponse', () => {
     {
       // T2 is there but empty (points at its key); S2 is not there at all (points at `answers:`)
       name: 'missing.yaml',
-      lines: ['missing.yaml:4:3: answers.T2: T2: no answer ("We only talk when something breaks.")', 'missing.yaml:2:1: answers: S2: no answer ("Sales shares objections.")'],
+      lines: ['missing.yaml:4:3: answers.T2: no answer ("We only talk when something breaks.")', 'missing.yaml:2:1: answers: S2: no answer ("Sales shares objections.")'],
     },
-    { name: 'no-role.yaml', lines: ['no-role.yaml:1:1: respondent: respondent.role is required (one of sales, marketing, leadership, revops, other)'] },
+    { name: 'no-role.yaml', lines: ['no-role.yaml:1:1: respondent: role is required (one of sales, marketing, leadership, revops, other), or pass --role'] },
     { name: 'other-bank.yaml', lines: ['other-bank.yaml:1:13: bank.id: answers are for bank "cash", not "tiny"'] },
     { name: 'major-version.yaml', lines: ['major-version.yaml:3:12: bank.version: answers are for version 2.0.0 of the bank, which is now 1.2.0: major versions differ'] },
     {
@@ -69,7 +69,7 @@ describe('loadResponse', () => {
   it('lists every problem of a file, wrong types and off-scale values and unknown ids alike', async () => {
     expect(await problems('all-problems.yaml')).toEqual([
       'all-problems.yaml:1:28: bank.version: answers are for version 3.0.0 of the bank, which is now 1.2.0: major versions differ',
-      'all-problems.yaml:2:1: respondent: respondent.role is required (one of sales, marketing, leadership, revops, other)',
+      'all-problems.yaml:2:1: respondent: role is required (one of sales, marketing, leadership, revops, other), or pass --role',
       'all-problems.yaml:4:7: answers.T1: 2.5 is not a whole number on the scale 1..5 (or na)',
       'all-problems.yaml:5:7: answers.T2: 9 is off the scale 1..5 (or na)',
       'all-problems.yaml:6:3: answers.X1: unknown question id "X1"',
