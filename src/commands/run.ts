@@ -1,11 +1,11 @@
-import type { Response } from '../core/answers.js';
-import type { Bank, Form } from '../core/bank.js';
+import type { Form } from '../core/bank.js';
 import { inputError, type ExitCode } from '../core/errors.js';
 import { buildSingleReport } from '../core/report-model.js';
 import type { Role } from '../core/roles.js';
 import { scoreRespondent } from '../core/scoring.js';
 import { loadResponse } from '../io/load-answers.js';
 import { loadBank } from '../io/load-bank.js';
+import type { SurveyResult } from '../prompts/survey.js';
 import { singleRenderers, type SingleFormat } from '../render/index.js';
 import type { Context } from './context.js';
 import { checkOutput, emit, wantsColor } from './output.js';
@@ -53,13 +53,13 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   return checkGates(ctx, gates);
 }
 
-async function scripted(file: string, options: RunOptions): Promise<{ bank: Bank; form: Form; response: Response }> {
+async function scripted(file: string, options: RunOptions): Promise<SurveyResult> {
   const bank = await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   return { bank, form, response: await loadResponse(file, bank, form, options.role) };
 }
 
-async function interview(options: RunOptions, ctx: Context): Promise<{ bank: Bank; form: Form; response: Response }> {
+async function interview(options: RunOptions, ctx: Context): Promise<SurveyResult> {
   const { takeSurvey } = await import('../prompts/survey.js');
   return takeSurvey(options, ctx);
 }

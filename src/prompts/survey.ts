@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { Respondent, Response } from '../core/answers.js';
 import { allQuestions, type Bank, type Form } from '../core/bank.js';
 import { InputError, InterruptedError } from '../core/errors.js';
-import { answeredCount, bankChange, fingerprints, newProgress, nextUnanswered, type Progress } from '../core/progress.js';
+import { answeredCount, bankChange, fingerprints, newProgress, nextUnanswered, type BankChange, type Progress } from '../core/progress.js';
 import { ROLES, type Role } from '../core/roles.js';
 import type { Context } from '../commands/context.js';
 import type { RunOptions } from '../commands/run.js';
@@ -144,11 +144,23 @@ export async function askRespondent(asker: Asker, role: Role | undefined): Promi
   return respondent;
 }
 
-/** A changed bank is said, never silently mixed: the answers to questions that still read the same are offered to keep. */
+/** A changed bank is said, never silently mixed: the answers to questions that still read the same are offered to keep (a run without answers has nothing to mix). */
 export async function continueAfterBankChange(session: Session, progress: Progress): Promise<void> {
-  const { asker, bank } = session;
+  const { bank } = session;
   const change = bankChange(progress, bank);
   if (change === null) return;
+  const kept = Object.keys(change.kept).length;
+  const dropped = change.dropped.length;
+  if (kept + dropped > 0) await offerToKeep(session, progress, change);
+  progress.bank = { id: bank.id, version: bank.version, hash: bank.hash, dir: progress.bank.dir };
+  progress.fingerprints = fingerprints(bank, progress.form);
+  progress.answers = change.kept;
+  progress.updatedAt = session.now().toISOString();
+  await saveProgress(session.stateDir, progress);
+}
+
+async function offerToKeep(session: Session, progress: Progress, change: BankChange): Promise<void> {
+  const { asker, bank } = session;
   const kept = Object.keys(change.kept).length;
   const dropped = change.dropped.length;
   const versions =
@@ -158,7 +170,7 @@ export async function continueAfterBankChange(session: Session, progress: Progre
   const are = (n: number) => (n === 1 ? `${n} is to a question that` : `${n} are to questions that`);
   asker.inform('The question bank changed since you started', [
     `Your unfinished run from ${localTime(progress.startedAt)} used "${plainText(bank.title)}"; ${versions}.`,
-    `Of your ${kept + dropped} answers, ${are(kept)} ${kept === 1 ? 'reads' : 'read'} exactly as before and can be kept.` +
+    `Of your ${kept + dropped} answer${kept + dropped === 1 ? '' : 's'}, ${are(kept)} ${kept === 1 ? 'reads' : 'read'} exactly as before and can be kept.` +
       (dropped > 0 ? ` ${are(dropped)} changed or ${dropped === 1 ? 'was' : 'were'} removed (${change.dropped.join(', ')}): ${dropped === 1 ? 'it is' : 'they are'} asked again if still in the form.` : ''),
   ]);
   const keep = kept === 0 ? 'Start again' : kept === 1 ? 'Keep that answer' : `Keep those ${kept} answers`;
@@ -168,11 +180,6 @@ export async function continueAfterBankChange(session: Session, progress: Progre
       'the unfinished run is kept as it was: resume it with the bank it was started with, or start a new run with: cash-test run',
     );
   }
-  progress.bank = { id: bank.id, version: bank.version, hash: bank.hash, dir: progress.bank.dir };
-  progress.fingerprints = fingerprints(bank, progress.form);
-  progress.answers = change.kept;
-  progress.updatedAt = session.now().toISOString();
-  await saveProgress(session.stateDir, progress);
 }
 
 export function welcomeBack(session: Session, progress: Progress): void {
@@ -180,7 +187,7 @@ export function welcomeBack(session: Session, progress: Progress): void {
   const next = nextUnanswered(questions, progress.answers, -1);
   const { role, name } = progress.respondent;
   session.asker.inform('Welcome back', [
-    `Continuing the run ${name ? `of ${name} ` : ''}(${role}) started ${localTime(progress.startedAt)}: ${answeredCount(questions, progress.answers)} of ${questions.length} answered` +
+    `Continuing the run ${name ? `of ${plainText(name)} ` : ''}(${role}) started ${localTime(progress.startedAt)}: ${answeredCount(questions, progress.answers)} of ${questions.length} answered` +
       (next === null ? '.' : `, next is question ${next + 1}.`),
   ]);
 }
