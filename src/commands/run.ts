@@ -8,7 +8,7 @@ import { loadBank } from '../io/load-bank.js';
 import type { SurveyResult } from '../prompts/survey.js';
 import { singleRenderers, type SingleFormat } from '../render/index.js';
 import type { Context } from './context.js';
-import { checkOutput, emit, wantsColor } from './output.js';
+import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
 export interface RunOptions {
@@ -39,7 +39,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   const score = scoreRespondent(bank, form, response.answers);
   const report = buildSingleReport(bank, response, score, response.takenAt ?? ctx.now().toISOString());
   const render = await singleRenderers[options.format]();
-  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options, ctx)) }));
+  await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
 
   const gates: Gate[] = [];
   if (options.failUnder !== undefined) {
