@@ -7,6 +7,7 @@ import type { Context } from './commands/context.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
+import type { WorkshopOptions } from './commands/workshop.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
 import { COMPARE_FORMATS, TEAM_FORMATS } from './render/index.js';
@@ -21,6 +22,7 @@ export interface Handlers {
   schema(options: { kind: SchemaKind }, ctx: Context): Promise<ExitCode>;
   aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode>;
   compare(options: CompareOptions, ctx: Context): Promise<ExitCode>;
+  workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode>;
 }
 
 export const lazyHandlers: Handlers = {
@@ -31,6 +33,7 @@ export const lazyHandlers: Handlers = {
   schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
   aggregate: async (o, ctx) => (await import('./commands/aggregate.js')).aggregate(o, ctx),
   compare: async (o, ctx) => (await import('./commands/compare.js')).compare(o, ctx),
+  workshop: async (o, ctx) => (await import('./commands/workshop.js')).workshop(o, ctx),
 };
 
 /** Role groups smaller than this are never shown on their own (aggregate, workshop). */
@@ -56,8 +59,10 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .description('The CASH test: how well sales and marketing work as one revenue team (Communication, Alignment, Systems, Honesty).')
     .version(packageJson.version, '-V, --version')
     .showSuggestionAfterError()
-    .addHelpText('after', examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml']));
-  configure(program, ctx);
+    .addHelpText(
+      'after',
+      examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml', 'cash-test workshop ./answers']),
+    );
 
   program
     .command('run', { isDefault: true })
@@ -66,7 +71,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addOption(new Option('--answers <file>', 'answer file (.yaml, .yml, .json): no prompts at all'))
     .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
     .addOption(new Option('--role <role>', 'your role').choices(ROLES))
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--save <file>', 'interactive: where to write the completed answer file')
     .option('--force', 'allow --out and --save to replace an existing file', false)
@@ -80,6 +85,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
         'cash-test run --quick --role marketing         # the 5-minute form',
         'cash-test run --resume                         # continue where you stopped',
         'cash-test run --answers dana.yaml --format markdown --out dana.md',
+        'cash-test run --answers dana.yaml --format html --out dana.html    # one file: open, forward or print it',
         'cash-test run --answers dana.yaml --fail-under 60 --fail-pillar-under 40',
       ]),
     )
@@ -96,7 +102,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .action(async (o: TemplateOptions) => done(await handlers.template(o, ctx)));
 
   const bank = program.command('bank').description('check or print a question bank');
-  configure(bank, ctx);
   bank
     .command('lint')
     .description('validate a question bank folder; exit 0, or 2 with every problem listed')
@@ -158,27 +163,48 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addHelpText('after', examples(['cash-test compare team-q1.json team-q2.json', 'cash-test compare me-jan.json me-jun.json --format markdown --out change.md']))
     .action(async (before: string, after: string, o: Omit<CompareOptions, 'before' | 'after'>) => done(await handlers.compare({ ...o, before, after }, ctx)));
 
-  for (const command of program.commands) configure(command, ctx);
+  program
+    .command('workshop')
+    .description('one laptop, many participants in turn: each takes the survey, their answers saved into <dir>')
+    .argument('<dir>', 'folder for the answer files (created when missing)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions marked quick (about 5 minutes each)', false)
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test workshop ./acme-2026-11            # pass the laptop round; end the round from the menu',
+        'cash-test workshop ./acme-2026-11 --quick    # the 5-minute form for everyone',
+        'cash-test aggregate ./acme-2026-11           # the team report of the folder, any time',
+      ]),
+    )
+    .action(async (dir: string, o: Omit<WorkshopOptions, 'dir'>) => done(await handlers.workshop({ dir, ...o }, ctx)));
+
+  configure(program, ctx);
   return program;
 }
 
+/** Every command, nested ones included, reports its usage errors as one line and a hint naming its own --help. */
 function configure(command: Command, ctx: Context): void {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
   command.exitOverride().configureOutput({
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
-    outputError: (text, write) => write(`cash-test: ${text.trimEnd()}\nhint: see cash-test ${command.name() === 'cash-test' ? '' : `${command.name()} `}--help\n`),
+    // commander puts "(Did you mean --force?)" on a line of its own: keep it on the error's line.
+    outputError: (text, write) => write(`cash-test: ${text.trimEnd().replaceAll('\n(', ' (')}\nhint: see ${names.join(' ')} --help\n`),
   });
+  for (const sub of command.commands) configure(sub, ctx);
 }
 
 function scoreLimit(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('it must be a number from 0 to 100.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
   return n;
 }
 
 function groupSize(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw new InvalidArgumentError('it must be a whole number, 1 or more.');
+  if (!/^\s*\d+\s*$/.test(value) || n < 1) throw new InvalidArgumentError('It must be a whole number, 1 or more.');
   return n;
 }
 

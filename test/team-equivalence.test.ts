@@ -6,7 +6,8 @@ import type { Bank, Question } from '../src/core/bank.js';
 import type { Role } from '../src/core/roles.js';
 import type { TeamReport } from '../src/core/team-report-model.js';
 import { loadBank } from '../src/io/load-bank.js';
-import { captureContext, seeded, tempDir } from './helpers/team.js';
+import { tempDir } from './helpers/cli.js';
+import { captureContext, seeded } from './helpers/team.js';
 
 // Done when: the same answers as a folder of answer files, as a Google Forms export and as a
 // Typeform export give identical figures, equal to an independent calculation to 1e-6.
@@ -176,7 +177,7 @@ function expectClose(got: number | null | undefined, want: number | null, what: 
 
 describe('the same answers from three kinds of input', () => {
   it('give identical figures, equal to an independent calculation', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const [folder, google, typeform] = await Promise.all([writeFolder(dir), writeGoogleForms(dir), writeTypeform(dir)]);
     const fromFolder = await teamReport([folder]);
     expect(await teamReport([google])).toEqual(fromFolder);

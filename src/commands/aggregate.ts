@@ -8,7 +8,7 @@ import { loadAnswerMap } from '../io/load-map.js';
 import { readResponses } from '../io/read-responses.js';
 import { teamRenderers, type TeamFormat } from '../render/index.js';
 import type { Context } from './context.js';
-import { checkOutput, emit, wantsColor } from './output.js';
+import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
 export interface AggregateOptions {
@@ -37,7 +37,7 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
 
   const report = buildTeamReport(data, { minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
   const render = await teamRenderers[options.format]();
-  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options)) }));
+  await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
   return checkGates(ctx, teamGates(report, options));
 }
 

@@ -5,7 +5,7 @@ import { loadResult } from '../io/load-result.js';
 import { compareRenderers, type CompareFormat } from '../render/index.js';
 import { plainText } from '../render/sanitize.js';
 import type { Context } from './context.js';
-import { checkOutput, emit, wantsColor } from './output.js';
+import { checkOutput, emit, textOptions } from './output.js';
 
 export interface CompareOptions {
   before: string;
@@ -30,7 +30,7 @@ export async function compare(options: CompareOptions, ctx: Context): Promise<Ex
     ctx.stderr.write(`cash-test: warning: the results come from different question banks, ${stamp(before)} and ${stamp(after)}: only pillars and questions with the same id are compared\n`);
   }
   const render = await compareRenderers[options.format]();
-  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options)) }));
+  await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import type { RenderOptions } from '../render/index.js';
 import type { Context } from './context.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 
@@ -16,9 +17,16 @@ export async function emit(ctx: Context, options: OutputOptions, content: string
   else await writeFileAtomic(options.out, content);
 }
 
-/** Colour only for a terminal that takes it (chalk's reading of NO_COLOR, FORCE_COLOR and the stream). */
-export async function wantsColor(options: OutputOptions): Promise<boolean> {
+/** Colour only for a terminal that takes it: chalk's reading of FORCE_COLOR and the stream, and NO_COLOR, which chalk leaves to us. */
+export async function wantsColor(options: OutputOptions, ctx: Context): Promise<boolean> {
   if (options.out !== undefined) return false;
+  if (ctx.env.NO_COLOR && !ctx.env.FORCE_COLOR) return false;
   const { default: chalk } = await import('chalk');
   return chalk.level > 0;
+}
+
+/** How a text report should look where it is going: colour and wrapping only for a terminal. */
+export async function textOptions(options: OutputOptions, ctx: Context): Promise<RenderOptions> {
+  const columns = options.out === undefined && ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+  return { color: await wantsColor(options, ctx), ...(columns ? { width: columns } : {}) };
 }

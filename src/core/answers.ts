@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ROLES, type Role } from './bank-schema.js';
 import { allQuestions, majorVersion, type Bank, type Form, type Question } from './bank.js';
+import { describeValue } from './describe-value.js';
 import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
@@ -14,10 +15,13 @@ export const answersFileSchema = z.strictObject({
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
   takenAt: z.iso.datetime({ offset: true }).optional(),
-  // null is an empty answer, as a freshly filled template has: reported as missing, not as a wrong type.
-  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()], { error: 'must be a whole number on the scale, or na' })),
+  // null is an empty answer, as in a freshly written template: reported as missing.
+  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()])),
 });
-export type AnswersFile = z.infer<typeof answersFileSchema>;
+
+/** What the loader validates: values are left to checkAnswers, so that all their problems are listed together. */
+export const answersFileShapeSchema = answersFileSchema.extend({ answers: z.record(z.string(), z.unknown()) });
+export type AnswersFile = z.infer<typeof answersFileShapeSchema>;
 
 export interface Respondent {
   role: Role;
@@ -70,7 +74,7 @@ export function checkAnswers(
   }
   const role = roleOverride ?? file.respondent.role ?? undefined;
   if (role === undefined) {
-    issues.push({ path: ['respondent'], atKey: true, message: `respondent.role is required (one of ${ROLES.join(', ')})` });
+    issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')}), or pass --role` });
   }
 
   const { byId: known, forms } = indexOf(bank);
@@ -79,10 +83,11 @@ export function checkAnswers(
   for (const [id, value] of Object.entries(file.answers)) {
     if (!known.has(id)) {
       issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
-    } else if (typeof value === 'number' && (value < min || value > max)) {
-      issues.push({ path: ['answers', id], message: `${id}: ${value} is off the scale ${min}..${max} (or na)` });
+    } else if (value === 'na' || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      answers[id] = value as AnswerValue;
     } else if (value !== null) {
-      answers[id] = value;
+      const what = Number.isInteger(value) ? `${String(value)} is off the scale` : `${describeValue(value)} is not a whole number on the scale`;
+      issues.push({ path: ['answers', id], message: `${what} ${min}..${max} (or na)` });
     }
   }
   for (const q of forms[form]) {
@@ -91,7 +96,7 @@ export function checkAnswers(
     issues.push({
       path: present ? ['answers', q.id] : ['answers'],
       atKey: true,
-      message: `${q.id}: no answer ("${q.text}")`,
+      message: `${present ? '' : `${q.id}: `}no answer ("${q.text}")`,
     });
   }
   if (issues.length > 0 || role === undefined) return { response: null, issues };

@@ -3,6 +3,7 @@ import { bankStampSchema } from './report-model.js';
 import type { Result } from './result-schema.js';
 import { GAP_IDS } from './team-report-model.js';
 import { capitalize, points, quoted } from './team-readings.js';
+import { wholeScore } from './whole-score.js';
 
 // What changed between two results of the same kind (two single reports, or two team reports).
 // Scores are matched by pillar and question id, so a bank that gained or lost questions still
@@ -142,10 +143,10 @@ function union<T>(before: readonly T[], after: readonly T[], key: (t: T) => stri
   return pairs;
 }
 
-// Sentences show whole numbers, so a change is read as the difference of the rounded figures:
-// 49.6 → 50.4 is "stayed at 50", never "rose 1 point (50 → 50)".
+// Sentences show whole numbers, so a change is read as the difference of the figures shown:
+// 50.2 → 50.9 is "stayed at 50", never "rose 1 point (50 → 50)".
 function shownChange(c: { before: number | null; after: number | null }): number {
-  return c.before === null || c.after === null ? 0 : Math.round(c.after) - Math.round(c.before);
+  return c.before === null || c.after === null ? 0 : wholeScore(c.after) - wholeScore(c.before);
 }
 
 function shownGapChange(c: { before: number | null; after: number | null }): number {
@@ -155,11 +156,11 @@ function shownGapChange(c: { before: number | null; after: number | null }): num
 function scoreReading(subject: string, c: { before: number | null; after: number | null }): string {
   const s = capitalize(subject);
   if (c.before === null && c.after === null) return `${s}: no score before or after.`;
-  if (c.before === null) return `${s}: no score before, ${Math.round(c.after ?? 0)} now.`;
-  if (c.after === null) return `${s}: ${Math.round(c.before)} before, no score now.`;
+  if (c.before === null) return `${s}: no score before, ${wholeScore(c.after ?? 0)} now.`;
+  if (c.after === null) return `${s}: ${wholeScore(c.before)} before, no score now.`;
   const change = shownChange(c);
-  if (change === 0) return `${s} stayed at ${Math.round(c.after)}.`;
-  return `${s} ${change > 0 ? 'rose' : 'fell'} ${points(change)} (${Math.round(c.before)} → ${Math.round(c.after)}).`;
+  if (change === 0) return `${s} stayed at ${wholeScore(c.after)}.`;
+  return `${s} ${change > 0 ? 'rose' : 'fell'} ${points(change)} (${wholeScore(c.before)} → ${wholeScore(c.after)}).`;
 }
 
 function gapChangeReading(subject: string, before: number | null, after: number | null): string {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { NextStep } from './report-model.js';
 import type { TeamReport } from './team-report-model.js';
 import { asked, capitalize, quoted } from './team-readings.js';
+import { wholeScore } from './whole-score.js';
 
 // A time-boxed workshop built from the team report: the largest gaps first, then the lowest
 // pillar and what people could not see, then owners and first actions. The bank's statements
@@ -82,7 +83,7 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
       purpose: entry.reading,
       prompts: [
         asked(item.text),
-        `${capitalize(gap.a.label)} rate it ${Math.round(entry.a ?? 0)}/100, ${gap.b.label} ${Math.round(entry.b ?? 0)}/100: what does each side see that the other does not?`,
+        `${capitalize(gap.a.label)} rate it ${wholeScore(entry.a ?? 0)}/100, ${gap.b.label} ${wholeScore(entry.b ?? 0)}/100: what does each side see that the other does not?`,
         `What would have to change for both sides to ${item.reverse ? 'disagree' : 'agree'} with it?`,
         'Which recent example shows it best?',
       ],
@@ -117,10 +118,10 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
       .slice(0, 2);
     blocks.push({
       kind: 'pillar',
-      title: `${pillar.id === report.weakestPillar ? 'Lowest pillar' : 'Next lowest pillar'}: ${pillar.name} (${Math.round(pillar.team.mean ?? 0)}/100, ${pillar.team.band?.label ?? ''})`,
+      title: `${pillar.id === report.weakestPillar ? 'Lowest pillar' : 'Next lowest pillar'}: ${pillar.name} (${wholeScore(pillar.team.mean ?? 0)}/100, ${pillar.team.band?.label ?? ''})`,
       purpose: pillar.summary,
       prompts: [
-        ...lowest.map((i) => `The team rates ${quoted(i.text)} ${Math.round(i.mean ?? 0)}/100: what gets in the way?`),
+        ...lowest.map((i) => `The team rates ${quoted(i.text)} ${wholeScore(i.mean ?? 0)}/100: what gets in the way?`),
         `Which one change would help ${pillar.name} most?`,
       ],
       pillar: pillar.id,

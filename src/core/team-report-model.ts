@@ -8,6 +8,7 @@ import { describe, hedgesG, hedgesGFromMoments, interpretG, mean, momentsOfCount
 import { itemScore } from './scoring.js';
 import { buildAgenda, agendaSchema } from './team-agenda.js';
 import { gapReading, mostUnknownReading, quoted, unknownReading } from './team-readings.js';
+import { wholeScore } from './whole-score.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.
 // Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets
@@ -382,10 +383,10 @@ function headline(report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>)
   const parts = [
     team.mean === null
       ? `Not enough answers to score the team (${report.respondents.total} respondents).`
-      : `Team score ${Math.round(team.mean)}/100 (${team.band?.label ?? ''}) from ${report.respondents.total} respondents.`,
+      : `Team score ${wholeScore(team.mean)}/100 (${team.band?.label ?? ''}) from ${report.respondents.total} respondents.`,
   ];
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
-  if (weakest?.team.mean != null) parts.push(`Weakest pillar: ${weakest.name} (${Math.round(weakest.team.mean)}).`);
+  if (weakest?.team.mean != null) parts.push(`Weakest pillar: ${weakest.name} (${wholeScore(weakest.team.mean)}).`);
   const gap = report.gaps.find((g) => g.shown);
   const largest = gap?.pillars.filter((p) => p.gap !== null).sort((x, y) => Math.abs(y.gap ?? 0) - Math.abs(x.gap ?? 0))[0];
   if (largest && largest.gap !== null && Math.round(Math.abs(largest.gap)) > 0) parts.push(`Largest gap: ${largest.reading}`);
@@ -415,7 +416,7 @@ function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agend
       .filter((i) => i.pillar === weakest.id && i.mean !== null)
       .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))
       .slice(0, 2);
-    for (const item of lowest) fromItem(item.id, `The team rates ${quoted(item.text)} ${Math.round(item.mean ?? 0)}/100, in its weakest pillar, ${weakest.name}.`);
+    for (const item of lowest) fromItem(item.id, `The team rates ${quoted(item.text)} ${wholeScore(item.mean ?? 0)}/100, in its weakest pillar, ${weakest.name}.`);
   }
   const invisible = report.unknown.findings[0];
   if (invisible) {
@@ -436,7 +437,7 @@ function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agend
         questionId: null,
         owner: 'both',
         action: text,
-        reason: `${weakest.name} is the team's weakest pillar (${Math.round(weakest.team.mean ?? 0)}/100, ${weakest.team.band.label}).`,
+        reason: `${weakest.name} is the team's weakest pillar (${wholeScore(weakest.team.mean ?? 0)}/100, ${weakest.team.band.label}).`,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { answersFileSchema, checkAnswers, type Response } from '../core/answers.js';
+import { answersFileShapeSchema, checkAnswers, type Response } from '../core/answers.js';
 import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
@@ -13,7 +13,7 @@ export async function loadResponse(file: string, bank: Bank, form: Form, role?: 
     throw new InputError([{ file, message: `answer files end in ${ANSWER_EXTENSIONS.join(', ')}` }]);
   }
   const doc = parseYaml(await readTextFile(file), file);
-  const { response, issues } = checkAnswers(bank, form, validate(doc, answersFileSchema), role);
+  const { response, issues } = checkAnswers(bank, form, validate(doc, answersFileShapeSchema), role);
   if (response === null) throw new InputError(issues.map((issue) => doc.locate(issue)));
   return response;
 }

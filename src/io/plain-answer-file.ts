@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AnswersFile } from '../core/answers.js';
+import { answersFileSchema, type AnswersFile } from '../core/answers.js';
 import { ROLES } from '../core/roles.js';
 import { MAX_INPUT_BYTES } from './read-text.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -27,8 +27,8 @@ export function readPlainAnswerFile(file: string): AnswersFile | null {
 
 /** The answer file as the schema would give it, when its shape is the plain one; otherwise null. */
 export function plainAnswersFile(data: Record<string, unknown>): AnswersFile | null {
-  if (!onlyKeys(data, ['respondent', 'answers', 'bank'])) return null;
-  const { respondent = {}, answers, bank } = data;
+  if (!onlyKeys(data, ['respondent', 'answers', 'bank', 'takenAt'])) return null;
+  const { respondent = {}, answers, bank, takenAt } = data;
   if (!isObject(answers) || !isObject(respondent) || !onlyKeys(respondent, ['role', 'name', 'team'])) return null;
   for (const value of Object.values(answers)) {
     if (!(value === 'na' || value === null || Number.isSafeInteger(value))) return null;
@@ -36,6 +36,8 @@ export function plainAnswersFile(data: Record<string, unknown>): AnswersFile | n
   const { role, name, team } = respondent;
   if (!(role === undefined || role === null || (typeof role === 'string' && (ROLES as readonly string[]).includes(role)))) return null;
   if (!plainText(name) || !plainText(team)) return null;
+  // The one field whose rule is more than a type: checked by the schema's own validator.
+  if (takenAt !== undefined && !answersFileSchema.shape.takenAt.safeParse(takenAt).success) return null;
   if (bank !== undefined && !(isObject(bank) && onlyKeys(bank, ['id', 'version']) && typeof bank.id === 'string' && typeof bank.version === 'string')) return null;
   return { ...data, respondent } as AnswersFile;
 }

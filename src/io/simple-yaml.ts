@@ -44,7 +44,7 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
     const key = content.slice(0, colon);
     const rest = withoutSpaces(content.slice(colon + 1));
     if (colon < 1 || !(content.length === colon + 1 || content.charAt(colon + 1) === ' ') || !KEY.test(key) || RESERVED_KEYS.has(key)) return undefined;
-    const value = rest === '' ? EMPTY : readValue(rest);
+    const value = rest === '' || rest.startsWith('#') ? EMPTY : readValue(rest);
     if (value === NOT_SIMPLE) return undefined;
 
     if (indent === 0) {

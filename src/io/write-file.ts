@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { fileErrorMessage } from './read-text.js';
@@ -9,27 +9,72 @@ import { fileErrorMessage } from './read-text.js';
  * a temporary file beside the target, flushed, then renamed over it.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  if (await isSpecialFile(file)) {
+    // /dev/null, /dev/stdout, a FIFO: renaming over them would replace the device itself.
+    await writeFile(file, content, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(error)}` }]);
+    });
+    return;
+  }
+  let temporary: string | undefined;
   try {
-    const handle = await open(temporary, 'wx', 0o644);
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    temporary = await writeTemporary(file, content);
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    if (temporary !== undefined) await rm(temporary, { force: true });
     const e = error as NodeJS.ErrnoException;
     if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
     throw error;
   }
 }
 
+/**
+ * Writes a new file, never replacing one, as completely as writeFileAtomic: the temporary file is
+ * hard-linked to its name, which fails when the name is taken, even by another process at the same moment.
+ * false: the name was taken.
+ */
+export async function writeNewFile(file: string, content: string): Promise<boolean> {
+  let temporary: string | undefined;
+  try {
+    temporary = await writeTemporary(file, content);
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EEXIST') return false;
+    if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
+    throw error;
+  } finally {
+    if (temporary !== undefined) await rm(temporary, { force: true });
+  }
+}
+
+/** A new, flushed file beside `file` holding `content`; its name is returned, or nothing is left behind. */
+async function writeTemporary(file: string, content: string): Promise<string> {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx', 0o644);
+  try {
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return temporary;
+}
+
+async function isSpecialFile(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  return info !== null && !info.isFile() && !info.isDirectory();
+}
+
 /** Refuses to replace an existing file unless --force was given; checked before any work is done. */
 export async function checkWritable(file: string, force: boolean, flag: string): Promise<void> {
   const info = await stat(file).catch(() => null);
   if (info?.isDirectory()) throw new InputError([{ file, message: `${flag} names a folder` }]);
-  if (info && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
+  if (info?.isFile() && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
 }

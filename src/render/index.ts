@@ -2,7 +2,7 @@ import type { CompareReport } from '../core/compare.js';
 import type { SingleReport } from '../core/report-model.js';
 import type { TeamReport } from '../core/team-report-model.js';
 
-export const SINGLE_FORMATS = ['text', 'json', 'markdown'] as const;
+export const SINGLE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type SingleFormat = (typeof SINGLE_FORMATS)[number];
 
 export const TEAM_FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
@@ -14,6 +14,8 @@ export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 export interface RenderOptions {
   /** ANSI colours: only for a terminal that wants them. */
   color: boolean;
+  /** The terminal's width, to wrap long lines at; none when writing to a pipe or file. */
+  width?: number;
 }
 
 export type Renderer<R> = (report: R, options: RenderOptions) => string;
@@ -23,6 +25,7 @@ export const singleRenderers: Record<SingleFormat, () => Promise<Renderer<Single
   text: async () => (await import('./text.js')).renderSingleText,
   json: async () => (await import('./json.js')).renderJson,
   markdown: async () => (await import('./markdown.js')).renderSingleMarkdown,
+  html: async () => (await import('./html/single.js')).renderSingleHtml,
 };
 
 export const teamRenderers: Record<TeamFormat, () => Promise<Renderer<TeamReport>>> = {

@@ -1,6 +1,8 @@
-/** Scores are kept at full precision; people read whole numbers. */
+import { wholeScore as wholeScoreOf } from '../core/whole-score.js';
+
+/** Scores are kept at full precision; people read whole numbers, rounded down (see core/whole-score). */
 export function wholeScore(score: number | null): string {
-  return score === null ? 'n/a' : String(Math.round(score));
+  return score === null ? 'n/a' : String(wholeScoreOf(score));
 }
 
 export function percent(rate: number | null): string {

@@ -7,9 +7,9 @@ import { decimal, percent, signedPoints, wholeScore } from './numbers.js';
 import { plainText } from './sanitize.js';
 import { BORDERLESS, bandColour, right } from './text.js';
 import { agendaTime, itemsById, pillarsById } from './team-layout.js';
+import { wrapLine } from './wrap.js';
 
 const BAR = 12;
-const WIDTH = 100;
 
 export function renderTeamText(report: TeamReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -21,7 +21,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   out.push(
     `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${report.form} form · ${report.respondents.total} respondents · bank ${plainText(report.bank.version)}`)}`,
     '',
-    ...wrap(plainText(report.headline), WIDTH),
+    wrapLine(plainText(report.headline), options.width, 0),
     '',
   );
 
@@ -76,7 +76,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       table.push([plainText(pillarName.get(p.pillar) ?? p.pillar), ...[wholeScore(p.a), wholeScore(p.b), signedPoints(p.gap), decimal(p.g)].map(right), p.size ?? '']);
     }
     out.push(table.toString());
-    for (const p of gap.pillars) out.push(`  ${plainText(p.reading)}`);
+    for (const p of gap.pillars) out.push(wrapLine(`  ${plainText(p.reading)}`, options.width, 4));
     out.push('');
   }
 
@@ -101,43 +101,29 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   out.push('');
 
   heading(`"Don't know"`);
-  out.push(`  ${plainText(report.unknown.reading ?? 'Nobody answered "don’t know".')}`);
-  for (const f of report.unknown.findings) out.push(`  ${c.yellow(plainText(f.reading))}`);
+  out.push(wrapLine(`  ${plainText(report.unknown.reading ?? 'Nobody answered "don’t know".')}`, options.width, 4));
+  for (const f of report.unknown.findings) out.push(wrapLine(`  ${c.yellow(plainText(f.reading))}`, options.width, 4));
   out.push('');
 
   heading('Next steps for the team');
   report.nextSteps.forEach((step, i) => {
-    out.push(`  ${i + 1}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`);
-    out.push(`     ${c.dim(`${plainText(pillarName.get(step.pillar) ?? step.pillar)} · ${plainText(step.reason)}`)}`);
+    out.push(wrapLine(`  ${i + 1}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`, options.width, 5));
+    out.push(wrapLine(`     ${c.dim(`${plainText(pillarName.get(step.pillar) ?? step.pillar)} · ${plainText(step.reason)}`)}`, options.width, 5));
   });
   out.push('');
 
   heading(`Workshop agenda (${report.agenda.minutes} minutes)`);
   for (const block of report.agenda.blocks) {
     out.push(`  ${c.bold(agendaTime(block))}  ${c.bold(plainText(block.title))} ${c.dim(`(${block.minutes} min)`)}`);
-    out.push(`               ${c.dim(plainText(block.purpose))}`);
-    for (const prompt of block.prompts) out.push(`               • ${plainText(prompt)}`);
+    out.push(wrapLine(`               ${c.dim(plainText(block.purpose))}`, options.width, 15));
+    for (const prompt of block.prompts) out.push(wrapLine(`               • ${plainText(prompt)}`, options.width, 17));
   }
 
   if (report.notes.length > 0) {
     out.push('');
     heading('Notes');
-    for (const note of report.notes) out.push(`  ${c.dim(plainText(note))}`);
+    for (const note of report.notes) out.push(wrapLine(`  ${c.dim(plainText(note))}`, options.width, 2));
   }
   return `${out.join('\n')}\n`;
 }
 
-/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  return line === '' ? lines : [...lines, line];
-}

@@ -11,7 +11,8 @@ import { buildSingleReport, type SingleReport } from '../../src/core/report-mode
 import { scoreRespondent } from '../../src/core/scoring.js';
 import { buildTeamReport, type TeamReport } from '../../src/core/team-report-model.js';
 import { loadBank } from '../../src/io/load-bank.js';
-import { MINI_BANK, captureContext, respondent, tempDir } from '../helpers/team.js';
+import { tempDir } from '../helpers/cli.js';
+import { MINI_BANK, captureContext, respondent } from '../helpers/team.js';
 
 let bank: Bank;
 beforeAll(async () => {
@@ -38,12 +39,12 @@ describe('compareResults', () => {
       ['talk', 50, 100, 50],
       ['tools', 25, 25, 0],
     ]);
-    expect(r.overall).toMatchObject({ before: 37.5, after: 62.5, change: 25, reading: 'The overall score rose 25 points (38 → 63).' });
+    expect(r.overall).toMatchObject({ before: 37.5, after: 62.5, change: 25, reading: 'The overall score rose 25 points (37 → 62).' });
     expect(r.movers.map((m) => [m.id, m.change])).toEqual([
       ['T1', 50],
       ['T2', 50],
     ]);
-    expect(r.improved).toEqual(['The overall score rose 25 points (38 → 63).', 'Talk rose 50 points (50 → 100).']);
+    expect(r.improved).toEqual(['The overall score rose 25 points (37 → 62).', 'Talk rose 50 points (50 → 100).']);
     expect(r.worsened).toEqual([]);
     expect(r.gaps).toEqual([]);
     expect(r.bankChanged).toBe(false);
@@ -70,13 +71,13 @@ describe('compareResults', () => {
     const r = compareResults(single({ T1: 3, T2: 3, K1: 2, K2: 2 }), single({ T1: 3, T2: 3, K1: 2, K2: 2 }));
     expect(r.pillars[0]?.reading).toBe('Talk stayed at 50.');
     expect(r.movers).toEqual([]);
-    expect(r.headline).toBe('The overall score stayed at 38. 0 figures improved, 0 got worse.');
+    expect(r.headline).toBe('The overall score stayed at 37. 0 figures improved, 0 got worse.');
   });
 });
 
 describe('cash-test compare', () => {
   async function files(before: object, after: object): Promise<[string, string, string]> {
-    const dir = await tempDir();
+    const dir = tempDir();
     await writeFile(join(dir, 'before.json'), JSON.stringify(before));
     await writeFile(join(dir, 'after.json'), JSON.stringify(after));
     return [dir, join(dir, 'before.json'), join(dir, 'after.json')];

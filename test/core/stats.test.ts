@@ -240,7 +240,7 @@ describe('properties', () => {
         const s = summarize(xs);
         const lo = Math.min(...xs);
         const hi = Math.max(...xs);
-        // + 0: describe reports −0 as 0.
+        // + 0 turns -0 into 0, as the module does.
         expect(s.min).toBe(lo + 0);
         expect(s.max).toBe(hi + 0);
         for (const v of [s.mean, s.median]) {

@@ -163,7 +163,7 @@ describe('next steps and agenda', () => {
     expect(first?.items).toEqual(['K1']);
     expect(first?.prompts.slice(0, 3)).toEqual([
       'How true is this for us today: “Our CRM is connected”?',
-      'Sales rate it 25/100, marketing 92/100: what does each side see that the other does not?',
+      'Sales rate it 25/100, marketing 91/100: what does each side see that the other does not?',
       'What would have to change for both sides to agree with it?',
     ]);
     // T2 is reverse-worded: alignment means disagreeing with it.

@@ -1,18 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MINI_BANK, ROOT, tempDir } from '../helpers/team.js';
+import { cli, ROOT, tempDir } from '../helpers/cli.js';
+import { MINI_BANK } from '../helpers/team.js';
 
 // The built CLI (npm run build), spawned as a user runs it.
-
-const BIN = join(ROOT, 'bin', 'cash-test.js');
-
-function cli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('run `npm run build` before the end-to-end tests');
@@ -43,37 +36,37 @@ async function answers(dir: string, shift = 0): Promise<string> {
 
 describe('cash-test aggregate', () => {
   it('prints the team report of a folder, without names', async () => {
-    const dir = await tempDir();
-    const r = cli(['aggregate', await answers(dir), '--bank', MINI_BANK], dir);
+    const dir = tempDir();
+    const r = await cli(['aggregate', await answers(dir), '--bank', MINI_BANK], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Mini bank: team report');
     expect(r.stdout).toContain('Sales rate Tools 79 points lower than marketing — a large gap.');
     expect(r.stdout).toContain('Workshop agenda (90 minutes)');
     expect(r.stdout).not.toContain('Secret');
-    expect(cli(['aggregate', join(dir, 'answers0'), '--bank', MINI_BANK, '--show-names'], dir).stdout).toContain('Secret0Name');
+    expect((await cli(['aggregate', join(dir, 'answers0'), '--bank', MINI_BANK, '--show-names'], { cwd: dir })).stdout).toContain('Secret0Name');
   });
 
   it('gates on the team score and the sales − marketing gap, after printing the report', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const folder = await answers(dir);
-    const gap = cli(['aggregate', folder, '--bank', MINI_BANK, '--fail-gap-over', '30', '--format', 'markdown'], dir);
+    const gap = await cli(['aggregate', folder, '--bank', MINI_BANK, '--fail-gap-over', '30', '--format', 'markdown'], { cwd: dir });
     expect(gap.code).toBe(1);
     expect(gap.stdout).toContain('## Workshop agenda (90 minutes)');
     expect(gap.stderr).toBe('cash-test: Tools sales − marketing gap (absolute) is 79.2: --fail-gap-over 30 not met\n');
-    const score = cli(['aggregate', folder, '--bank', MINI_BANK, '--fail-under', '90', '--format', 'csv'], dir);
+    const score = await cli(['aggregate', folder, '--bank', MINI_BANK, '--fail-under', '90', '--format', 'csv'], { cwd: dir });
     expect(score.code).toBe(1);
     expect(score.stderr).toMatch(/^cash-test: team score is \d+(\.\d)?: --fail-under 90 not met\n$/);
-    expect(cli(['aggregate', folder, '--bank', MINI_BANK, '--fail-under', '10', '--fail-gap-over', '80'], dir).code).toBe(0);
-    const hidden = cli(['aggregate', folder, '--bank', MINI_BANK, '--min-group', '4', '--fail-gap-over', '60'], dir);
+    expect((await cli(['aggregate', folder, '--bank', MINI_BANK, '--fail-under', '10', '--fail-gap-over', '80'], { cwd: dir })).code).toBe(0);
+    const hidden = await cli(['aggregate', folder, '--bank', MINI_BANK, '--min-group', '4', '--fail-gap-over', '60'], { cwd: dir });
     expect(hidden.code).toBe(1);
     expect(hidden.stderr).toContain('the sales − marketing gap cannot be checked: fewer than 4 people answered as sales');
   });
 
   it('lists every CSV problem as file:line:col, exits 2 and writes nothing', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await writeFile(join(dir, 'bad.csv'), 'Role,We talk every week.,We rarely talk.,Our CRM is connected.,Sales can find content.\r\nsales,Agre,1,1,1\r\nfinance,1,1,1,7\r\n');
-    const r = cli(['aggregate', 'bad.csv', '--bank', MINI_BANK, '--out', 'team.md', '--format', 'markdown'], dir);
+    const r = await cli(['aggregate', 'bad.csv', '--bank', MINI_BANK, '--out', 'team.md', '--format', 'markdown'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
@@ -85,10 +78,10 @@ describe('cash-test aggregate', () => {
   });
 
   it('refuses to replace a report without --force', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const folder = await answers(dir);
     await writeFile(join(dir, 'team.json'), 'keep me');
-    const r = cli(['aggregate', folder, '--bank', MINI_BANK, '--format', 'json', '--out', 'team.json'], dir);
+    const r = await cli(['aggregate', folder, '--bank', MINI_BANK, '--format', 'json', '--out', 'team.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('cash-test: error: team.json: already exists\nhint: pass --force to replace it, or choose another --out file\n');
     expect(await readFile(join(dir, 'team.json'), 'utf8')).toBe('keep me');
@@ -97,23 +90,23 @@ describe('cash-test aggregate', () => {
 
 describe('cash-test compare', () => {
   it('compares two team results written by aggregate', async () => {
-    const dir = await tempDir();
-    expect(cli(['aggregate', await answers(dir), '--bank', MINI_BANK, '--format', 'json', '--out', 'q1.json'], dir).code).toBe(0);
-    expect(cli(['aggregate', await answers(dir, 3), '--bank', MINI_BANK, '--format', 'json', '--out', 'q2.json'], dir).code).toBe(0);
-    const r = cli(['compare', 'q1.json', 'q2.json'], dir);
+    const dir = tempDir();
+    expect((await cli(['aggregate', await answers(dir), '--bank', MINI_BANK, '--format', 'json', '--out', 'q1.json'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['aggregate', await answers(dir, 3), '--bank', MINI_BANK, '--format', 'json', '--out', 'q2.json'], { cwd: dir })).code).toBe(0);
+    const r = await cli(['compare', 'q1.json', 'q2.json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('What changed (team results)');
     expect(r.stdout).toMatch(/The sales − marketing gap on Tools narrowed by \d+ points/);
-    const md = cli(['compare', 'q1.json', 'q2.json', '--format', 'json'], dir);
+    const md = await cli(['compare', 'q1.json', 'q2.json', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(md.stdout)).toMatchObject({ kind: 'compare', of: 'team', bankChanged: false });
   });
 
   it('refuses a single result against a team result', async () => {
-    const dir = await tempDir();
-    expect(cli(['aggregate', await answers(dir), '--bank', MINI_BANK, '--format', 'json', '--out', 'team.json'], dir).code).toBe(0);
-    expect(cli(['run', '--bank', MINI_BANK, '--answers', join(dir, 'answers0', 'p0.yaml'), '--format', 'json', '--out', 'me.json'], dir).code).toBe(0);
-    const r = cli(['compare', 'me.json', 'team.json'], dir);
+    const dir = tempDir();
+    expect((await cli(['aggregate', await answers(dir), '--bank', MINI_BANK, '--format', 'json', '--out', 'team.json'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['run', '--bank', MINI_BANK, '--answers', join(dir, 'answers0', 'p0.yaml'), '--format', 'json', '--out', 'me.json'], { cwd: dir })).code).toBe(0);
+    const r = await cli(['compare', 'me.json', 'team.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cash-test: error: team.json: is a team result, but me.json is a single result: compare two results of the same kind');
   });

@@ -1,24 +1,12 @@
 import type { Context } from '../../src/commands/context.js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
 import type { AnswerValue, Response } from '../../src/core/answers.js';
 import type { Role } from '../../src/core/roles.js';
 
 export const MINI_BANK = fileURLToPath(new URL('../fixtures/team-bank', import.meta.url));
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function respondent(role: Role, answers: Record<string, AnswerValue>, name?: string): Response {
   return { respondent: { role, ...(name ? { name } : {}) }, answers };
-}
-
-/** A temporary folder, removed when the test finishes. */
-export async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cash-test-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 /** Seeded pseudo-random numbers in [0, 1): the same data set on every run. */

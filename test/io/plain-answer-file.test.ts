@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answersFileSchema } from '../../src/core/answers.js';
-import { plainAnswersFile } from '../../src/io/plain-answer-file.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { loadBank } from '../../src/io/load-bank.js';
+import { plainAnswersFile, readPlainAnswerFile } from '../../src/io/plain-answer-file.js';
+import { renderAnswerFile } from '../../src/render/answer-file.js';
+import { tempDir } from '../helpers/cli.js';
 
 // The fast path's hand check must never accept what the schema would read differently.
 
@@ -22,7 +28,7 @@ const data = fc.record(
   },
   { requiredKeys: ['answers'] },
 )
-  .chain((d) => fc.constantFrom(d, d, d, d, { ...d, takenAt: '2024-05-01T10:00:00Z' }, { ...d, other: 1 }))
+  .chain((d) => fc.constantFrom(d, d, d, { ...d, takenAt: '2024-05-01T10:00:00.000Z' }, { ...d, takenAt: '2024-05-01' }, { ...d, takenAt: 7 }, { ...d, other: 1 }))
   .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>); // as a parser gives it: no undefined values
 
 describe('plainAnswersFile', () => {
@@ -48,5 +54,18 @@ describe('plainAnswersFile', () => {
       answers: { C1: 4, C2: 'na', C3: null },
     });
     expect(plainAnswersFile({ answers: {} })).toEqual({ answers: {}, respondent: {} });
+  });
+});
+
+describe('readPlainAnswerFile', () => {
+  it('takes the fast path for a file the survey saved', async () => {
+    const dir = tempDir();
+    const bank = await loadBank();
+    const answers = Object.fromEntries(bank.pillars.flatMap((p) => p.questions).map((q, i) => [q.id, i % 7 === 0 ? ('na' as const) : 1 + (i % 5)]));
+    const file = join(dir, 'dana.yaml');
+    await writeFile(file, renderAnswerFile(bank, 'full', { respondent: { role: 'sales', name: 'Dana' }, answers, takenAt: '2024-05-01T10:00:00.000Z' }));
+    const plain = readPlainAnswerFile(file);
+    expect(plain).not.toBeNull();
+    expect(plain).toEqual(answersFileSchema.parse(parseDocument(await readFile(file, 'utf8')).toJS()));
   });
 });

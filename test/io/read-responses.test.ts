@@ -9,7 +9,8 @@ import { InputError, formatProblem } from '../../src/core/errors.js';
 import { loadBank } from '../../src/io/load-bank.js';
 import { loadAnswerMap } from '../../src/io/load-map.js';
 import { readResponses } from '../../src/io/read-responses.js';
-import { MINI_BANK, tempDir } from '../helpers/team.js';
+import { tempDir } from '../helpers/cli.js';
+import { MINI_BANK } from '../helpers/team.js';
 
 // The mini bank: T1 "We talk every week.", T2 "We rarely talk." (reversed), K1 "Our CRM is connected.",
 // K2 "Sales can find content."; T1 and K1 are the quick form. Scale 1-5, unknown label "Don't know".
@@ -54,7 +55,7 @@ const q = (cells: readonly string[]) => cells.map((c) => (/[",\n\r]/.test(c) ? `
 
 describe('CSV exports as forms tools write them', () => {
   it('reads Google Forms: Timestamp first, question texts as headers, labels, BOM and CRLF', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const rows = [
       ['Timestamp', 'Email Address', 'What is your role?', ...TEXTS],
       ['2024/05/01 10:00:00 AM GMT+2', 'a@x.io', 'Sales', 'Strongly agree', 'strongly DISAGREE', 'Agree', "Don't know"],
@@ -68,14 +69,14 @@ describe('CSV exports as forms tools write them', () => {
   });
 
   it('reads Google Forms grid questions (Title [Statement]) and ids in brackets anywhere', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const header = ['Timestamp', 'Role', 'Talk [We talk every week]', 'TALK [ we rarely   talk ]', 'Is the CRM connected? [K1]', '[k2] content'];
     const file = await csv(dir, 'grid.csv', `${q(header)}\n${q(['t', 'Leadership', '1', '2', '3', '4'])}\n`);
     expect(await read([file])).toEqual([{ respondent: { role: 'leadership' }, answers: { T1: 1, T2: 2, K1: 3, K2: 4 } }]);
   });
 
   it('reads Microsoft Forms: ID, times, Email and Name columns; names only when asked, "anonymous" dropped', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', 'Your role', ...TEXTS];
     const rows = [
       ['1', '5/1/24 10:00:00', '5/1/24 10:04:00', 'dana@x.io', 'Dana Smith', '', 'RevOps', 'Agree', 'Agree', 'Agree', 'Agree'],
@@ -87,14 +88,14 @@ describe('CSV exports as forms tools write them', () => {
   });
 
   it('reads Typeform: #, question columns with numbers, Start/Submit Date (UTC), Network ID', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const header = ['#', 'What is your role?', ...TEXTS, 'Start Date (UTC)', 'Submit Date (UTC)', 'Network ID'];
     const file = await csv(dir, 'typeform.csv', `${q(header)}\n${q(['a1b2', 'sales', '5', '4', '3', '2', '2024-05-01 10:00:00', '2024-05-01 10:04:00', 'f3e1'])}\n`);
     expect(await read([file])).toEqual([{ respondent: { role: 'sales' }, answers: { T1: 5, T2: 4, K1: 3, K2: 2 } }]);
   });
 
   it('reads semicolon-separated exports and UTF-16 with a byte-order mark', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const text = `Role;${TEXTS.join(';')}\r\nsales;1;2;3;4\r\n`;
     const semicolons = await csv(dir, 'semi.csv', text);
     const utf16 = await csv(dir, 'utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
@@ -104,7 +105,7 @@ describe('CSV exports as forms tools write them', () => {
   });
 
   it('reads a quick-form export with --quick, and ignores columns of questions outside the form', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const quick = await csv(dir, 'quick.csv', `role,${TEXTS[0]},${TEXTS[2]}\nsales,5,1\n`);
     expect(await read([quick], { form: 'quick' })).toEqual([{ respondent: { role: 'sales' }, answers: { T1: 5, K1: 1 } }]);
     const full = await csv(dir, 'full.csv', `role,${TEXTS.join(',')}\nsales,5,4,3,2\n`);
@@ -113,7 +114,7 @@ describe('CSV exports as forms tools write them', () => {
   });
 
   it('applies a --map file to headers, labels and roles', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const mapFile = await csv(
       dir,
       'map.yaml',
@@ -171,24 +172,24 @@ describe('CSV problems: every one listed with file:line:col, nothing handed on',
     ['an empty file', '', ['bad.csv:1:1: is empty: a CSV export starts with a header row']],
     ['only blank lines', '\r\n , ,\r\n', ['bad.csv:1:1: is empty: a CSV export starts with a header row']],
   ])('%s', async (_, content, want) => {
-    const dir = await tempDir();
+    const dir = tempDir();
     expect(await problems(dir, [await csv(dir, 'bad.csv', content)])).toEqual(want);
   });
 
   it('counts lines as an editor does, across quoted line breaks and CRLF', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const content = `role,${TEXTS.join(',')},Comments\r\nsales,1,1,1,1,"line one\r\nline two\r\nline three"\r\n\r\nsales,1,9,1,1,ok\r\n`;
     expect(await problems(dir, [await csv(dir, 'bad.csv', content)])).toEqual(['bad.csv:6:3: column C (T2): 9 is off the scale 1..5']);
   });
 
   it('refuses binaries and missing files (paths that do not exist are found first)', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const binary = await csv(dir, 'bin.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
     expect(await problems(dir, [binary, join(dir, 'nope.csv')])).toEqual(['nope.csv: no such file or folder', 'bin.csv: is not a text file (it contains NUL bytes)']);
   });
 
   it('lists problems from every input, and stops listing after 200', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const rows = Array.from({ length: 300 }, () => 'sales,x,1,1,1');
     const many = await csv(dir, 'many.csv', `role,${TEXTS.join(',')}\n${rows.join('\n')}\n`);
     const listed = await problems(dir, [many]);
@@ -201,7 +202,7 @@ describe('answer files and folders', () => {
   const answers = (role: string, values: string) => `respondent:\n  role: ${role}\nanswers:\n${values}`;
 
   it('walks folders recursively in sorted order, skipping hidden entries and other files', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await mkdir(join(dir, 'b-sub'));
     await mkdir(join(dir, '.hidden'));
     await writeFile(join(dir, 'c.yaml'), answers('sales', '  T1: 1\n  T2: 1\n  K1: 1\n  K2: 1\n'));
@@ -216,14 +217,14 @@ describe('answer files and folders', () => {
   });
 
   it('reports every bad answer file with positions, through the full parser', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await writeFile(join(dir, 'a.yaml'), answers('sales', '  T1: 7\n  T2: 1\n  K1: 1\n  K2: 1\n'));
     await writeFile(join(dir, 'b.yaml'), answers('sales', '  T1: 1\n  T2: 1\n  K1: 1\n'));
-    expect(await problems(dir, [dir])).toEqual(['a.yaml:4:7: answers.T1: T1: 7 is off the scale 1..5 (or na)', 'b.yaml:3:1: answers: K2: no answer ("Sales can find content.")']);
+    expect(await problems(dir, [dir])).toEqual(['a.yaml:4:7: answers.T1: 7 is off the scale 1..5 (or na)', 'b.yaml:3:1: answers: K2: no answer ("Sales can find content.")']);
   });
 
   it('rejects other kinds of file, empty folders and missing paths; counts a file given twice once', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     await mkdir(join(dir, 'empty'));
     const file = join(dir, 'a.yaml');
     await writeFile(file, answers('sales', '  T1: 1\n  T2: 1\n  K1: 1\n  K2: 1\n'));
@@ -237,7 +238,7 @@ describe('answer files and folders', () => {
   });
 
   it('needs at least one respondent', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const header = await csv(dir, 'header-only.csv', `role,${TEXTS.join(',')}\n`);
     expect(await problems(dir, [header])).toEqual(['no respondents: the inputs hold no answers']);
   });
@@ -245,7 +246,7 @@ describe('answer files and folders', () => {
 
 describe('the --map file', () => {
   it('reports every problem with its position', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const file = await csv(dir, 'map.yaml', ['columns:', '  Talk: T9', 'labels:', '  Yes: 6', '  Maybe: 2.5', 'roles:', '  AE: seller', 'extra: 1', ''].join('\n'));
     try {
       await loadAnswerMap(file, bank);

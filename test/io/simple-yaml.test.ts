@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { answerTemplate } from '../../src/commands/template.js';
 import { loadBank } from '../../src/io/load-bank.js';
+import { renderAnswerFile } from '../../src/render/answer-file.js';
 import { readSimpleYaml } from '../../src/io/simple-yaml.js';
 
 /** What the full parser (as parseYaml sets it up) makes of a text; undefined where it reports a problem. */
@@ -14,7 +14,7 @@ function fullParse(text: string): unknown {
 
 const KEYS = ['answers', 'respondent', 'bank', 'role', 'name', 'C1', 'S12', '$schema', 'takenAt', 'x-y', '_k', '__proto__', 'constructor', 'null', 'True', 'on', '1', '07'];
 const VALUES = [
-  '', '4', '04', '0', '-1', '+1', '1.5', '1e3', '0x1F', '0o7', '123456789012345678', 'na', 'NA', 'null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', 'no', 'on',
+  '', '# comment', '#', '#x', '4', '04', '0', '-1', '+1', '1.5', '1e3', '0x1F', '0o7', '123456789012345678', 'na', 'NA', 'null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', 'no', 'on',
   'Dana', "O'Brien", 'Dana Smith-Jones', 'Dana #1', 'Dana # a comment', 'Dana#1', 'a: b', 'a:b', 'http://x.y/z', 'x:', 'EMEA (north)', 'Ünïcödé Ñame', '名前',
   '"quoted"', '"with: colon"', '"esc\\n"', '"a"b"', "'single'", "'it''s'", "'open", '"open',
   '{ id: cash, version: 1.0.0 }', '{ id: "cash", version: "1.0.0" }', '{ id: "a,b" }', '{ id: "a" b }', '{ "id": x }', '{ id: "a\\"b" }', '{ id: "" }', '{ id: cash\u00a0}', '{\u00a0id: cash }', '{ id: "a"\u00a0}', '{id: cash}', '{}', '{ }', '{ a: [1] }', '{ a: b, a: c }', '{ a: b:c }', '{ "a": b }', '[1, 2]', '[]',
@@ -90,6 +90,7 @@ describe('readSimpleYaml', () => {
     ['bank: { id: cash, version: 1.0.0 }  # stamp\nanswers:\n  C1: 5 # agree\n', { bank: { id: 'cash', version: '1.0.0' }, answers: { C1: 5 } }],
     ['respondent:\r\n  role: marketing\r\nanswers:\r\n    C1: 1\r\n', { respondent: { role: 'marketing' }, answers: { C1: 1 } }],
     ['answers:\n  C1:\n', { answers: { C1: null } }],
+    ['respondent:\n  role:    # sales | marketing\nanswers:\n  C1:  # empty\n', { respondent: { role: null }, answers: { C1: null } }],
   ])('reads %j', (text, want) => {
     expect(readSimpleYaml(text)).toEqual(want);
     expect(fullParse(text)).toEqual(want);
@@ -106,13 +107,13 @@ describe('readSimpleYaml', () => {
     expect(readSimpleYaml(text)).toBeUndefined();
   });
 
-  it('reads a filled-in answer template, the common case', async () => {
+  it('reads answer files as the survey and the workshop save them, the common case', async () => {
     const bank = await loadBank();
-    const filled = answerTemplate(bank, 'full')
-      .replace(/^ {2}role:.*$/m, '  role: sales          # sales | marketing')
-      .replace(/^ {2}([A-Z]+\d+):$/gm, '  $1: 3');
-    const simple = readSimpleYaml(filled);
+    const answers = Object.fromEntries(bank.pillars.flatMap((p) => p.questions).map((q, i) => [q.id, i % 7 === 0 ? ('na' as const) : 1 + (i % 5)]));
+    const saved = renderAnswerFile(bank, 'full', { respondent: { role: 'sales', name: 'Dana Brook', team: 'EMEA' }, answers, takenAt: '2024-05-01T10:00:00.000Z' });
+    const simple = readSimpleYaml(saved);
     expect(simple).toBeDefined();
-    expect(simple).toEqual(fullParse(filled));
+    expect(simple).toEqual(fullParse(saved));
+    expect(readSimpleYaml(renderAnswerFile(bank, 'quick'))).toEqual(fullParse(renderAnswerFile(bank, 'quick')));
   });
 });
