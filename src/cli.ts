@@ -7,6 +7,7 @@ import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
+import { plainText } from './render/sanitize.js';
 
 // Only commander loads at start-up: each command's module is imported when that command runs.
 
@@ -47,7 +48,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .version(packageJson.version, '-V, --version')
     .showSuggestionAfterError()
     .addHelpText('after', examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml']));
-  configure(program, ctx);
 
   program
     .command('run', { isDefault: true })
@@ -87,7 +87,6 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .action(async (o: TemplateOptions) => done(await handlers.template(o, ctx)));
 
   const bank = program.command('bank').description('check or print a question bank');
-  configure(bank, ctx);
   bank
     .command('lint')
     .description('validate a question bank folder; exit 0, or 2 with every problem listed')
@@ -112,21 +111,31 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
     .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
 
-  for (const command of program.commands) configure(command, ctx);
+  configureAll(program, ctx);
   return program;
+}
+
+function configureAll(command: Command, ctx: Context): void {
+  configure(command, ctx);
+  for (const sub of command.commands) configureAll(sub, ctx);
 }
 
 function configure(command: Command, ctx: Context): void {
   command.exitOverride().configureOutput({
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
-    outputError: (text, write) => write(`cash-test: ${text.trimEnd()}\nhint: see cash-test ${command.name() === 'cash-test' ? '' : `${command.name()} `}--help\n`),
+    outputError: (text, write) => write(`cash-test: ${plainText(text.trimEnd())}\nhint: see ${commandPath(command)} --help\n`),
   });
 }
 
+function commandPath(command: Command): string {
+  return command.parent ? `${commandPath(command.parent)} ${command.name()}` : command.name();
+}
+
+/** Plain decimals only: Number() would also take "0x10", "1e1" and " 50". */
 function scoreLimit(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
+  if (!/^\d+(\.\d+)?$/.test(value) || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
   return n;
 }
 

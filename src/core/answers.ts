@@ -52,7 +52,7 @@ export function checkAnswers(
   }
   const role = roleOverride ?? file.respondent.role ?? undefined;
   if (role === undefined) {
-    issues.push({ path: ['respondent'], atKey: true, message: `respondent.role is required (one of ${ROLES.join(', ')})` });
+    issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')})` });
   }
 
   const known = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));

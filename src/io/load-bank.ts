@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assembleBank, type Bank, type PillarSource } from '../core/bank.js';
@@ -6,6 +7,8 @@ import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
 import { InputError, type Problem } from '../core/errors.js';
 import { readTextFile } from './read-text.js';
 import { parseYaml, validate, type ParsedDocument } from './yaml-document.js';
+
+const BANK_FOLDER_HINT = 'a bank is a folder holding bank.yaml and one YAML file per pillar';
 
 /** The package's questions/ folder, found upwards from this module: its depth differs between src/ and the bundle. */
 export function builtInBankDir(): string {
@@ -21,8 +24,9 @@ export function builtInBankDir(): string {
 
 /** Loads and validates a bank folder; every problem in every file is collected before failing. */
 export async function loadBank(dir: string = builtInBankDir()): Promise<Bank> {
-  const bankPath = join(dir, 'bank.yaml');
-  const bankDoc = await parseFile(bankPath);
+  const bankDoc = await parseFile(join(dir, 'bank.yaml')).catch(async (error: unknown) => {
+    throw (await notABankFolder(dir)) ?? error;
+  });
   const meta = validate(bankDoc, bankFileSchema);
 
   const problems: Problem[] = [];
@@ -49,6 +53,13 @@ export async function loadBank(dir: string = builtInBankDir()): Promise<Bank> {
     throw new InputError(result.issues.map((issue) => docs.get(issue.file)?.locate(issue) ?? { file: issue.file, message: issue.message }));
   }
   return result.bank;
+}
+
+/** A clearer message than "<dir>/bank.yaml: no such file" when the folder itself is wrong. */
+async function notABankFolder(dir: string): Promise<InputError | null> {
+  const info = await stat(dir).catch(() => null);
+  if (info?.isDirectory()) return null;
+  return new InputError([{ file: dir, message: info ? 'is a file, not a bank folder' : 'no such folder' }], BANK_FOLDER_HINT);
 }
 
 async function parseFile(file: string): Promise<ParsedDocument> {

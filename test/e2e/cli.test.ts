@@ -111,7 +111,7 @@ describe('cash-test (built binary)', () => {
     writeFileSync(file, (await cli(['template', '--quick'])).stdout);
     const { code, stderr } = await cli(['run', '--answers', file, '--quick']);
     expect(code).toBe(2);
-    expect(stderr).toContain('respondent: respondent.role is required');
+    expect(stderr).toContain('respondent: role is required');
     expect(stderr).toMatch(/empty\.yaml:\d+:3: answers\.C1: C1: no answer/);
   });
 
