@@ -44,14 +44,15 @@ export async function loadBank(dir: string = builtInBankDir()): Promise<Bank> {
       }
     }),
   );
-  if (problems.length > 0) throw new InputError(problems);
 
+  // The files that loaded are checked together even when others did not, so that every problem is listed at once.
   const sources = loaded.filter((l) => l !== null);
   const result = assembleBank(meta, sources.map((l) => l.source));
   if (result.bank === null) {
     const docs = new Map(sources.map((l) => [l.source.file, l.doc]));
-    throw new InputError(result.issues.map((issue) => docs.get(issue.file)?.locate(issue) ?? { file: issue.file, message: issue.message }));
+    problems.push(...result.issues.map((issue) => docs.get(issue.file)?.locate(issue) ?? { file: issue.file, message: issue.message }));
   }
+  if (problems.length > 0 || result.bank === null) throw new InputError(problems);
   return result.bank;
 }
 

@@ -112,7 +112,7 @@ describe('cash-test (built binary)', () => {
     const { code, stderr } = await cli(['run', '--answers', file, '--quick']);
     expect(code).toBe(2);
     expect(stderr).toContain('respondent: role is required');
-    expect(stderr).toMatch(/empty\.yaml:\d+:3: answers\.C1: C1: no answer/);
+    expect(stderr).toMatch(/empty\.yaml:\d+:3: answers\.C1: no answer/);
   });
 
   it('lints the built-in bank and prints it', async () => {
