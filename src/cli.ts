@@ -5,6 +5,7 @@ import type { Context } from './commands/context.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
+import type { WorkshopOptions } from './commands/workshop.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
 import { plainText } from './render/sanitize.js';
@@ -17,6 +18,7 @@ export interface Handlers {
   bankLint(options: BankLintOptions, ctx: Context): Promise<ExitCode>;
   bankPrint(options: BankPrintOptions, ctx: Context): Promise<ExitCode>;
   schema(options: { kind: SchemaKind }, ctx: Context): Promise<ExitCode>;
+  workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode>;
 }
 
 export const lazyHandlers: Handlers = {
@@ -25,6 +27,7 @@ export const lazyHandlers: Handlers = {
   bankLint: async (o, ctx) => (await import('./commands/bank.js')).bankLint(o, ctx),
   bankPrint: async (o, ctx) => (await import('./commands/bank.js')).bankPrint(o, ctx),
   schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
+  workshop: async (o, ctx) => (await import('./commands/workshop.js')).workshop(o, ctx),
 };
 
 /** Parses argv, runs the chosen command and returns its exit code; usage errors come back as 2. */
@@ -47,7 +50,10 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .description('The CASH test: how well sales and marketing work as one revenue team (Communication, Alignment, Systems, Honesty).')
     .version(packageJson.version, '-V, --version')
     .showSuggestionAfterError()
-    .addHelpText('after', examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml']));
+    .addHelpText(
+      'after',
+      examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml', 'cash-test workshop ./answers']),
+    );
 
   program
     .command('run', { isDefault: true })
@@ -111,25 +117,37 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
     .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
 
-  configureAll(program, ctx);
+  program
+    .command('workshop')
+    .description('one laptop, many participants in turn: each takes the survey, their answers saved into <dir>')
+    .argument('<dir>', 'folder for the answer files (created when missing)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions marked quick (about 5 minutes each)', false)
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test workshop ./acme-2026-11            # pass the laptop round; end the round from the menu',
+        'cash-test workshop ./acme-2026-11 --quick    # the 5-minute form for everyone',
+        'cash-test aggregate ./acme-2026-11           # the team report of the folder, any time',
+      ]),
+    )
+    .action(async (dir: string, o: Omit<WorkshopOptions, 'dir'>) => done(await handlers.workshop({ dir, ...o }, ctx)));
+
+  configure(program, ctx);
   return program;
 }
 
-function configureAll(command: Command, ctx: Context): void {
-  configure(command, ctx);
-  for (const sub of command.commands) configureAll(sub, ctx);
-}
-
+/** Every command, nested ones included, reports its usage errors as one line and a hint naming its own --help. */
 function configure(command: Command, ctx: Context): void {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
   command.exitOverride().configureOutput({
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
-    outputError: (text, write) => write(`cash-test: ${plainText(text.trimEnd())}\nhint: see ${commandPath(command)} --help\n`),
+    // commander puts "(Did you mean --force?)" on a line of its own: keep it on the error's line.
+    outputError: (text, write) => write(`cash-test: ${plainText(text.trimEnd().replaceAll('\n(', ' ('))}\nhint: see ${names.join(' ')} --help\n`),
   });
-}
-
-function commandPath(command: Command): string {
-  return command.parent ? `${commandPath(command.parent)} ${command.name()}` : command.name();
+  for (const sub of command.commands) configure(sub, ctx);
 }
 
 /** Plain decimals only: Number() would also take "0x10", "1e1" and " 50". */

@@ -1,6 +1,6 @@
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Context {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   stdinIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;

@@ -1,3 +1,4 @@
+import type { RenderOptions } from '../render/index.js';
 import type { Context } from './context.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 
@@ -22,4 +23,10 @@ export async function wantsColor(options: OutputOptions, ctx: Context): Promise<
   if (ctx.env.NO_COLOR && !ctx.env.FORCE_COLOR) return false;
   const { default: chalk } = await import('chalk');
   return chalk.level > 0;
+}
+
+/** How a text report should look where it is going: colour and wrapping only for a terminal. */
+export async function textOptions(options: OutputOptions, ctx: Context): Promise<RenderOptions> {
+  const columns = options.out === undefined && ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+  return { color: await wantsColor(options, ctx), ...(columns ? { width: columns } : {}) };
 }

@@ -1,4 +1,3 @@
-import type { Response } from '../core/answers.js';
 import type { Form } from '../core/bank.js';
 import { inputError, type ExitCode } from '../core/errors.js';
 import { buildSingleReport } from '../core/report-model.js';
@@ -6,9 +5,10 @@ import type { Role } from '../core/roles.js';
 import { scoreRespondent } from '../core/scoring.js';
 import { loadResponse } from '../io/load-answers.js';
 import { loadBank } from '../io/load-bank.js';
+import type { SurveyResult } from '../prompts/survey.js';
 import { singleRenderers, type SingleFormat } from '../render/index.js';
 import type { Context } from './context.js';
-import { checkOutput, emit, wantsColor } from './output.js';
+import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
 export interface RunOptions {
@@ -29,22 +29,17 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   if (options.answers === undefined && !ctx.stdinIsTTY) {
     throw inputError('no answers to score: standard input is not a terminal, so nobody can be asked', 'pass --answers FILE (see `cash-test template` for a file to fill in)');
   }
-  await checkOutput(options);
-  const bank = await loadBank(options.bank);
-  const form: Form = options.quick ? 'quick' : 'full';
-
-  let response: Response;
-  if (options.answers !== undefined) {
-    response = await loadResponse(options.answers, bank, form, options.role);
-  } else {
-    const { takeSurvey } = await import('../prompts/survey.js');
-    response = await takeSurvey(bank, form, options, ctx);
+  if (options.answers !== undefined && (options.resume || options.save !== undefined)) {
+    throw inputError(`${options.resume ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`, 'leave out --answers to take the survey');
   }
+  await checkOutput(options);
+
+  const { bank, form, response } = options.answers === undefined ? await interview(options, ctx) : await scripted(options.answers, options);
 
   const score = scoreRespondent(bank, form, response.answers);
   const report = buildSingleReport(bank, response, score, response.takenAt ?? ctx.now().toISOString());
   const render = await singleRenderers[options.format]();
-  await emit(ctx, options, render(report, { color: options.format === 'text' && (await wantsColor(options, ctx)) }));
+  await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
 
   const gates: Gate[] = [];
   if (options.failUnder !== undefined) {
@@ -56,4 +51,15 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
     }
   }
   return checkGates(ctx, gates);
+}
+
+async function scripted(file: string, options: RunOptions): Promise<SurveyResult> {
+  const bank = await loadBank(options.bank);
+  const form: Form = options.quick ? 'quick' : 'full';
+  return { bank, form, response: await loadResponse(file, bank, form, options.role) };
+}
+
+async function interview(options: RunOptions, ctx: Context): Promise<SurveyResult> {
+  const { takeSurvey } = await import('../prompts/survey.js');
+  return takeSurvey(options, ctx);
 }

@@ -1,4 +1,5 @@
 import type { ExitCode } from '../core/errors.js';
+import { reaches } from '../core/tolerance.js';
 import { plainText } from '../render/sanitize.js';
 import type { Context } from './context.js';
 
@@ -15,10 +16,10 @@ export interface Gate {
 export function checkGates(ctx: Context, gates: readonly Gate[]): ExitCode {
   let failed = false;
   for (const gate of gates) {
-    const fails = gate.value === null || (gate.failsWhen === 'below' ? gate.value < gate.limit : gate.value > gate.limit);
+    const fails = gate.value === null || (gate.failsWhen === 'below' ? !reaches(gate.value, gate.limit) : !reaches(gate.limit, gate.value));
     if (!fails) continue;
     failed = true;
-    const figure = gate.value === null ? 'has no score (not enough answers)' : `is ${round(gate.value)}`;
+    const figure = gate.value === null ? 'cannot be computed (not enough answers)' : `is ${round(gate.value)}`;
     ctx.stderr.write(`cash-test: ${plainText(gate.label)} ${figure}: ${gate.flag} ${gate.limit} not met\n`);
   }
   return failed ? 1 : 0;

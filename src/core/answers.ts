@@ -15,10 +15,13 @@ export const answersFileSchema = z.strictObject({
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
   takenAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }).optional(),
-  // Values are checked against the bank's scale in checkAnswers, so that all their problems are listed together.
-  answers: z.record(z.string(), z.unknown()),
+  // null is an empty answer, as in a freshly written template: reported as missing.
+  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()])),
 });
-export type AnswersFile = z.infer<typeof answersFileSchema>;
+
+/** What the loader validates: values are left to checkAnswers, so that all their problems are listed together. */
+export const answersFileShapeSchema = answersFileSchema.extend({ answers: z.record(z.string(), z.unknown()) });
+export type AnswersFile = z.infer<typeof answersFileShapeSchema>;
 
 export interface Respondent {
   role: Role;
@@ -52,7 +55,7 @@ export function checkAnswers(
   }
   const role = roleOverride ?? file.respondent.role ?? undefined;
   if (role === undefined) {
-    issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')})` });
+    issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')}), or pass --role` });
   }
 
   const checked = checkAnswerValues(bank, form, file.answers);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { Band, BankFile, Owner, PillarFile, Scale } from './bank-schema.js';
 import type { FileIssue } from './issue.js';
+import { reaches } from './tolerance.js';
 
 export type Form = 'full' | 'quick';
 
@@ -97,7 +98,7 @@ export function allQuestions(bank: Bank, form: Form): Question[] {
 /** A score belongs to the last band whose min it reaches. */
 export function bandFor(bands: readonly Band[], score: number): Band {
   let found = bands[0];
-  for (const band of bands) if (score >= band.min) found = band;
+  for (const band of bands) if (reaches(score, band.min)) found = band;
   if (found === undefined) throw new Error('a bank has at least one band');
   return found;
 }

@@ -171,17 +171,20 @@ function nextSteps(bank: Bank, pillars: readonly ReportPillar[], items: readonly
       });
     }
   }
-  for (const pillar of order) {
-    if (steps.length >= MIN_STEPS) break;
-    const advice = pillar.advice[0];
-    if (advice === undefined) continue;
-    steps.push({
-      pillar: pillar.id,
-      questionId: null,
-      owner: 'both',
-      action: advice,
-      reason: `${pillar.name} is ${pillar.band?.label ?? 'unscored'}.`,
-    });
+  // Advice fills up: each pillar's first piece, weakest first, then each pillar's second, and so on.
+  const rounds = Math.max(0, ...order.map((p) => p.advice.length));
+  for (let round = 0; round < rounds && steps.length < MIN_STEPS; round++) {
+    for (const pillar of order) {
+      const advice = pillar.advice[round];
+      if (advice === undefined || steps.length >= MIN_STEPS) continue;
+      steps.push({
+        pillar: pillar.id,
+        questionId: null,
+        owner: 'both',
+        action: advice,
+        reason: `${pillar.name} is ${pillar.band?.label ?? 'unscored'}.`,
+      });
+    }
   }
   return steps.slice(0, MAX_STEPS);
 }

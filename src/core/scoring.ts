@@ -1,6 +1,7 @@
 import type { Scale } from './bank-schema.js';
 import { bandFor, formQuestions, type Bank, type Form, type Question } from './bank.js';
 import type { AnswerValue } from './answers.js';
+import { reaches } from './tolerance.js';
 
 export interface ItemScore {
   id: string;
@@ -38,11 +39,16 @@ export function itemScore(value: number, scale: Pick<Scale, 'min' | 'max'>, reve
 export function weightedMean(parts: readonly { value: number; weight: number }[]): number | null {
   let sum = 0;
   let weights = 0;
+  let low = Infinity;
+  let high = -Infinity;
   for (const { value, weight } of parts) {
     sum += weight * value;
     weights += weight;
+    low = Math.min(low, value);
+    high = Math.max(high, value);
   }
-  return weights > 0 ? sum / weights : null;
+  // A mean lies between its parts; rounding with decimal weights can put it a hair outside (100.00000000000004).
+  return weights > 0 ? Math.min(high, Math.max(low, sum / weights)) : null;
 }
 
 export function scoreRespondent(bank: Bank, form: Form, answers: Readonly<Record<string, AnswerValue>>): RespondentScore {
@@ -57,7 +63,7 @@ export function scoreRespondent(bank: Bank, form: Form, answers: Readonly<Record
     });
     const askedWeight = asked.reduce((sum, q) => sum + q.weight, 0);
     const answeredWeight = answeredParts.reduce((sum, p) => sum + p.weight, 0);
-    const score = askedWeight > 0 && answeredWeight * 2 >= askedWeight ? weightedMean(answeredParts) : null;
+    const score = askedWeight > 0 && reaches(answeredWeight * 2, askedWeight) ? weightedMean(answeredParts) : null;
     const unknown = scored.filter((s) => s.value === 'na').length;
     return {
       id: pillar.id,

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { answersFileSchema, checkAnswers, checkAnswerValues, type AnswersFile, type Response } from '../core/answers.js';
+import { answersFileShapeSchema, checkAnswers, checkAnswerValues, type AnswersFile, type Response } from '../core/answers.js';
 import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
@@ -15,7 +15,7 @@ export async function loadResponse(file: string, bank: Bank, form: Form, role?: 
   const doc = parseYaml(await readTextFile(file), file);
   let data: AnswersFile;
   try {
-    data = validate(doc, answersFileSchema);
+    data = validate(doc, answersFileShapeSchema);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // The answers are checked against the bank all the same, so that every problem in the file is listed at once.

@@ -29,9 +29,10 @@ export async function loadBank(dir: string = builtInBankDir()): Promise<Bank> {
   });
   const meta = validate(bankDoc, bankFileSchema);
 
-  const problems: Problem[] = [];
+  // Each pillar file's outcome in bank.yaml's order, so that problems come out in the same order every run.
+  type Loaded = { source: PillarSource; doc: ParsedDocument } | { problems: readonly Problem[] };
   const loaded = await Promise.all(
-    meta.pillars.map(async (name, i): Promise<{ source: PillarSource; doc: ParsedDocument } | null> => {
+    meta.pillars.map(async (name, i): Promise<Loaded> => {
       const file = join(dir, `${name}.yaml`);
       try {
         const doc = await parseFile(file);
@@ -39,14 +40,14 @@ export async function loadBank(dir: string = builtInBankDir()): Promise<Bank> {
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         const missing = error.problems.length === 1 && error.problems[0]?.message === 'no such file or folder';
-        problems.push(...(missing ? [bankDoc.locate({ path: ['pillars', i], message: `no file ${name}.yaml for pillar "${name}"` })] : error.problems));
-        return null;
+        return { problems: missing ? [bankDoc.locate({ path: ['pillars', i], message: `no file ${name}.yaml for pillar "${name}"` })] : error.problems };
       }
     }),
   );
 
   // The files that loaded are checked together even when others did not, so that every problem is listed at once.
-  const sources = loaded.filter((l) => l !== null);
+  const problems = loaded.flatMap((l) => ('problems' in l ? [...l.problems] : []));
+  const sources = loaded.filter((l) => 'source' in l);
   const result = assembleBank(meta, sources.map((l) => l.source));
   if (result.bank === null) {
     const docs = new Map(sources.map((l) => [l.source.file, l.doc]));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { fileErrorMessage } from './read-text.js';
@@ -16,22 +16,55 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     });
     return;
   }
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let temporary: string | undefined;
   try {
-    const handle = await open(temporary, 'wx', 0o644);
+    temporary = await writeTemporary(file, content);
+    await rename(temporary, file);
+  } catch (error) {
+    if (temporary !== undefined) await rm(temporary, { force: true });
+    const e = error as NodeJS.ErrnoException;
+    if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
+    throw error;
+  }
+}
+
+/**
+ * Writes a new file, never replacing one, as completely as writeFileAtomic: the temporary file is
+ * hard-linked to its name, which fails when the name is taken, even by another process at the same moment.
+ * false: the name was taken.
+ */
+export async function writeNewFile(file: string, content: string): Promise<boolean> {
+  let temporary: string | undefined;
+  try {
+    temporary = await writeTemporary(file, content);
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EEXIST') return false;
+    if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
+    throw error;
+  } finally {
+    if (temporary !== undefined) await rm(temporary, { force: true });
+  }
+}
+
+/** A new, flushed file beside `file` holding `content`; its name is returned, or nothing is left behind. */
+async function writeTemporary(file: string, content: string): Promise<string> {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx', 0o644);
+  try {
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
-    const e = error as NodeJS.ErrnoException;
-    if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
     throw error;
   }
+  return temporary;
 }
 
 async function isSpecialFile(file: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { textBar } from './bar.js';
 import type { RenderOptions } from './index.js';
 import { percent, wholeScore } from './numbers.js';
 import { plainText } from './sanitize.js';
+import { wrapLine } from './wrap.js';
 
 const BORDERLESS = {
   chars: {
@@ -43,11 +44,11 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
 
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest) {
-    out.push(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, '');
+    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2), '');
   }
   const unscored = report.pillars.filter((p) => p.score === null && p.asked > 0);
   for (const p of unscored) {
-    out.push(c.yellow(`${plainText(p.name)}: ${p.unknown} of ${p.asked} answers were "${plainText(report.scale.unknown)}" — too few to score, and that is a finding in itself.`));
+    out.push(wrapLine(c.yellow(`${plainText(p.name)}: ${p.unknown} of ${p.asked} answers were "${plainText(report.scale.unknown)}" — too few to score, and that is a finding in itself.`), options.width, 2));
   }
   if (unscored.length > 0) out.push('');
 
@@ -56,13 +57,14 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   if (lowest.length > 0) {
     out.push(c.bold('Lowest-scoring statements'));
     for (const item of lowest) {
-      out.push(`  ${c.dim(item.id.padEnd(4))} ${wholeScore(item.score).padStart(3)}  ${plainText(item.text)} ${c.dim(`(you: ${plainText(answerLabel(report, item.value))})`)}`);
+      const line = `  ${c.dim(item.id.padEnd(4))} ${wholeScore(item.score).padStart(3)}  ${plainText(item.text)} ${c.dim(`(you: ${plainText(answerLabel(report, item.value))})`)}`;
+      out.push(wrapLine(line, options.width, 12));
     }
     out.push('');
   }
 
   out.push(c.bold('Next steps, weakest first'));
-  report.nextSteps.forEach((step, i) => out.push(...nextStepLines(c, report, step, i + 1)));
+  report.nextSteps.forEach((step, i) => out.push(...nextStepLines(c, report, step, i + 1).map((line) => wrapLine(line, options.width, 5))));
   return `${out.join('\n')}\n`;
 }
 

@@ -77,7 +77,7 @@ describe('single-respondent HTML report in Chromium', { timeout: 60_000 }, () =>
         expect(box?.width).toBeGreaterThan(300);
         expect(box?.height).toBeGreaterThan(150);
         expect(await chart.getAttribute('role')).toBe('img');
-        expect(await chart.getAttribute('aria-label')).toMatch(/Communication 67, Alignment 37, Systems 45, Honesty 60/);
+        expect(await chart.getAttribute('aria-label')).toMatch(/Communication 66, Alignment 36, Systems 45, Honesty 60/);
         expect(await chart.locator('title').textContent()).not.toBe('');
       }
       expect(await page.locator('#pillar-radar .spoke').count()).toBe(4);

@@ -67,7 +67,7 @@ describe('renderSingleHtml', () => {
       model.respondent.team ?? '',
     ];
     for (const text of expected) expect(page).toContain(text.includes('<small>') ? text : escapeHtml(text));
-    expect(page).toMatch(/Weakest pillar<strong>Alignment · 37<\/strong>/);
+    expect(page).toMatch(/Weakest pillar<strong>Alignment · 36<\/strong>/);
   });
 
   it('draws the radar and the bars with a title and an aria-label each', async () => {
@@ -75,7 +75,7 @@ describe('renderSingleHtml', () => {
     const charts = [...page.matchAll(/<svg [^>]*>/g)].map((m) => m[0]);
     expect(charts).toHaveLength(2);
     for (const chart of charts) expect(chart).toMatch(/role="img" aria-label="[^"]+"/);
-    expect(page).toContain('aria-label="Score per pillar. Communication 67, Alignment 37, Systems 45, Honesty 60. Bands:');
+    expect(page).toContain('aria-label="Score per pillar. Communication 66, Alignment 36, Systems 45, Honesty 60. Bands:');
   });
 
   it('keeps hostile bank texts and respondent fields as text', async () => {

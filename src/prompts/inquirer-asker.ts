@@ -1,0 +1,125 @@
+import confirm from '@inquirer/confirm';
+import { makeTheme, type Theme } from '@inquirer/core';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
+import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
+import { InterruptedError } from '../core/errors.js';
+import type { Asker, ScaleQuestion } from './asker.js';
+import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
+
+// The only way into the prompt library; loaded only when someone is to be asked.
+
+/**
+ * Prompts go where a person looks: standard output when it is the terminal, else standard error,
+ * so that `cash-test run --format json > result.json` keeps the report file clean.
+ */
+export function createInquirerAsker(output: NodeJS.WriteStream = process.stdout.isTTY ? process.stdout : process.stderr): Asker {
+  // chalk reads FORCE_COLOR and the stream but leaves NO_COLOR to us.
+  const paint = process.env.NO_COLOR && !process.env.FORCE_COLOR ? new Chalk({ level: 0 }) : output === process.stderr ? chalkStderr : chalk;
+  const theme = themeFor(paint);
+  const context = { output };
+  const width = () => Math.min(output.columns || 80, 100);
+  const write = (text: string) => void output.write(text);
+
+  return {
+    inform(title, paragraphs) {
+      write(`\n${paint.bold(title)}\n\n${paragraphs.map((p) => wrap(p, width())).join('\n\n')}\n\n`);
+    },
+    section(name, summary) {
+      const rule = '─'.repeat(Math.max(0, Math.min(width(), 60) - name.length - 4));
+      write(`\n${paint.bold.cyan(`── ${name} ${rule}`)}\n${paint.dim(wrap(summary, width()))}\n\n`);
+    },
+    note(text) {
+      write(`${wrap(text, width())}\n`);
+    },
+    scale: (question) => interruptible(scalePrompt(scaleConfig(question, theme), context)),
+    choose: (message, choices) => interruptible(select({ message, choices, theme }, context)),
+    async text(message, options = {}) {
+      const { validate } = options;
+      const answer = await interruptible(
+        input(
+          {
+            message,
+            ...(options.initial === undefined ? {} : { default: options.initial }),
+            ...(validate ? { validate: async (value: string) => (await validate(value.trim())) ?? true } : {}),
+            theme,
+          },
+          context,
+        ),
+      );
+      return answer.trim();
+    },
+    confirm: (message, initial) => interruptible(confirm({ message, default: initial, theme }, context)),
+    clear() {
+      // Screen and scroll-back: the next person must not scroll up to the previous one's answers.
+      write('\u001b[2J\u001b[3J\u001b[H');
+    },
+  };
+}
+
+function scaleConfig(q: ScaleQuestion, theme: Theme) {
+  const keyed = q.points.every((p) => p.value >= 0 && p.value <= 9);
+  const entries: ScaleEntry[] = [
+    ...q.points.map((p) => ({ key: keyed ? String(p.value) : '', value: p.value, label: p.label })),
+    { key: 'n', value: 'na', label: q.unknownLabel },
+    ...(q.canGoBack ? [{ key: 'b', value: 'back' as const, label: '← Back to the previous question' }] : []),
+  ];
+  const first = q.points[0]?.value;
+  const last = q.points.at(-1)?.value;
+  const help = [
+    keyed ? `${first}-${last} or n: answer` : 'n: don\u2019t know',
+    '↑↓ Enter: choose',
+    ...(q.canGoBack ? ['b: back'] : []),
+    'Ctrl-C: stop (progress is saved)',
+  ].join(' · ');
+  return {
+    position: `${q.position}/${q.total}`,
+    pillar: q.pillar,
+    message: q.text,
+    entries,
+    ...(q.current === undefined ? {} : { initial: q.current }),
+    help,
+    theme,
+  };
+}
+
+async function interruptible<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    // Ctrl-C, or the terminal went away: not a crash, the caller saves and says how to resume.
+    if (error instanceof Error && error.name === 'ExitPromptError') throw new InterruptedError();
+    throw error;
+  }
+}
+
+/** Inquirer's look, coloured through chalk so that NO_COLOR and FORCE_COLOR hold for prompts too. */
+function themeFor(paint: ChalkInstance): Theme {
+  return makeTheme({
+    prefix: { idle: paint.blue('?'), done: paint.green('✔') },
+    style: {
+      answer: (text: string) => paint.cyan(text),
+      message: (text: string) => paint.bold(text),
+      error: (text: string) => paint.red(`> ${text}`),
+      defaultAnswer: (text: string) => paint.dim(`(${text})`),
+      help: (text: string) => paint.dim(text),
+      highlight: (text: string) => paint.cyan(text),
+      key: (text: string) => paint.cyan.bold(`<${text}>`),
+    },
+  });
+}
+
+/** Word-wraps a paragraph to the terminal's width. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line].join('\n');
+}

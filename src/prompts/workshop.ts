@@ -1,0 +1,151 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Response } from '../core/answers.js';
+import { allQuestions, type Bank, type Form } from '../core/bank.js';
+import { InputError, InterruptedError } from '../core/errors.js';
+import { answeredCount, type Progress } from '../core/progress.js';
+import type { Context } from '../commands/context.js';
+import type { WorkshopOptions } from '../commands/workshop.js';
+import { ANSWER_EXTENSIONS } from '../io/load-answers.js';
+import { loadBank } from '../io/load-bank.js';
+import { removeProgress, stateDir, unfinishedRuns } from '../io/state.js';
+import { writeNewFile } from '../io/write-file.js';
+import { renderAnswerFile } from '../render/answer-file.js';
+import { plainText } from '../render/sanitize.js';
+import {
+  askQuestions,
+  askRespondent,
+  continueAfterBankChange,
+  finished,
+  introduce,
+  localTime,
+  openTerminalAsker,
+  shellQuote,
+  startProgress,
+  welcomeBack,
+  type OpenAsker,
+  type Session,
+} from './survey.js';
+
+// One laptop passed round the room: the facilitator's menu, then each participant's survey on a cleared
+// screen, their answer file saved into the workshop folder under a name of its own.
+
+export interface Round {
+  folder: string;
+  /** Answer files in the folder now, from this round and earlier ones. */
+  files: number;
+  /** Saved in this round. */
+  saved: string[];
+}
+
+type Outcome = { saved: string } | { stopped: Progress | null };
+
+export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAsker: OpenAsker = openTerminalAsker): Promise<Round> {
+  const folder = resolve(options.dir);
+  await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError([{ file: options.dir, message: error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot create the folder: ${error.code ?? error.message}` }]);
+  });
+  const bank = await loadBank(options.bank);
+  const form: Form = options.quick ? 'quick' : 'full';
+  const asker = await openAsker();
+  const session: Session = { asker, bank, form, stateDir: stateDir(ctx.env), now: () => ctx.now() };
+  const bankDir = options.bank === undefined ? null : resolve(options.bank);
+  const saved: string[] = [];
+  let notice: string | null = null;
+
+  for (;;) {
+    const waiting = (await unfinishedRuns(session.stateDir)).runs.filter((r) => r.workshop === folder && r.form === form && r.bank.id === bank.id);
+    const files = await answerFiles(folder);
+    asker.clear();
+    asker.inform(`Workshop: ${options.dir}`, [
+      `${files} answer file${files === 1 ? '' : 's'} in ${folder}${saved.length > 0 ? `, ${saved.length} from this round` : ''}.`,
+      'Hand the laptop to the next participant and start their survey. Each answers alone; the screen is cleared before and after, and their answers are saved into the folder under a name of their own.',
+      ...(notice === null ? [] : [notice]),
+    ]);
+    let choice: string;
+    try {
+      choice = await asker.choose('What next?', [
+        { value: 'next', name: 'Start the next participant' },
+        ...waiting.map((r) => ({ value: r.id, name: `Continue the unfinished survey of ${who(r)}, started ${localTime(r.startedAt)} (${progressOf(bank, r)})` })),
+        { value: 'end', name: 'End the round and show the team report' },
+      ]);
+    } catch (error) {
+      if (!(error instanceof InterruptedError)) throw error;
+      throw new InterruptedError(`${files} answer file${files === 1 ? ' is' : 's are'} in ${options.dir}; continue the round with: ${workshopCommand(options)}`);
+    }
+    if (choice === 'end') return { folder, files, saved };
+
+    const outcome = await participant(session, folder, bankDir, waiting.find((r) => r.id === choice) ?? null);
+    if ('saved' in outcome) {
+      saved.push(outcome.saved);
+      notice = null;
+    } else {
+      notice =
+        outcome.stopped === null
+          ? 'The last participant stopped before the first question; nothing was kept.'
+          : `The last survey stopped at ${progressOf(bank, outcome.stopped)}; its answers are kept and it can be continued from this menu.`;
+    }
+  }
+}
+
+async function participant(session: Session, folder: string, bankDir: string | null, unfinished: Progress | null): Promise<Outcome> {
+  const { asker } = session;
+  asker.clear();
+  let progress = unfinished;
+  try {
+    if (progress) {
+      await continueAfterBankChange(session, progress);
+      welcomeBack(session, progress);
+    } else {
+      introduce(session, 'if you need to stop, press Ctrl-C: your answers so far are kept and the facilitator can continue your survey later');
+      progress = await startProgress(session, await askRespondent(asker, undefined), bankDir, folder);
+    }
+    await askQuestions(session, progress);
+  } catch (error) {
+    if (!(error instanceof InterruptedError)) throw error;
+    return { stopped: progress };
+  }
+  const file = await saveInto(folder, session.bank, session.form, finished(session, progress));
+  await removeProgress(session.stateDir, progress.id);
+  asker.inform('Thank you!', [`Your answers are saved as ${basename(file)}.`, 'Please hand the laptop back to the facilitator.']);
+  // Whoever is at the keyboard now may press Ctrl-C instead: the answers are saved either way.
+  await asker.choose('When you are ready', [{ value: 'done', name: 'Done: clear the screen' }]).catch((error: unknown) => {
+    if (!(error instanceof InterruptedError)) throw error;
+  });
+  return { saved: file };
+}
+
+/** `<role>-01.yaml`, `<role>-02.yaml`, ...: the first name nobody has taken, never replacing a file. */
+async function saveInto(folder: string, bank: Bank, form: Form, response: Response): Promise<string> {
+  const content = renderAnswerFile(bank, form, response);
+  for (let n = 1; ; n++) {
+    const file = join(folder, `${response.respondent.role}-${String(n).padStart(2, '0')}.yaml`);
+    if (await writeNewFile(file, content)) return file;
+  }
+}
+
+async function answerFiles(folder: string): Promise<number> {
+  return (await readdir(folder)).filter((name) => !name.startsWith('.') && ANSWER_EXTENSIONS.includes(extname(name).toLowerCase())).length;
+}
+
+function who(progress: Progress): string {
+  const { role, name } = progress.respondent;
+  return name ? `${plainText(name)} (${role})` : `a participant (${role})`;
+}
+
+function progressOf(bank: Bank, progress: Progress): string {
+  const questions = allQuestions(bank, progress.form);
+  return `${answeredCount(questions, progress.answers)} of ${questions.length} answered`;
+}
+
+function workshopCommand(options: WorkshopOptions): string {
+  return ['cash-test', 'workshop', shellQuote(options.dir), ...sameBankAndForm(options)].join(' ');
+}
+
+export function teamReportCommand(options: WorkshopOptions): string {
+  return ['cash-test', 'aggregate', shellQuote(options.dir), ...sameBankAndForm(options)].join(' ');
+}
+
+function sameBankAndForm(options: WorkshopOptions): string[] {
+  return [...(options.bank === undefined ? [] : ['--bank', shellQuote(options.bank)]), ...(options.quick ? ['--quick'] : [])];
+}
