@@ -1,29 +1,7 @@
 import { runCli } from './cli.js';
-import { processContext, type Context } from './commands/context.js';
-import { formatProblem, InputError, InterruptedError } from './core/errors.js';
-import { plainText } from './render/sanitize.js';
+import { processContext } from './commands/context.js';
 
 // The one boundary: every error becomes lines on stderr and an exit code; only here does the process end.
-// Problems quote their files (unknown ids, values), so every line is made plain text first.
-
-const INTERNAL_ERROR = 70;
-
-function report(error: unknown, ctx: Context): number {
-  if (error instanceof InputError) {
-    for (const problem of error.problems) ctx.stderr.write(`cash-test: error: ${plainText(formatProblem(problem))}\n`);
-    if (error.hint) ctx.stderr.write(`hint: ${plainText(error.hint)}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof InterruptedError) {
-    ctx.stderr.write(`\ncash-test: interrupted${error.hint ? `\nhint: ${plainText(error.hint)}` : ''}\n`);
-    return error.exitCode;
-  }
-  const debug = ctx.env.CASH_TEST_DEBUG === '1';
-  const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`cash-test: internal error: ${plainText(message)}\n`);
-  ctx.stderr.write(debug && error instanceof Error ? `${String(error.stack).split('\n').map(plainText).join('\n')}\n` : 'hint: set CASH_TEST_DEBUG=1 for details, and please report it\n');
-  return INTERNAL_ERROR;
-}
 
 const ctx = processContext();
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -31,4 +9,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-process.exitCode = await runCli(process.argv, ctx).catch((error: unknown) => report(error, ctx));
+process.exitCode = await runCli(process.argv, ctx).catch(async (error: unknown) => (await import('./report-error.js')).reportError(error, ctx));
