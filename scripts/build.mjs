@@ -1,11 +1,13 @@
-// Bundles the CLI into dist/ in two steps, so that `--version` and `--help` load one file:
-// 1. dist/main.js: the entry, with commander and everything it imports statically, and no chunk;
-//    each module it imports lazily (a command, the error report) is left as an import of dist/<path>.js.
+// Bundles the CLI into dist/ in three steps, so that `--version` and `--help` load one file:
+// 1. dist/main.js: the entry and the command line (cli.ts, with commander; evaluated only when imported),
+//    and no chunk; each other module it imports lazily (a command, the error report) is left as an import
+//    of dist/<path>.js. A module shared with step 2 (roles, sanitize) is copied in; both copies are pure.
 // 2. those modules, bundled with code splitting: dist/commands/*.js etc. beside dist/chunks/*.js.
-// A module shared by both steps (roles, sanitize) is copied into main.js; both copies are pure.
+// 3. dist/builtin-bank.json: the built-in bank, validated once here rather than on every run.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const common = {
   bundle: true,
@@ -17,9 +19,13 @@ const common = {
   // CommonJS dependencies bundled into ESM still call require().
   banner: { js: "import { createRequire as __cashTestCreateRequire } from 'node:module'; const require = __cashTestCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // yaml's ESM build (its "default" export; "node" gets CommonJS): bundled without the CommonJS wrapper and
+  // with what we do not use left out, it makes a scripted run about 8 ms faster. The code is the same.
+  alias: { yaml: resolve('node_modules/yaml/browser/index.js') },
 };
 
 const SRC = resolve('src');
+const IN_MAIN = new Set([resolve('src/cli.ts')]);
 const lazy = new Set();
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -34,6 +40,7 @@ await build({
         b.onResolve({ filter: /.*/ }, async (args) => {
           if (args.kind !== 'dynamic-import') return undefined;
           const { path } = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
+          if (IN_MAIN.has(path)) return undefined;
           if (!path.startsWith(`${SRC}/`)) throw new Error(`main.js may import only our own modules lazily, not ${path}`);
           lazy.add(path);
           return { path: `./${relative(SRC, path).replace(/\.ts$/, '.js')}`, external: true };
@@ -50,3 +57,22 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The bank is compiled by the very code that loads it, bundled here for the moment.
+const compiler = resolve('dist/.compile-bank.mjs');
+await build({
+  ...common,
+  minify: false,
+  stdin: {
+    contents: "export { loadBankFolder } from './src/io/load-bank-folder.ts'; export { compileBank, COMPILED_BANK_FILE } from './src/io/compiled-bank.ts';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  outfile: compiler,
+});
+try {
+  const { loadBankFolder, compileBank, COMPILED_BANK_FILE } = await import(pathToFileURL(compiler).href);
+  await writeFile(`dist/${COMPILED_BANK_FILE}`, JSON.stringify(await compileBank('questions', await loadBankFolder('questions'))));
+} finally {
+  await rm(compiler);
+}

@@ -1,4 +1,4 @@
-import { runCli } from './cli.js';
+import packageJson from '../package.json' with { type: 'json' };
 import { processContext } from './commands/context.js';
 
 // The one boundary: every error becomes lines on stderr and an exit code; only here does the process end.
@@ -9,4 +9,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-process.exitCode = await runCli(process.argv, ctx).catch(async (error: unknown) => (await import('./report-error.js')).reportError(error, ctx));
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // How scripts check an installation: answered before the command line is built (commander's own answer is the same line).
+  ctx.stdout.write(`${packageJson.version}\n`);
+} else {
+  const { runCli } = await import('./cli.js');
+  process.exitCode = await runCli(process.argv, ctx).catch(async (error: unknown) => (await import('./report-error.js')).reportError(error, ctx));
+}

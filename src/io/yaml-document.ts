@@ -19,7 +19,8 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   const lineCounter = new LineCounter();
   // The library's own duplicate-key check (uniqueKeys) is quadratic: a 400 KB mapping took 25 s.
   // checkTree finds duplicates in one pass instead.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  // logLevel 'error': the library would print its own warnings to stderr; what they warn of is reported below.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
@@ -56,7 +57,7 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   };
 }
 
-/** What parses as YAML but must not be read as data: duplicate keys, `__proto__` keys, aliases without an anchor before them or inside their own anchor. */
+/** What parses as YAML but must not be read as data: duplicate keys, `__proto__` keys, list or mapping keys, aliases without an anchor before them or inside their own anchor. */
 function checkTree(doc: Document): { offset: number; message: string }[] {
   const found: { offset: number; message: string }[] = [];
   const anchors = new Set<string>();
@@ -70,6 +71,7 @@ function checkTree(doc: Document): { offset: number; message: string }[] {
       } else if (isMap(node)) {
         const seen = new Set<string>();
         for (const pair of node.items) {
+          if (isNode(pair.key) && !isScalar(pair.key)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'a key must be a plain value, not a list or a mapping' });
           if (!isScalar(pair.key)) continue;
           const key = String(pair.key.value);
           const offset = pair.key.range?.[0] ?? 0;

@@ -116,6 +116,7 @@ const CASES: Case[] = [
   bad('answers/duplicate-keys.json', 'duplicate-keys.json:1:34: duplicate key "role"'),
   bad('answers/proto-key.json', 'proto-key.json:1:83: the key "__proto__" is not allowed'),
   bad('answers/proto-key.yaml', 'proto-key.yaml:3:3: the key "__proto__" is not allowed'),
+  bad('answers/collection-key.yaml', 'collection-key.yaml:2:39: a key must be a plain value, not a list or a mapping'),
   bad(
     'answers/missing-answers.yaml',
     noAnswer('missing-answers.yaml', '2:1', 'T2', 'We only talk when something breaks.'),
