@@ -56,7 +56,7 @@ try {
   for (const [i, command] of commands.entries()) {
     const ratio = medians[i] / bare;
     const verdict = command.target === undefined ? '' : ratio <= command.target ? `  (target ≤ ${command.target}×: met)` : `  (target ≤ ${command.target}×: NOT met)`;
-    console.log(`${command.name.padEnd(44)} ${medians[i].toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×${verdict}`);
+    console.log(`${command.name.padEnd(60)} ${medians[i].toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×${verdict}`);
   }
 
   const benchDir = join(root, 'scripts', 'bench');
@@ -65,7 +65,7 @@ try {
     const { default: bench } = await import(pathToFileURL(join(benchDir, file)).href);
     console.log(`\n${file}`);
     for (const { name, value, unit } of await bench({ root, bin, node, tempDir, time })) {
-      console.log(`${name.padEnd(44)} ${typeof value === 'number' ? value.toFixed(1).padStart(7) : String(value).padStart(7)} ${unit}`);
+      console.log(`${name.padEnd(60)} ${typeof value === 'number' ? value.toFixed(1).padStart(7) : String(value).padStart(7)} ${unit}`);
     }
   }
 } finally {
