@@ -11,6 +11,7 @@ import type { WorkshopOptions } from './commands/workshop.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
 import { COMPARE_FORMATS, TEAM_FORMATS } from './render/index.js';
+import { plainText } from './render/sanitize.js';
 
 // Only commander loads at start-up: each command's module is imported when that command runs.
 
@@ -169,10 +170,11 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .argument('<dir>', 'folder for the answer files (created when missing)')
     .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
     .option('--quick', 'only the questions marked quick (about 5 minutes each)', false)
+    .addOption(new Option('--min-group <n>', 'in the team report at the end, never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
     .addHelpText(
       'after',
       examples([
-        'cash-test workshop ./acme-2026-11            # pass the laptop round; end the round from the menu',
+        'cash-test workshop ./acme-2026-11            # pass the laptop round; end the round from the menu for the team report',
         'cash-test workshop ./acme-2026-11 --quick    # the 5-minute form for everyone',
         'cash-test aggregate ./acme-2026-11           # the team report of the folder, any time',
       ]),
@@ -191,14 +193,15 @@ function configure(command: Command, ctx: Context): void {
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
     // commander puts "(Did you mean --force?)" on a line of its own: keep it on the error's line.
-    outputError: (text, write) => write(`cash-test: ${text.trimEnd().replaceAll('\n(', ' (')}\nhint: see ${names.join(' ')} --help\n`),
+    outputError: (text, write) => write(`cash-test: ${plainText(text.trimEnd().replaceAll('\n(', ' ('))}\nhint: see ${names.join(' ')} --help\n`),
   });
   for (const sub of command.commands) configure(sub, ctx);
 }
 
+/** Plain decimals only: Number() would also take "0x10", "1e1" and " 50". */
 function scoreLimit(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
+  if (!/^\d+(\.\d+)?$/.test(value) || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
   return n;
 }
 

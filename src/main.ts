@@ -1,27 +1,7 @@
-import { runCli } from './cli.js';
-import { processContext, type Context } from './commands/context.js';
-import { formatProblem, InputError, InterruptedError } from './core/errors.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { processContext } from './commands/context.js';
 
 // The one boundary: every error becomes lines on stderr and an exit code; only here does the process end.
-
-const INTERNAL_ERROR = 70;
-
-function report(error: unknown, ctx: Context): number {
-  if (error instanceof InputError) {
-    for (const problem of error.problems) ctx.stderr.write(`cash-test: error: ${formatProblem(problem)}\n`);
-    if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof InterruptedError) {
-    ctx.stderr.write(`\ncash-test: interrupted${error.hint ? `\nhint: ${error.hint}` : ''}\n`);
-    return error.exitCode;
-  }
-  const debug = ctx.env.CASH_TEST_DEBUG === '1';
-  const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`cash-test: internal error: ${message}\n`);
-  ctx.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'hint: set CASH_TEST_DEBUG=1 for details, and please report it\n');
-  return INTERNAL_ERROR;
-}
 
 const ctx = processContext();
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -29,4 +9,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-process.exitCode = await runCli(process.argv, ctx).catch((error: unknown) => report(error, ctx));
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // How scripts check an installation: answered before the command line is built (commander's own answer is the same line).
+  ctx.stdout.write(`${packageJson.version}\n`);
+} else {
+  const { runCli } = await import('./cli.js');
+  process.exitCode = await runCli(process.argv, ctx).catch(async (error: unknown) => (await import('./report-error.js')).reportError(error, ctx));
+}

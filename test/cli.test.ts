@@ -85,8 +85,8 @@ describe('runCli dispatch', () => {
       command: 'compare',
       options: { before: 'q1.json', after: 'q2.json', format: 'markdown', out: 'change.md', force: true },
     },
-    { args: ['workshop', 'room'], command: 'workshop', options: { dir: 'room', quick: false } },
-    { args: ['workshop', 'room', '--quick', '--bank', 'b'], command: 'workshop', options: { dir: 'room', quick: true, bank: 'b' } },
+    { args: ['workshop', 'room'], command: 'workshop', options: { dir: 'room', quick: false, minGroup: 3 } },
+    { args: ['workshop', 'room', '--quick', '--bank', 'b'], command: 'workshop', options: { dir: 'room', quick: true, bank: 'b', minGroup: 3 } },
   ])('$args → $command', async ({ args, command, options }) => {
     const result = await dispatch(args);
     expect(result.calls).toEqual([{ command, options }]);

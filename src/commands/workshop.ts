@@ -6,6 +6,7 @@ export interface WorkshopOptions {
   dir: string;
   bank?: string;
   quick: boolean;
+  minGroup: number;
 }
 
 export async function workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode> {
@@ -16,7 +17,12 @@ export async function workshop(options: WorkshopOptions, ctx: Context): Promise<
   const round = await runWorkshop(options, ctx);
   ctx.stdout.write(
     `\nRound ended: ${round.files} answer file${round.files === 1 ? '' : 's'} in ${round.folder}` +
-      ` (${round.saved.length} saved in this round).\nThe team report: ${teamReportCommand(options)}\n`,
+      ` (${round.saved.length} saved in this round).\nThe team report again, or in another format: ${teamReportCommand(options)}\n\n`,
   );
-  return 0;
+  if (round.files === 0) return 0;
+  const { aggregate } = await import('./aggregate.js');
+  return aggregate(
+    { paths: [round.folder], ...(options.bank === undefined ? {} : { bank: options.bank }), quick: options.quick, minGroup: options.minGroup, showNames: false, format: 'text', force: false },
+    ctx,
+  );
 }

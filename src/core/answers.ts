@@ -14,7 +14,7 @@ export const answersFileSchema = z.strictObject({
   respondent: z
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
-  takenAt: z.iso.datetime({ offset: true }).optional(),
+  takenAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }).optional(),
   // null is an empty answer, as in a freshly written template: reported as missing.
   answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()])),
 });
@@ -77,10 +77,23 @@ export function checkAnswers(
     issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')}), or pass --role` });
   }
 
+  const checked = checkAnswerValues(bank, form, file.answers);
+  issues.push(...checked.issues);
+  if (issues.length > 0 || role === undefined) return { response: null, issues };
+  const respondent: Respondent = { role };
+  if (file.respondent.name) respondent.name = file.respondent.name;
+  if (file.respondent.team) respondent.team = file.respondent.team;
+  return { response: { respondent, answers: checked.answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}) }, issues };
+}
+
+/** The answers against the bank: unknown ids, values off the scale, questions of the form left without an answer. */
+export function checkAnswerValues(bank: Bank, form: Form, given: Readonly<Record<string, unknown>>): { answers: Record<string, AnswerValue>; issues: Issue[] } {
+  const issues: Issue[] = [];
   const { byId: known, forms } = indexOf(bank);
   const { min, max } = bank.scale;
   const answers: Record<string, AnswerValue> = {};
-  for (const [id, value] of Object.entries(file.answers)) {
+  const wrong = new Set<string>();
+  for (const [id, value] of Object.entries(given)) {
     if (!known.has(id)) {
       issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
     } else if (value === 'na' || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
@@ -88,20 +101,16 @@ export function checkAnswers(
     } else if (value !== null) {
       const what = Number.isInteger(value) ? `${String(value)} is off the scale` : `${describeValue(value)} is not a whole number on the scale`;
       issues.push({ path: ['answers', id], message: `${what} ${min}..${max} (or na)` });
+      wrong.add(id);
     }
   }
   for (const q of forms[form]) {
-    if (Object.hasOwn(answers, q.id) || issues.some((i) => i.path[1] === q.id)) continue;
-    const present = Object.hasOwn(file.answers, q.id);
-    issues.push({
-      path: present ? ['answers', q.id] : ['answers'],
-      atKey: true,
-      message: `${present ? '' : `${q.id}: `}no answer ("${q.text}")`,
-    });
+    if (Object.hasOwn(answers, q.id) || wrong.has(q.id)) continue;
+    issues.push(
+      Object.hasOwn(given, q.id)
+        ? { path: ['answers', q.id], atKey: true, message: `no answer ("${q.text}")` }
+        : { path: ['answers'], atKey: true, message: `${q.id}: no answer ("${q.text}")` },
+    );
   }
-  if (issues.length > 0 || role === undefined) return { response: null, issues };
-  const respondent: Respondent = { role };
-  if (file.respondent.name) respondent.name = file.respondent.name;
-  if (file.respondent.team) respondent.team = file.respondent.team;
-  return { response: { respondent, answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}) }, issues };
+  return { answers, issues };
 }

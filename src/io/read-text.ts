@@ -1,23 +1,65 @@
-import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { open } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/**
+ * Answer files, banks and mapping files are small (the built-in bank is 40 KB); parsing YAML with
+ * positions costs about 3 s and 200 MB per MB of dense keys, so larger inputs are refused.
+ */
+export const MAX_INPUT_BYTES = 1024 * 1024;
 
-/** Reads a text input file, refusing what cannot be one: missing, a folder, too large, binary. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads a text input file, refusing what cannot be one: missing, a folder, too large, binary, not UTF-8.
+ * A byte-order mark is dropped; one of UTF-16 selects that encoding (PowerShell 5 writes it with `>`).
+ */
 export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Promise<string> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError([{ file, message: fileErrorMessage(error) }]);
+  const fail = (message: string, at: { line?: number; col?: number } = {}) => new InputError([{ file, ...at, message }]);
+  const tooLarge = (size: string) => fail(`is ${size} MB; input files are limited to ${megabytes(maxBytes)} MB`);
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw fail(fileErrorMessage(error));
   });
-  if (info.isDirectory()) throw new InputError([{ file, message: 'is a folder, not a file' }]);
-  if (info.size > maxBytes) {
-    throw new InputError([{ file, message: `is ${megabytes(info.size)} MB; input files are limited to ${megabytes(maxBytes)} MB` }]);
+  const chunks: Buffer[] = [];
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw fail('is a folder, not a file');
+    if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
+    // Read in chunks against the limit: a pipe or a device reports no size and may never end.
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(CHUNK_BYTES) });
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(`more than ${megabytes(maxBytes)}`);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fail(fileErrorMessage(error as NodeJS.ErrnoException));
+  } finally {
+    await handle.close();
   }
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError([{ file, message: fileErrorMessage(error) }]);
-  });
-  if (bytes.includes(0)) throw new InputError([{ file, message: 'is not a text file (it contains NUL bytes)' }]);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const bytes = Buffer.concat(chunks);
+
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16 === null && bytes.includes(0)) throw fail('is not a text file (it contains NUL bytes)');
+  if (utf16 === null && !isUtf8(bytes)) throw fail('is not UTF-8 text: save it as UTF-8', firstInvalidUtf8(bytes));
+  const text = new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+  if (utf16 !== null && text.includes('\0')) throw fail('is not a text file (it contains NUL characters)');
+  return text;
+}
+
+/** The line and column of the first byte that is not UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const slice = bytes.subarray(start, end < 0 ? bytes.length : end);
+    if (!isUtf8(slice)) return { line, col: new TextDecoder().decode(slice).indexOf('\uFFFD') + 1 };
+    if (end < 0) return { line, col: 1 };
+    start = end + 1;
+  }
 }
 
 export function fileErrorMessage(error: NodeJS.ErrnoException): string {

@@ -77,4 +77,7 @@ export async function checkWritable(file: string, force: boolean, flag: string):
   const info = await stat(file).catch(() => null);
   if (info?.isDirectory()) throw new InputError([{ file, message: `${flag} names a folder` }]);
   if (info?.isFile() && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
+  if (info === null && !(await stat(dirname(file)).catch(() => null))?.isDirectory()) {
+    throw new InputError([{ file: dirname(file), message: `no such folder (for ${flag} ${file})` }]);
+  }
 }

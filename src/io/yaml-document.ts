@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type * as z from 'zod';
 import { InputError, type Problem } from '../core/errors.js';
 import { describeValue } from '../core/describe-value.js';
@@ -17,36 +17,72 @@ const MAX_ALIASES = 1000;
 
 export function parseYaml(text: string, file: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // The library's own duplicate-key check (uniqueKeys) is quadratic: a 400 KB mapping took 25 s.
+  // checkTree finds duplicates in one pass instead.
+  // logLevel 'error': the library would print its own warnings to stderr; what they warn of is reported below.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')].map((e) => ({
-    file,
-    ...position(e.pos[0]),
-    message: yamlMessage(e.message),
-  }));
+  const [syntaxError, ...later] = doc.errors;
+  if (syntaxError) {
+    // The parser's errors after the first one mostly follow from it (one tab can yield a dozen).
+    throw new InputError(
+      [{ file, ...position(syntaxError.pos[0]), message: yamlMessage(syntaxError) }],
+      later.length > 0 ? `fix this first: the ${later.length} YAML error${later.length > 1 ? 's' : ''} after it may follow from it` : undefined,
+    );
+  }
+  const problems = checkTree(doc).map(({ offset, message }) => ({ file, ...position(offset), message }));
   if (problems.length > 0) throw new InputError(problems);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError([{ file, message: /alias/i.test(message) ? `too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand it` : message }]);
+    if (!(error instanceof ReferenceError && error.message.startsWith('Excessive alias count'))) throw error;
+    throw new InputError([{ file, message: `expands to more than ${MAX_ALIASES} aliased copies: refusing to expand it` }]);
   }
   if (data === null || data === undefined) throw new InputError([{ file, line: 1, col: 1, message: 'is empty' }]);
 
+  const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
   return {
     file,
     data,
     locate(issue) {
-      const node = nodeAt(doc, issue.path, issue.atKey === true);
+      const node = nodeAt(doc, issue.path, issue.atKey === true, keyIndex);
       const where = node?.range ? position(node.range[0]) : {};
       return { file, ...where, message: `${pathText(issue.path)}${issue.message}` };
     },
   };
+}
+
+/** What parses as YAML but must not be read as data: duplicate keys, `__proto__` keys, list or mapping keys, aliases without an anchor before them or inside their own anchor. */
+function checkTree(doc: Document): { offset: number; message: string }[] {
+  const found: { offset: number; message: string }[] = [];
+  const anchors = new Set<string>();
+  visit(doc, {
+    Node(_key, node, path) {
+      if (node.anchor) anchors.add(node.anchor);
+      if (isAlias(node)) {
+        const offset = node.range?.[0] ?? 0;
+        if (!anchors.has(node.source)) found.push({ offset, message: `alias *${node.source} has no anchor &${node.source} before it` });
+        else if (path.some((p) => isNode(p) && p.anchor === node.source)) found.push({ offset, message: `alias *${node.source} is inside its own anchor: a loop` });
+      } else if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          if (isNode(pair.key) && !isScalar(pair.key)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'a key must be a plain value, not a list or a mapping' });
+          if (!isScalar(pair.key)) continue;
+          const key = String(pair.key.value);
+          const offset = pair.key.range?.[0] ?? 0;
+          if (seen.has(key)) found.push({ offset, message: `duplicate key "${key}"` });
+          else if (key === '__proto__') found.push({ offset, message: 'the key "__proto__" is not allowed' });
+          seen.add(key);
+        }
+      }
+    },
+  });
+  return found;
 }
 
 /** Validates parsed data with a zod schema; every issue is reported with its position. */
@@ -72,14 +108,14 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
   });
 }
 
-function nodeAt(doc: Document, path: readonly (string | number)[], atKey: boolean): Node | null {
+function nodeAt(doc: Document, path: readonly (string | number)[], atKey: boolean, keyIndex: WeakMap<YAMLMap, Map<string, Pair>>): Node | null {
   let node: unknown = doc.contents;
   let found: Node | null = doc.contents;
   for (const [i, step] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+      const pair = pairOf(node, String(step), keyIndex);
       if (!pair) break;
-      if (atKey && i === path.length - 1 && pair.key && typeof pair.key === 'object') return pair.key as Node;
+      if (atKey && i === path.length - 1 && isNode(pair.key)) return pair.key;
       node = pair.value;
       found = (pair.value as Node | null) ?? (pair.key as Node);
     } else if (isSeq(node) && typeof step === 'number') {
@@ -93,6 +129,20 @@ function nodeAt(doc: Document, path: readonly (string | number)[], atKey: boolea
   return found;
 }
 
+/** Looking pairs up by key through an index keeps locating every problem of a large file linear. */
+function pairOf(map: YAMLMap, key: string, keyIndex: WeakMap<YAMLMap, Map<string, Pair>>): Pair | undefined {
+  let index = keyIndex.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      const text = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (!index.has(text)) index.set(text, pair);
+    }
+    keyIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 function pathText(path: readonly (string | number)[]): string {
   if (path.length === 0) return '';
   const text = path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
@@ -104,11 +154,17 @@ function article(expected: string): string {
   return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
-
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function yamlMessage(message: string): string {
-  return lowerFirst(message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+.*$/, '');
+function yamlMessage(error: YAMLError): string {
+  switch (error.code) {
+    case 'MULTIPLE_DOCS':
+      return 'holds more than one YAML document (a "---" line after the first): keep one per file';
+    case 'RESOURCE_EXHAUSTION':
+      return 'is nested too deeply';
+    default:
+      return lowerFirst(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '');
+  }
 }

@@ -4,7 +4,7 @@ import type { CompareReport } from '../core/compare.js';
 import type { RenderOptions } from './index.js';
 import { signedPoints, wholeScore } from './numbers.js';
 import { plainText } from './sanitize.js';
-import { BORDERLESS, right } from './text.js';
+import { BORDERLESS, right } from './terminal-table.js';
 
 export function renderCompareText(report: CompareReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });

@@ -5,7 +5,7 @@ import { textBar } from './bar.js';
 import type { RenderOptions } from './index.js';
 import { decimal, percent, signedPoints, wholeScore } from './numbers.js';
 import { plainText } from './sanitize.js';
-import { BORDERLESS, bandColour, right } from './text.js';
+import { BORDERLESS, bandColour, right } from './terminal-table.js';
 import { agendaTime, itemsById, pillarsById } from './team-layout.js';
 import { wrapLine } from './wrap.js';
 

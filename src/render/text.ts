@@ -6,19 +6,8 @@ import { textBar } from './bar.js';
 import type { RenderOptions } from './index.js';
 import { percent, wholeScore } from './numbers.js';
 import { plainText } from './sanitize.js';
+import { bandColour, BORDERLESS, right } from './terminal-table.js';
 import { wrapLine } from './wrap.js';
-
-export const BORDERLESS = {
-  chars: {
-    top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-    left: '  ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-  },
-  style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
-};
-
-export function right(content: string): { hAlign: 'right'; content: string } {
-  return { hAlign: 'right', content };
-}
 
 export function renderSingleText(report: SingleReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -41,7 +30,7 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
     table.push(
       pillar.score === null
         ? [plainText(pillar.name), c.dim('n/a'), c.dim('not enough answers'), '', percent(pillar.unknownRate)]
-        : [plainText(pillar.name), { hAlign: 'right', content: wholeScore(pillar.score) }, colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
+        : [plainText(pillar.name), right(wholeScore(pillar.score)), colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
     );
   }
   out.push(table.toString(), '');
@@ -78,12 +67,4 @@ function nextStepLines(c: ChalkInstance, report: SingleReport, step: NextStep, n
     `  ${n}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`,
     `     ${c.dim(`${plainText(pillar?.name ?? step.pillar)} · ${plainText(step.reason)}`)}`,
   ];
-}
-
-/** Lowest band red, highest green, the rest yellow: the band label is always printed too, so colour is never the only signal. */
-export function bandColour(c: ChalkInstance, report: Pick<SingleReport, 'bands'>, bandId: string | undefined): ChalkInstance {
-  const index = report.bands.findIndex((b) => b.id === bandId);
-  if (index === 0) return c.red;
-  if (index === report.bands.length - 1) return c.green;
-  return c.yellow;
 }

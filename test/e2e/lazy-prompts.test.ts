@@ -34,7 +34,7 @@ describe('the prompt library is loaded lazily', () => {
 
   it.each([
     ['--version and --help (the main chunk)', 'main.js'],
-    ['a scripted run (the run command)', chunkNamed('run')],
+    ['a scripted run (the run command)', 'commands/run.js'],
     ['the survey until someone is asked', chunkNamed('survey')],
   ])('is not loaded by %s', (_, entry) => {
     const loaded = [...staticClosure(entry)];

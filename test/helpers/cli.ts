@@ -15,7 +15,8 @@ export interface CliResult {
 }
 
 /** Runs the built binary as a user would: no terminal on stdin, no colour, a private state folder. */
-export function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+/** `input: null` leaves standard input open and silent, like a pipe nobody writes to: a run that waited on it would hang. */
+export function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string | null } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
@@ -28,7 +29,8 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Reco
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    if (options.input === null) child.on('exit', () => child.stdin.destroy());
+    else child.stdin.end(options.input ?? '');
   });
 }
 

@@ -59,7 +59,7 @@ describe('loadBank', () => {
     { name: 'advice-unknown-band', lines: ['talk.yaml:8:3: advice.hihg: advice for unknown band "hihg" (bands: low, high)'] },
     { name: 'advice-missing', lines: ['talk.yaml:5:1: advice: no advice for band high', 'share.yaml:4:1: advice: no advice for bands low, high'] },
     { name: 'pillar-id-mismatch', lines: ['talk.yaml:1:5: id: pillar id "Talk" must match its file name "talk"'] },
-    { name: 'duplicate-yaml-key', lines: ['talk.yaml:4:1: map keys must be unique'] },
+    { name: 'duplicate-yaml-key', lines: ['talk.yaml:4:1: duplicate key "summary"'] },
   ])('$name', async ({ name, lines }) => {
     expect(await problems(name)).toEqual(lines);
   });

@@ -19,7 +19,7 @@ const CLEAR = '\u001b[2J\u001b[3J\u001b[H';
 
 function start(dir: string): { round: Promise<Round>; printed: () => string } {
   const asker = screenAsker();
-  const round = runWorkshop({ dir: join(dir, 'room'), bank: SURVEY_BANK, quick: true }, interactiveContext(join(dir, 'state')), asker.open);
+  const round = runWorkshop({ dir: join(dir, 'room'), bank: SURVEY_BANK, quick: true, minGroup: 3 }, interactiveContext(join(dir, 'state')), asker.open);
   round.catch(() => undefined);
   return { round, printed: () => asker.printed().replace(/[ \n]+/g, ' ') };
 }

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Bank } from '../core/bank.js';
+
+// Parsing and validating the built-in bank's 40 KB of YAML was most of a scripted run's time, and that
+// bank changes only with a release: the build stores it validated, with a hash of each of its files.
+// The files are hashed again on every use, so an edited questions/ folder is loaded from its files.
+
+export const COMPILED_BANK_FILE = 'builtin-bank.json';
+
+export interface CompiledBank {
+  /** sha256 of each file the bank was loaded from, by name in its folder. */
+  files: Record<string, string>;
+  bank: Bank;
+}
+
+export async function compileBank(dir: string, bank: Bank): Promise<CompiledBank> {
+  const names = ['bank.yaml', ...bank.pillars.map((p) => `${p.id}.yaml`)];
+  const files = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await fileHash(join(dir, name))])));
+  return { files, bank };
+}
+
+/** The compiled bank when its files in `dir` are still the ones it was compiled from; null otherwise. */
+export async function readCompiledBank(compiled: string, dir: string): Promise<Bank | null> {
+  const text = await readFile(compiled, 'utf8').catch(() => null);
+  if (text === null) return null;
+  const { files, bank } = JSON.parse(text) as CompiledBank;
+  const current = await Promise.all(Object.entries(files).map(async ([name, hash]) => (await fileHash(join(dir, name)).catch(() => null)) === hash));
+  return current.every(Boolean) ? bank : null;
+}
+
+async function fileHash(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}

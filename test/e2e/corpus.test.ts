@@ -1,0 +1,297 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_CHARACTERS } from '../../src/render/sanitize.js';
+import { cli, ROOT } from '../helpers/cli.js';
+
+// The bad-input corpus: test/corpus/<kind>/<case>, one file or folder per case. Bank cases hold only
+// the files that differ from bank/valid/, which they are laid over. Each case runs through the built
+// binary in a fresh folder that also holds the valid bank (bank/), a valid answer file (valid.yaml)
+// and an output file (out.json) that --out --force would replace: a bad input must leave that folder
+// exactly as it was, and a valid one must give the same result as its kind's valid/ case.
+
+const CORPUS = join(ROOT, 'test', 'corpus');
+const KEPT = 'kept: a bad input must not replace this\n';
+
+interface Kind {
+  /** Puts the case's input into the run's folder; returns the argument that names it. */
+  prepare(dir: string, name: string, remove: readonly string[]): string;
+  /** The command line for an input, with --out to a file that exists. */
+  args(input: string, out: string): string[];
+  /** The case whose output every valid case of this kind must reproduce. */
+  valid: string;
+}
+
+const copyInput = (dir: string, path: string): string => {
+  if (existsSync(join(CORPUS, path))) cpSync(join(CORPUS, path), join(dir, basename(path)), { recursive: true });
+  return basename(path);
+};
+
+const KINDS: Record<string, Kind> = {
+  answers: {
+    prepare: copyInput,
+    args: (input, out) => ['run', '--bank', 'bank', '--answers', input, '--format', 'json', '--out', out, '--force'],
+    valid: 'answers/valid.yaml',
+  },
+  bank: {
+    prepare(dir, path, remove) {
+      const target = join(dir, basename(path));
+      cpSync(join(CORPUS, 'bank', 'valid'), target, { recursive: true });
+      const overlay = join(CORPUS, path);
+      for (const entry of existsSync(overlay) ? readdirSync(overlay) : []) {
+        rmSync(join(target, entry), { recursive: true, force: true });
+        cpSync(join(overlay, entry), join(target, entry), { recursive: true });
+      }
+      for (const file of remove) rmSync(join(target, file), { recursive: true });
+      return basename(path);
+    },
+    args: (input, out) => ['bank', 'print', '--bank', input, '--format', 'json', '--out', out, '--force'],
+    valid: 'bank/valid',
+  },
+};
+
+interface Case {
+  /** `<kind>/<case>` under test/corpus/, or the command line itself (flag cases). */
+  input: string | string[];
+  exit: 0 | 2;
+  /** Every stderr line, in order: `hint:` lines as they are, the others after "cash-test: error: ". */
+  stderr: (string | RegExp)[];
+  /** Bank cases: files of bank/valid/ to leave out. */
+  remove?: string[];
+  /** Inputs too large to commit, written into the run's folder under the case's name. */
+  generate?: () => string;
+}
+
+const valid = (input: string): Case => ({ input, exit: 0, stderr: [] });
+const bad = (input: string | string[], ...stderr: (string | RegExp)[]): Case => ({ input, exit: 2, stderr });
+
+const MANY = 10_000;
+const FILL = { T1: 4, T2: 2, R1: 4, R2: 1 };
+const ANSWERS_HEADER = `respondent: { role: sales }\nanswers:\n${Object.entries(FILL).map(([id, v]) => `  ${id}: ${v}\n`).join('')}`;
+const noAnswer = (file: string, line: string, id: string, text: string, present = false) =>
+  present ? `${file}:${line}: answers.${id}: no answer ("${text}")` : `${file}:${line}: answers: ${id}: no answer ("${text}")`;
+
+const CASES: Case[] = [
+  // Answer files: the valid one in every spelling that must work, then everything that must not.
+  valid('answers/valid.yaml'),
+  valid('answers/valid.json'),
+  valid('answers/valid-bom.yaml'),
+  valid('answers/valid-crlf.yaml'),
+  valid('answers/valid-bom-crlf.json'),
+  valid('answers/valid-comments.yaml'),
+  valid('answers/valid-utf16.yaml'),
+  bad('answers/empty.yaml', 'empty.yaml:1:1: is empty'),
+  bad('answers/comments-only.yaml', 'comments-only.yaml:1:1: is empty'),
+  bad('answers/two-documents.yaml', 'two-documents.yaml:3:1: holds more than one YAML document (a "---" line after the first): keep one per file'),
+  bad('answers/malformed.json', 'malformed.json:3:31: block collections are not allowed within flow collections'),
+  bad('answers/malformed.yaml', 'malformed.yaml:5:1: missing closing "quote'),
+  bad('answers/not-a-mapping.yaml', 'not-a-mapping.yaml:1:1: must be an object, not a list'),
+  bad(
+    'answers/wrong-types.yaml',
+    'wrong-types.yaml:2:9: respondent.role: must be one of sales, marketing, leadership, revops, other, not 3',
+    'wrong-types.yaml:3:9: respondent.name: must be a string, not a list',
+    'wrong-types.yaml:4:10: takenAt: must be a date and time such as 2026-03-02T09:30:00Z',
+    'wrong-types.yaml:6:7: answers.T1: "four" is not a whole number on the scale 1..5 (or na)',
+    'wrong-types.yaml:7:7: answers.T2: a list is not a whole number on the scale 1..5 (or na)',
+    'wrong-types.yaml:8:7: answers.R1: a mapping is not a whole number on the scale 1..5 (or na)',
+    'wrong-types.yaml:9:7: answers.R2: true is not a whole number on the scale 1..5 (or na)',
+  ),
+  bad(
+    'answers/off-scale.yaml',
+    'off-scale.yaml:3:7: answers.T1: 0 is off the scale 1..5 (or na)',
+    'off-scale.yaml:4:7: answers.T2: 6 is off the scale 1..5 (or na)',
+    'off-scale.yaml:5:7: answers.R1: 3.5 is not a whole number on the scale 1..5 (or na)',
+    'off-scale.yaml:6:7: answers.R2: -1 is off the scale 1..5 (or na)',
+  ),
+  bad(
+    'answers/unknown-ids.yaml',
+    'unknown-ids.yaml:7:3: answers.T3: unknown question id "T3"',
+    'unknown-ids.yaml:8:3: answers.constructor: unknown question id "constructor"',
+    'unknown-ids.yaml:9:3: answers.prototype: unknown question id "prototype"',
+    'unknown-ids.yaml:10:3: answers.hasOwnProperty: unknown question id "hasOwnProperty"',
+  ),
+  bad('answers/unknown-keys.yaml', 'unknown-keys.yaml:1:29: respondent.nmae: unknown key "nmae"', 'unknown-keys.yaml:2:1: answer: unknown key "answer"'),
+  bad('answers/duplicate-keys.yaml', 'duplicate-keys.yaml:7:3: duplicate key "T1"'),
+  bad('answers/duplicate-keys.json', 'duplicate-keys.json:1:34: duplicate key "role"'),
+  bad('answers/proto-key.json', 'proto-key.json:1:83: the key "__proto__" is not allowed'),
+  bad('answers/proto-key.yaml', 'proto-key.yaml:3:3: the key "__proto__" is not allowed'),
+  bad('answers/collection-key.yaml', 'collection-key.yaml:2:39: a key must be a plain value, not a list or a mapping'),
+  bad(
+    'answers/missing-answers.yaml',
+    noAnswer('missing-answers.yaml', '2:1', 'T2', 'We only talk when something breaks.'),
+    noAnswer('missing-answers.yaml', '4:3', 'R1', 'Feedback names leads and reasons.', true),
+    noAnswer('missing-answers.yaml', '2:1', 'R2', 'Each team blames the other.'),
+  ),
+  bad('answers/tabs.yaml', 'tabs.yaml:2:1: tabs are not allowed as indentation'),
+  bad('answers/alias-bomb.yaml', 'alias-bomb.yaml: expands to more than 1000 aliased copies: refusing to expand it'),
+  bad('answers/alias-loop.yaml', 'alias-loop.yaml:1:38: alias *me is inside its own anchor: a loop', 'alias-loop.yaml:2:30: alias *later has no anchor &later before it'),
+  bad('answers/binary.yaml', 'binary.yaml: is not a text file (it contains NUL bytes)'),
+  bad('answers/latin1.yaml', 'latin1.yaml:1:38: is not UTF-8 text: save it as UTF-8'),
+  bad('answers/folder.yaml', 'folder.yaml: is a folder, not a file'),
+  bad('answers/missing.yaml', 'missing.yaml: no such file or folder'),
+  bad('answers/wrong-extension.txt', 'wrong-extension.txt: answer files end in .yaml, .yml, .json'),
+  bad('answers/other-bank.yaml', 'other-bank.yaml:1:13: bank.id: answers are for bank "cash", not "tiny"'),
+  bad('answers/newer-bank.yaml', 'newer-bank.yaml:2:21: respondent.role: must be one of sales, marketing, leadership, revops, other, not "salesperson"'),
+  // Escape sequences in keys are stripped from the messages that quote them.
+  bad('answers/escapes.yaml', 'escapes.yaml:7:3: answers.X9: unknown question id "X9"', 'escapes.yaml:8:3: answers.Y: unknown question id "Y"'),
+  {
+    ...bad('answers/too-large.yaml', 'too-large.yaml: is 1.4 MB; input files are limited to 1.0 MB'),
+    generate: () => `${ANSWERS_HEADER}notes: "${'x'.repeat(1_500_000)}"\n`,
+  },
+  {
+    ...bad('answers/many-unknown-ids.yaml', ...Array.from({ length: MANY }, (_, i) => `many-unknown-ids.yaml:${i + 7}:3: answers.X${i}: unknown question id "X${i}"`)),
+    generate: () => `${ANSWERS_HEADER}${Array.from({ length: MANY }, (_, i) => `  X${i}: 3\n`).join('')}`,
+  },
+
+  // Banks.
+  valid('bank/valid'),
+  valid('bank/valid-bom-crlf'),
+  valid('bank/valid-json'),
+  valid('bank/valid-comments'),
+  bad('bank/empty-bank-file', 'empty-bank-file/bank.yaml:1:1: is empty'),
+  bad('bank/empty-pillar-file', 'empty-pillar-file/talk.yaml:1:1: is empty'),
+  bad('bank/empty-values', 'empty-values/talk.yaml:2:7: name: must not be empty', 'empty-values/talk.yaml:7:12: questions: needs at least one question'),
+  bad('bank/malformed', 'malformed/bank.yaml:14:1: flow sequence in block collection must be sufficiently indented and end with a ]'),
+  { ...bad('bank/missing-bank-yaml', 'missing-bank-yaml/bank.yaml: no such file or folder'), remove: ['bank.yaml'] },
+  bad('bank/missing-pillar-file', 'missing-pillar-file/bank.yaml:13:24: pillars[2]: no file systems.yaml for pillar "systems"'),
+  bad('bank/folder-as-pillar-file', 'folder-as-pillar-file/trust.yaml: is a folder, not a file'),
+  bad('bank/duplicate-question-ids', 'duplicate-question-ids/trust.yaml:14:9: questions[1].id: duplicate question id "T2" (first in duplicate-question-ids/talk.yaml)'),
+  bad(
+    'bank/bands-not-ascending',
+    'bands-not-ascending/bank.yaml:11:33: bands[0].min: the first band must start at 0, so that every score has a band',
+    'bands-not-ascending/bank.yaml:12:35: bands[1].min: bands must be in ascending order: 5 is not above 10',
+    'bands-not-ascending/bank.yaml:13:35: bands[2].min: bands must be in ascending order: 5 is not above 5',
+    'bands-not-ascending/bank.yaml:13:11: bands[2].id: duplicate band id "low"',
+  ),
+  bad('bank/labels-not-matching-scale', 'labels-not-matching-scale/bank.yaml:8:11: scale.labels: 5 labels for a 7-point scale (1..7): give one label per point'),
+  bad('bank/scale-fractional', 'scale-fractional/bank.yaml:6:8: scale.min: must be a number, not "1"', 'scale-fractional/bank.yaml:7:8: scale.max: must be a whole number, not 4.5'),
+  bad(
+    'bank/unknown-keys',
+    'unknown-keys/talk.yaml:1:1: summary: is required',
+    'unknown-keys/talk.yaml:10:5: questions[0].quik: unknown key "quik"',
+    'unknown-keys/talk.yaml:3:1: summery: unknown key "summery"',
+  ),
+  bad(
+    'bank/wrong-types',
+    'wrong-types/trust.yaml:4:9: weight: must be a number, not "heavy"',
+    'wrong-types/trust.yaml:11:12: questions[0].quick: must be a boolean, not "yes"',
+    'wrong-types/trust.yaml:17:13: questions[1].weight: must be greater than 0',
+    'wrong-types/trust.yaml:18:12: questions[1].owner: must be one of sales, marketing, both, leadership, not "ceo"',
+  ),
+  bad('bank/duplicate-keys', 'duplicate-keys/talk.yaml:18:1: duplicate key "name"'),
+  bad('bank/tabs', 'tabs/talk.yaml:8:1: tabs are not allowed as indentation'),
+  bad(
+    'bank/proto-keys',
+    'proto-keys/trust.yaml:8:3: the key "__proto__" is not allowed',
+    'proto-keys/talk.yaml:7:3: advice.constructor: advice for unknown band "constructor" (bands: low, high)',
+    'proto-keys/talk.yaml:8:3: advice.prototype: advice for unknown band "prototype" (bands: low, high)',
+  ),
+  bad('bank/alias-bomb', 'alias-bomb/talk.yaml: expands to more than 1000 aliased copies: refusing to expand it'),
+  bad('bank/binary', 'binary/talk.yaml: is not a text file (it contains NUL bytes)'),
+  bad('bank/pillar-id-mismatch', 'pillar-id-mismatch/talk.yaml:1:5: id: pillar id "chat" must match its file name "talk"'),
+  bad('bank/advice-bands', 'advice-bands/talk.yaml:6:3: advice.highest: advice for unknown band "highest" (bands: low, high)', 'advice-bands/talk.yaml:4:1: advice: no advice for band high'),
+  bad(
+    'bank/pillar-names',
+    'pillar-names/bank.yaml:13:17: pillars[1]: must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
+    'pillar-names/bank.yaml:13:27: pillars[2]: pillar "talk" is listed twice',
+  ),
+  bad(['bank', 'lint', 'no-such-bank'], 'no-such-bank: no such folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
+  bad(['run', '--bank', 'valid.yaml', '--answers', 'valid.yaml'], 'valid.yaml: is a file, not a bank folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
+
+  // Flags. Standard input stays open in every case: nothing may wait for it.
+  bad(['run', '--answers', 'valid.yaml', '--bogus'], "unknown option '--bogus'", 'hint: see cash-test run --help'),
+  ...['-1', '101', 'abc', '', '0x10', '1e2', ' 50'].map((n) =>
+    bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', `--fail-under=${n}`], `option '--fail-under <n>' argument '${n}' is invalid. It must be a number from 0 to 100.`, 'hint: see cash-test run --help'),
+  ),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--fail-pillar-under', 'x'], "option '--fail-pillar-under <n>' argument 'x' is invalid. It must be a number from 0 to 100.", 'hint: see cash-test run --help'),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--format', 'pdf'], "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html.", 'hint: see cash-test run --help'),
+  bad(['bank', 'print', '--format', 'html'], "option '--format <format>' argument 'html' is invalid. Allowed choices are markdown, json.", 'hint: see cash-test bank print --help'),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--role', 'ceo'], "option '--role <role>' argument 'ceo' is invalid. Allowed choices are sales, marketing, leadership, revops, other.", 'hint: see cash-test run --help'),
+  bad(['bank', 'lint', 'bank', 'extra'], "too many arguments for 'lint'. Expected 1 argument but got 2.", 'hint: see cash-test bank lint --help'),
+  bad(['schema', 'csv'], "command-argument value 'csv' is invalid for argument 'kind'. Allowed choices are answers, bank, result.", 'hint: see cash-test schema --help'),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'out.json'], 'out.json: already exists', 'hint: pass --force to replace it, or choose another --out file'),
+  bad(['template', '--bank', 'bank', '--out', 'out.json'], 'out.json: already exists', 'hint: pass --force to replace it, or choose another --out file'),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'no-such-folder/report.json'], 'no-such-folder: no such folder (for --out no-such-folder/report.json)'),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'bank', '--force'], 'bank: --out names a folder'),
+  bad(['run', '--bank', 'bank'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
+  bad(['run', '--bank', 'bank', '--quick', '--format', 'json', '--out', 'out.json', '--force'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
+];
+
+const UNSAFE = new RegExp(CONTROL_CHARACTERS.source);
+
+function caseName(c: Case): string {
+  return typeof c.input === 'string' ? c.input : `cash-test ${c.input.map((a) => (a === '' || a.includes(' ') ? `'${a}'` : a)).join(' ')}`;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'latin1');
+  }
+  return files;
+}
+
+async function runCase(c: Case, dir: string): Promise<{ code: number | null; stdout: string; stderr: string; dir: string; before: Record<string, string> }> {
+  cpSync(join(CORPUS, 'bank', 'valid'), join(dir, 'bank'), { recursive: true });
+  cpSync(join(CORPUS, 'answers', 'valid.yaml'), join(dir, 'valid.yaml'));
+  writeFileSync(join(dir, 'out.json'), KEPT);
+  let args: string[];
+  if (typeof c.input === 'string') {
+    const kind = KINDS[c.input.split('/')[0] as string] as Kind;
+    if (c.generate) writeFileSync(join(dir, basename(c.input)), c.generate());
+    args = kind.args(c.generate ? basename(c.input) : kind.prepare(dir, c.input, c.remove ?? []), 'out.json');
+  } else {
+    args = c.input;
+  }
+  const before = snapshot(dir);
+  return { ...(await cli(args, { cwd: dir, input: null })), dir, before };
+}
+
+describe('bad-input corpus (built binary)', () => {
+  // Concurrent cases share one temporary root, removed at the end.
+  let root = '';
+  const baselines = new Map<string, string>();
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'cash-test-corpus-'));
+    for (const [name, kind] of Object.entries(KINDS)) {
+      const dir = mkdtempSync(join(root, 'baseline-'));
+      const { code, stderr } = await runCase(valid(kind.valid), dir);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      baselines.set(name, readFileSync(join(dir, 'out.json'), 'utf8'));
+    }
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it.concurrent.for(CASES.map((c) => [caseName(c), c] as const))('%s', async ([, c], { expect }) => {
+    const { code, stdout, stderr, dir, before } = await runCase(c, mkdtempSync(join(root, 'case-')));
+    const lines = stderr.split('\n').slice(0, -1);
+    expect(stderr.endsWith('\n') || stderr === '').toBe(true);
+    expect(lines).toHaveLength(c.stderr.length);
+    c.stderr.forEach((want, i) => {
+      const line = lines[i] as string;
+      if (want instanceof RegExp) expect(line).toMatch(want);
+      else expect(line).toBe(want.startsWith('hint: ') ? want : `cash-test: error: ${want}`);
+    });
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(UNSAFE);
+    expect(stdout).toBe('');
+    expect(code).toBe(c.exit);
+
+    const after = snapshot(dir);
+    if (c.exit === 0) {
+      const kind = (c.input as string).split('/')[0] as string;
+      expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(baselines.get(kind));
+      delete after[join(dir, 'out.json')];
+      delete before[join(dir, 'out.json')];
+    }
+    expect(after).toEqual(before);
+  });
+
+  it('has a valid case for every kind, and every corpus entry is in the table', () => {
+    const inTable = new Set(CASES.map((c) => c.input).filter((i): i is string => typeof i === 'string'));
+    for (const kind of Object.keys(KINDS)) {
+      for (const entry of readdirSync(join(CORPUS, kind))) expect([...inTable]).toContain(`${kind}/${entry}`);
+    }
+  });
+});
