@@ -59,6 +59,20 @@ tr.weakest>*{background:#fff7ec}
 .card ul{margin:8px 0 0;padding-left:18px}
 .card li{margin:4px 0}
 .note{color:var(--muted);font-size:13.5px}
+.score-card .headline{font-weight:600;margin-top:12px}
+table.compact{margin-top:10px;font-size:13.5px}
+table.compact th,table.compact td{padding:4px 6px}
+.readings{margin:10px 0 22px;padding-left:20px}
+.readings li{margin:4px 0}
+.agenda-blocks{list-style:none;padding:0;margin:0;display:grid;gap:10px}
+.agenda-blocks>li{display:grid;grid-template-columns:120px minmax(0,1fr);gap:16px;border:1px solid var(--rule);border-left:5px solid var(--accent);border-radius:6px;padding:12px 16px}
+.agenda-blocks .when{font-weight:800;font-variant-numeric:tabular-nums;margin:0}
+.agenda-blocks .when span{display:block;font-weight:600;font-size:12.5px;color:var(--muted)}
+.agenda-blocks h3{margin-bottom:4px}
+.prompts{margin:6px 0 0;padding-left:0;list-style:none}
+.prompts li{margin:3px 0;padding-left:24px;position:relative}
+.prompts li::before{content:"";position:absolute;left:2px;top:4px;width:12px;height:12px;border:1.5px solid var(--muted);border-radius:2px}
+.summary-text .headline{font-size:19px;font-weight:600;line-height:1.45;border-left:5px solid var(--accent);padding:4px 0 4px 16px;margin-bottom:14px}
 .footer{border-top:1px solid var(--rule);padding-top:12px;color:var(--muted);font-size:12px;display:flex;flex-wrap:wrap;gap:4px 16px}
 .footer code{font-size:11px}
 @media screen and (max-width:820px){.sheet{margin:0;padding:24px 18px;border-radius:0}.summary,.cards{grid-template-columns:1fr}}
@@ -74,7 +88,10 @@ section>h2{padding-top:12px}
 section.new-page{break-before:page}
 section.new-page>h2{border-top:0;padding-top:0}
 h2,h3,caption{break-after:avoid}
-figure,svg,table,.score-card,.steps li,.card{break-inside:avoid}
+figure,svg,table,tr,.score-card,.steps li,.card,.agenda-blocks>li{break-inside:avoid}
+table.long{break-inside:auto}
+caption{break-after:avoid}
+.agenda-blocks>li{padding:8px 12px;grid-template-columns:90px minmax(0,1fr)}
 .footer{break-before:avoid}
 .summary{grid-template-columns:minmax(0,0.8fr) minmax(0,1.7fr);gap:14px}
 .score-card{padding:14px 16px}
