@@ -37,6 +37,10 @@ caption{text-align:left;font-weight:700;margin-bottom:6px}
 th,td{overflow-wrap:anywhere;text-align:left;padding:8px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
 thead th{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+thead th.num{white-space:normal}
+thead th{overflow-wrap:normal}
+tbody th,td.text{min-width:12em}
+table.long td.text{width:42%}
 td.id{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.weakest>*{background:#fff7ec}
 .tag{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;border:1px solid currentColor;border-radius:10px;padding:0 7px;margin-left:6px;color:#a14300;vertical-align:1px}
@@ -89,7 +93,8 @@ section.new-page{break-before:page}
 section.new-page>h2{border-top:0;padding-top:0}
 h2,h3,caption{break-after:avoid}
 figure,svg,table,tr,.score-card,.steps li,.card,.agenda-blocks>li{break-inside:avoid}
-table.long{break-inside:auto}
+table.long{break-inside:auto;font-size:8pt}
+table.long th,table.long td{padding:3px 5px}
 caption{break-after:avoid}
 .agenda-blocks>li{padding:8px 12px;grid-template-columns:90px minmax(0,1fr)}
 .footer{break-before:avoid}

@@ -118,7 +118,7 @@ ${report.gaps.map((gap) =>
 <thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.lowestItems.flatMap((id, i) => {
     const item = items.get(id);
-    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td>${item.text}</td><td class="num">${wholeScore(item.mean)}</td><td class="num">${decimal(item.rwg)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
+    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${item.text}</td><td class="num">${wholeScore(item.mean)}</td><td class="num">${decimal(item.rwg)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
   })}</tbody>
 </table>
 </section>
@@ -146,7 +146,7 @@ ${nextStepList(report.nextSteps, name)}
 <table class="long">
 <thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">SD</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}</tr></thead>
 <tbody>${report.items.map(
-    (i) => html`<tr><td class="id">${i.id}</td><td>${i.text}${i.reverse ? html` <span class="note">(reversed)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${wholeScore(i.mean)}</td><td class="num">${wholeScore(i.sd)}</td><td class="num">${decimal(i.rwg)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${wholeScore(r.mean)}</td>`)}</tr>`,
+    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reversed)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${wholeScore(i.mean)}</td><td class="num">${wholeScore(i.sd)}</td><td class="num">${decimal(i.rwg)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${wholeScore(r.mean)}</td>`)}</tr>`,
   )}</tbody>
 </table>
 </section>
