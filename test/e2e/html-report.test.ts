@@ -233,7 +233,7 @@ describe('team HTML report in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('prints a few pages, none empty', async () => {
-    await expectPrints(reports.team, 'team-report', 4, 16);
+    await expectPrints(reports.team, 'team-report', 4, 12);
   });
 });
 

@@ -39,7 +39,8 @@ thead th{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 thead th.num{white-space:normal}
 thead th{overflow-wrap:normal}
-tbody th,td.text{min-width:12em}
+tbody th,td.text{min-width:9em}
+.band{overflow-wrap:normal}
 table.long td.text{width:42%}
 td.id{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.weakest>*{background:#fff7ec}

@@ -93,7 +93,7 @@ ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respo
 </table>
 </section>
 
-<section class="gaps new-page">
+<section class="gaps">
 <h2>Perception gaps</h2>
 ${report.gaps.map((gap) =>
   gap.shown
@@ -112,7 +112,7 @@ ${report.gaps.map((gap) =>
 <figure class="wide">${trusted(heat)}<figcaption>Mean score per role, 0–100; blue is high, orange is low, the number is in each cell.${heatItems.length < report.items.length ? ` The ${heatItems.length} statements shown are the first of ${report.items.length}; every statement is in the table at the end.` : ''}</figcaption></figure>
 </section>
 
-<section class="lowest new-page">
+<section class="lowest">
 <h2>Lowest-rated statements</h2>
 <table>
 <thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th></tr></thead>
