@@ -64,7 +64,7 @@ tr.weakest>*{background:#fff7ec}
 .card ul{margin:8px 0 0;padding-left:18px}
 .card li{margin:4px 0}
 .note{color:var(--muted);font-size:13.5px}
-.score-card .headline{font-weight:600;margin-top:12px}
+.score-card .headline{font-size:14px;margin-top:12px}
 table.compact{margin-top:10px;font-size:13.5px}
 table.compact th,table.compact td{padding:4px 6px}
 .readings{margin:10px 0 22px;padding-left:20px}
