@@ -148,6 +148,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
         'cash-test aggregate responses.csv --format markdown --out team.md',
         'cash-test aggregate export.csv --map headers.yaml            # headers or labels auto-matching misses',
         'cash-test aggregate answers/ --format json --out team.json  # for compare',
+        'cash-test aggregate answers/ --format html --out team.html  # charts and the workshop agenda, to show or print',
         'cash-test aggregate answers/ --fail-under 60 --fail-gap-over 20',
       ]),
     )
@@ -161,7 +162,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addOption(new Option('--format <format>', 'report format').choices(COMPARE_FORMATS).default('text'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--force', 'allow --out to replace an existing file', false)
-    .addHelpText('after', examples(['cash-test compare team-q1.json team-q2.json', 'cash-test compare me-jan.json me-jun.json --format markdown --out change.md']))
+    .addHelpText('after', examples(['cash-test compare team-q1.json team-q2.json', 'cash-test compare me-jan.json me-jun.json --format markdown --out change.md', 'cash-test compare team-q1.json team-q2.json --format html --out change.html']))
     .action(async (before: string, after: string, o: Omit<CompareOptions, 'before' | 'after'>) => done(await handlers.compare({ ...o, before, after }, ctx)));
 
   program

@@ -127,9 +127,9 @@ describe('runCli dispatch', () => {
     { args: ['aggregate', 'a/', '--min-group', '0'], error: "option '--min-group <n>' argument '0' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--min-group', '2.5'], error: "option '--min-group <n>' argument '2.5' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--fail-gap-over', '101'], error: "option '--fail-gap-over <n>' argument '101' is invalid. It must be a number from 0 to 100.", help: 'aggregate' },
-    { args: ['aggregate', 'a/', '--format', 'pdf'], error: "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, csv.", help: 'aggregate' },
+    { args: ['aggregate', 'a/', '--format', 'pdf'], error: "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, csv, html.", help: 'aggregate' },
     { args: ['compare', 'q1.json'], error: "missing required argument 'after'", help: 'compare' },
-    { args: ['compare', 'a.json', 'b.json', '--format', 'csv'], error: "option '--format <format>' argument 'csv' is invalid. Allowed choices are text, json, markdown.", help: 'compare' },
+    { args: ['compare', 'a.json', 'b.json', '--format', 'csv'], error: "option '--format <format>' argument 'csv' is invalid. Allowed choices are text, json, markdown, html.", help: 'compare' },
   ])('$args → exit 2 with an error line and a hint', async ({ args, error, help }) => {
     const result = await dispatch(args);
     expect(result.code).toBe(2);

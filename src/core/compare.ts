@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { bankStampSchema } from './report-model.js';
+import { bandsStampSchema, bankStampSchema } from './report-model.js';
 import type { Result } from './result-schema.js';
 import { GAP_IDS } from './team-report-model.js';
 import { capitalize, points, quoted } from './team-readings.js';
@@ -21,6 +21,8 @@ export const compareReportSchema = z.strictObject({
   after: side,
   /** The two results were made with different banks (their content hashes differ). */
   bankChanged: z.boolean(),
+  /** The later result's bands, to read both scores against. */
+  bands: bandsStampSchema,
   headline: z.string(),
   overall: z.strictObject({ ...change, reading: z.string() }),
   pillars: z.array(z.strictObject({ id: z.string(), name: z.string(), ...change, reading: z.string() })),
@@ -90,6 +92,7 @@ export function compareResults(before: Result, after: Result): CompareReport {
     before: sideOf(before),
     after: sideOf(after),
     bankChanged,
+    bands: after.bands,
     headline: [
       overallReading,
       `${improved.length} figure${improved.length === 1 ? '' : 's'} improved, ${worsened.length} got worse.`,

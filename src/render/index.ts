@@ -5,10 +5,10 @@ import type { TeamReport } from '../core/team-report-model.js';
 export const SINGLE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type SingleFormat = (typeof SINGLE_FORMATS)[number];
 
-export const TEAM_FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
+export const TEAM_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
 export type TeamFormat = (typeof TEAM_FORMATS)[number];
 
-export const COMPARE_FORMATS = ['text', 'json', 'markdown'] as const;
+export const COMPARE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 export interface RenderOptions {
@@ -33,10 +33,12 @@ export const teamRenderers: Record<TeamFormat, () => Promise<Renderer<TeamReport
   json: async () => (await import('./json.js')).renderJson,
   markdown: async () => (await import('./team-markdown.js')).renderTeamMarkdown,
   csv: async () => (await import('./team-csv.js')).renderTeamCsv,
+  html: async () => (await import('./html/team.js')).renderTeamHtml,
 };
 
 export const compareRenderers: Record<CompareFormat, () => Promise<Renderer<CompareReport>>> = {
   text: async () => (await import('./compare-text.js')).renderCompareText,
   json: async () => (await import('./json.js')).renderJson,
   markdown: async () => (await import('./compare-markdown.js')).renderCompareMarkdown,
+  html: async () => (await import('./html/compare.js')).renderCompareHtml,
 };

@@ -19,3 +19,8 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202
 export function plainText(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, '').replace(/[\r\n\t]+/g, ' ').replace(CONTROL_CHARACTERS, '');
 }
+
+/** Text whose line breaks and tabs carry meaning (a CSV cell): escape sequences and the other control characters removed. */
+export function withoutEscapes(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTERS, (c) => ('\t\r\n'.includes(c) ? c : ''));
+}

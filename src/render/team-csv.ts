@@ -1,4 +1,5 @@
 import type { TeamReport, TeamScore } from '../core/team-report-model.js';
+import { withoutEscapes } from './sanitize.js';
 
 // The team report's figures as one tidy table, one figure a row:
 //   section,group,pillar,item,metric,value
@@ -85,11 +86,13 @@ export function renderTeamCsv(report: TeamReport): string {
 
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a
- * carriage return) gets a leading apostrophe; numbers are written as numbers and left alone.
+ * carriage return) gets a leading apostrophe; numbers are written as numbers and left alone. Terminal
+ * escape sequences go: the CSV may be printed to a terminal.
  */
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const clean = withoutEscapes(value);
+  const text = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

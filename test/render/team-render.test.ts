@@ -83,6 +83,7 @@ describe('CSV', () => {
     ['\rx', `"'\rx"`],
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
     ['plain, with comma', '"plain, with comma"'],
+    ['\u001b[31mred\u001b]0;title\u0007', 'red'],
     [-12.5, '-12.5'],
     [0, '0'],
     [null, ''],

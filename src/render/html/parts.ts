@@ -21,6 +21,11 @@ export function nextStepList(steps: readonly NextStep[], pillarName: (id: string
   )}</ol>`;
 }
 
+/** A role as a heading reads it: "sales" → "Sales". */
+export function roleName(role: string): string {
+  return role.charAt(0).toUpperCase() + role.slice(1);
+}
+
 /** ISO timestamps read as their date; anything else is shown as it is. */
 export function takenOn(takenAt: string): string {
   return /^\d{4}-\d{2}-\d{2}T/.test(takenAt) ? takenAt.slice(0, 10) : takenAt;

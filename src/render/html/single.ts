@@ -5,7 +5,7 @@ import { barChart } from '../svg/bars.js';
 import { radarChart } from '../svg/radar.js';
 import { html, trusted } from './html.js';
 import { bandChip, htmlDocument } from './page.js';
-import { nextStepList, takenOn } from './parts.js';
+import { nextStepList, roleName, takenOn } from './parts.js';
 
 const NOT_ENOUGH = 'not enough answers';
 
@@ -16,13 +16,13 @@ export function renderSingleHtml(report: SingleReport): string {
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar) ?? null;
   const thresholds = bands.map((b) => ({ label: b.label, min: b.min }));
   const who = [respondent.name, respondent.team].filter((s): s is string => s !== undefined && s !== '');
-  const roleName = respondent.role.charAt(0).toUpperCase() + respondent.role.slice(1);
+  const role = roleName(respondent.role);
 
   const radar = radarChart({
     id: 'pillar-radar',
     title: 'Score per pillar',
     axes: report.pillars.map((p) => p.name),
-    series: [{ name: who[0] ?? roleName, values: report.pillars.map((p) => p.score) }],
+    series: [{ name: who[0] ?? role, values: report.pillars.map((p) => p.score) }],
     bands: thresholds,
     nullLabel: NOT_ENOUGH,
   });
@@ -42,7 +42,7 @@ export function renderSingleHtml(report: SingleReport): string {
 <header class="masthead">
 <p class="eyebrow">Self-assessment report</p>
 <h1>${report.bank.title}</h1>
-<p class="who">${who.length > 0 ? html`<strong>${who.join(' · ')}</strong> · ` : ''}${roleName}</p>
+<p class="who">${who.length > 0 ? html`<strong>${who.join(' · ')}</strong> · ` : ''}${role}</p>
 <ul class="meta"><li>${report.form === 'quick' ? 'Quick form' : 'Full form'}</li><li>Taken ${takenOn(report.takenAt)}</li><li>Bank ${report.bank.id} ${report.bank.version}</li></ul>
 </header>
 
@@ -102,5 +102,5 @@ ${p.advice.length > 0 ? html`<ul>${p.advice.map((a) => html`<li>${a}</li>`)}</ul
 </main>`;
 
   const headline = report.overall.score === null ? NOT_ENOUGH : `${wholeScore(report.overall.score)}/100`;
-  return htmlDocument(`${report.bank.title}: ${who[0] ?? roleName}, ${headline}`, bands, body);
+  return htmlDocument(`${report.bank.title}: ${who[0] ?? role}, ${headline}`, bands, body);
 }

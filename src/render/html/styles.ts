@@ -37,6 +37,11 @@ caption{text-align:left;font-weight:700;margin-bottom:6px}
 th,td{overflow-wrap:anywhere;text-align:left;padding:8px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
 thead th{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+thead th.num{white-space:normal}
+thead th{overflow-wrap:normal}
+tbody th,td.text{min-width:9em}
+.band{overflow-wrap:normal}
+table.long td.text{width:42%}
 td.id{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.weakest>*{background:#fff7ec}
 .tag{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;border:1px solid currentColor;border-radius:10px;padding:0 7px;margin-left:6px;color:#a14300;vertical-align:1px}
@@ -59,6 +64,20 @@ tr.weakest>*{background:#fff7ec}
 .card ul{margin:8px 0 0;padding-left:18px}
 .card li{margin:4px 0}
 .note{color:var(--muted);font-size:13.5px}
+.score-card .headline{font-size:14px;margin-top:12px}
+table.compact{margin-top:10px;font-size:13.5px}
+table.compact th,table.compact td{padding:4px 6px}
+.readings{margin:10px 0 22px;padding-left:20px}
+.readings li{margin:4px 0}
+.agenda-blocks{list-style:none;padding:0;margin:0;display:grid;gap:10px}
+.agenda-blocks>li{display:grid;grid-template-columns:120px minmax(0,1fr);gap:16px;border:1px solid var(--rule);border-left:5px solid var(--accent);border-radius:6px;padding:12px 16px}
+.agenda-blocks .when{font-weight:800;font-variant-numeric:tabular-nums;margin:0}
+.agenda-blocks .when span{display:block;font-weight:600;font-size:12.5px;color:var(--muted)}
+.agenda-blocks h3{margin-bottom:4px}
+.prompts{margin:6px 0 0;padding-left:0;list-style:none}
+.prompts li{margin:3px 0;padding-left:24px;position:relative}
+.prompts li::before{content:"";position:absolute;left:2px;top:4px;width:12px;height:12px;border:1.5px solid var(--muted);border-radius:2px}
+.summary-text .headline{font-size:19px;font-weight:600;line-height:1.45;border-left:5px solid var(--accent);padding:4px 0 4px 16px;margin-bottom:14px}
 .footer{border-top:1px solid var(--rule);padding-top:12px;color:var(--muted);font-size:12px;display:flex;flex-wrap:wrap;gap:4px 16px}
 .footer code{font-size:11px}
 @media screen and (max-width:820px){.sheet{margin:0;padding:24px 18px;border-radius:0}.summary,.cards{grid-template-columns:1fr}}
@@ -74,7 +93,11 @@ section>h2{padding-top:12px}
 section.new-page{break-before:page}
 section.new-page>h2{border-top:0;padding-top:0}
 h2,h3,caption{break-after:avoid}
-figure,svg,table,.score-card,.steps li,.card{break-inside:avoid}
+figure,svg,table,tr,.score-card,.steps li,.card,.agenda-blocks>li{break-inside:avoid}
+table.long{break-inside:auto;font-size:8pt}
+table.long th,table.long td{padding:3px 5px}
+caption{break-after:avoid}
+.agenda-blocks>li{padding:8px 12px;grid-template-columns:90px minmax(0,1fr)}
 .footer{break-before:avoid}
 .summary{grid-template-columns:minmax(0,0.8fr) minmax(0,1.7fr);gap:14px}
 .score-card{padding:14px 16px}
