@@ -25,6 +25,7 @@ export function renderTeamCsv(report: TeamReport): string {
 
   rows.push(['respondents', 'team', '', '', 'n', report.respondents.total]);
   for (const g of report.respondents.byRole) rows.push(['respondents', g.role, '', '', 'n', g.n]);
+  for (const name of report.respondents.names ?? []) rows.push(['respondents', 'team', '', '', 'name', name]);
 
   const score = (section: string, group: string, pillar: string, s: TeamScore) => {
     for (const metric of ['n', 'mean', 'median', 'min', 'max', 'sd'] as const) rows.push([section, group, pillar, '', metric, s[metric]]);
