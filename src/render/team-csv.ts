@@ -1,4 +1,5 @@
 import type { TeamReport, TeamScore } from '../core/team-report-model.js';
+import { plainText } from './sanitize.js';
 
 // The team report's figures as one tidy table, one figure a row:
 //   section,group,pillar,item,metric,value
@@ -85,12 +86,14 @@ export function renderTeamCsv(report: TeamReport): string {
 }
 
 /**
- * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a
- * carriage return) gets a leading apostrophe; numbers are written as numbers and left alone.
+ * One CSV cell. Text is made plain (it may reach a terminal) and, when a spreadsheet would run it
+ * as a formula (starting with = + - @, a tab or a carriage return), gets a leading apostrophe;
+ * numbers are written as numbers and left alone.
  */
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const plain = plainText(value);
+  const text = /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

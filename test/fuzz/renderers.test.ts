@@ -2,9 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/core/answers.js';
 import type { Bank } from '../../src/core/bank.js';
+import { TeamData } from '../../src/core/aggregate.js';
+import { compareResults } from '../../src/core/compare.js';
 import { buildSingleReport } from '../../src/core/report-model.js';
+import { ROLES } from '../../src/core/roles.js';
 import { scoreRespondent } from '../../src/core/scoring.js';
-import { SINGLE_FORMATS, singleRenderers } from '../../src/render/index.js';
+import { buildTeamReport } from '../../src/core/team-report-model.js';
+import { COMPARE_FORMATS, compareRenderers, SINGLE_FORMATS, singleRenderers, TEAM_FORMATS, teamRenderers } from '../../src/render/index.js';
 import { CONTROL_CHARACTERS } from '../../src/render/sanitize.js';
 import { tinyBank } from '../helpers/tiny-bank.js';
 
@@ -35,8 +39,25 @@ const caseArb = fc
     bank.scale.unknown = c.label;
     const ids = bank.pillars.flatMap((p) => p.questions.map((q) => q.id));
     const value = fc.oneof(fc.integer({ min: bank.scale.min, max: bank.scale.max }), fc.constant<AnswerValue>('na'));
-    return fc.tuple(fc.constant(c), fc.constant(bank), fc.record(Object.fromEntries(ids.map((id) => [id, value]))));
+    const answers = fc.record(Object.fromEntries(ids.map((id) => [id, value])));
+    const people = fc.array(fc.record({ role: fc.constantFrom(...ROLES), name: text, answers }), { minLength: 1, maxLength: 12 });
+    return fc.tuple(fc.constant(c), fc.constant(bank), answers, people, people);
   });
+
+/** The team report of random people, names shown, groups of one shown alone so that every part is rendered. */
+function teamReport(bank: Bank, people: { role: (typeof ROLES)[number]; name: string; answers: Record<string, AnswerValue> }[]) {
+  const data = new TeamData(bank, 'full', { keepNames: true });
+  for (const p of people) data.add({ respondent: { role: p.role, name: p.name }, answers: p.answers });
+  return buildTeamReport(data, { minGroup: 1, showNames: true, createdAt: '2026-03-02T09:30:00Z' });
+}
+
+/** What every renderer must hold to: nothing a terminal acts on, colour codes only, JSON read back exactly. */
+function expectSafe(output: string, report: unknown, format: string, coloured?: string): void {
+  // CSV rows end in CRLF, as the format has it; no cell holds a line break.
+  expect(format === 'csv' ? output.replaceAll('\r\n', '\n') : output).not.toMatch(UNSAFE);
+  if (format === 'json') expect(JSON.parse(output)).toEqual(report);
+  if (coloured !== undefined) expect(coloured.replace(/\u001b\[\d+(;\d+)*m/g, '')).not.toMatch(/\u001b/);
+}
 
 describe('renderers under random text', () => {
   it.each(SINGLE_FORMATS)('%s: never throws, never prints a control sequence', async (format) => {
@@ -54,6 +75,34 @@ describe('renderers under random text', () => {
         }
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe('team and compare renderers under random text', () => {
+  it.each(TEAM_FORMATS)('team %s: never throws, never prints a control sequence', async (format) => {
+    const render = await teamRenderers[format]();
+    fc.assert(
+      fc.property(caseArb, ([c, bank, , people]) => {
+        const report = teamReport(bank, people);
+        const options = { color: false, ...(c.width === undefined ? {} : { width: c.width }) };
+        expectSafe(render(report, options), report, format, c.color && format === 'text' ? render(report, { ...options, color: true }) : undefined);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it.each(COMPARE_FORMATS)('compare %s (team and single results): never throws, never prints a control sequence', async (format) => {
+    const render = await compareRenderers[format]();
+    fc.assert(
+      fc.property(caseArb, ([c, bank, answers, before, after]) => {
+        const single = buildSingleReport(bank, { respondent: { role: 'sales', ...(c.name ? { name: c.name } : {}) }, answers }, scoreRespondent(bank, 'full', answers), '2026-03-02T09:30:00Z');
+        const options = { color: false, ...(c.width === undefined ? {} : { width: c.width }) };
+        for (const report of [compareResults(teamReport(bank, before), teamReport(bank, after)), compareResults(single, single)]) {
+          expectSafe(render(report, options), report, format, c.color && format === 'text' ? render(report, { ...options, color: true }) : undefined);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });
