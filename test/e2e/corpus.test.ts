@@ -274,6 +274,8 @@ const CASES: Case[] = [
     'map/wrong-values.yaml',
     'wrong-values.yaml:8:11: labels.Rarely: must be a whole number on the scale, or na',
     'wrong-values.yaml:10:8: roles.CEO: must be one of sales, marketing, leadership, revops, other, not "ceo"',
+    'wrong-values.yaml:2:7: columns.Q1: "T9" is neither a question id of the bank nor one of role, name, ignore',
+    'wrong-values.yaml:7:10: labels.Often: 9 is off the scale 1..5 (or na)',
   ),
   bad('map/binary.yaml', 'binary.yaml: is not a text file (it contains NUL bytes)'),
 
