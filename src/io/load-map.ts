@@ -1,13 +1,15 @@
-import { answerMapFileSchema, checkAnswerMap, type AnswerMap } from '../core/answer-map.js';
+import { answerMapFileSchema, checkAnswerMap, wellFormedEntries, type AnswerMap } from '../core/answer-map.js';
 import type { Bank } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { readTextFile } from './read-text.js';
-import { parseYaml, validate } from './yaml-document.js';
+import { parseYaml, zodIssues } from './yaml-document.js';
 
 /** Reads a --map file (YAML); every problem is reported with its position. */
 export async function loadAnswerMap(file: string, bank: Bank): Promise<AnswerMap> {
   const doc = parseYaml(await readTextFile(file), file);
-  const { map, issues } = checkAnswerMap(bank, validate(doc, answerMapFileSchema));
-  if (map === null) throw new InputError(issues.map((issue) => doc.locate(issue)));
+  const parsed = answerMapFileSchema.safeParse(doc.data, { reportInput: true });
+  const { map, issues } = checkAnswerMap(bank, parsed.success ? parsed.data : wellFormedEntries(doc.data));
+  const all = [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...issues];
+  if (map === null || all.length > 0) throw new InputError(all.map((issue) => doc.locate(issue)));
   return map;
 }

@@ -49,7 +49,7 @@ export async function readResponses(paths: readonly string[], source: ResponseSo
 }
 
 /** Answer files in the plain form `template` writes take the fast path; any problem is reported by the full one, with positions. */
-async function readAnswerFile(file: string, source: ResponseSource): Promise<Response> {
+export async function readAnswerFile(file: string, source: ResponseSource): Promise<Response> {
   const plain = readPlainAnswerFile(file);
   const response = plain === null ? null : checkAnswers(source.bank, source.form, plain).response;
   return response ?? loadResponse(file, source.bank, source.form);

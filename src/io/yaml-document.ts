@@ -149,8 +149,11 @@ function pathText(path: readonly (string | number)[]): string {
   return `${text}: `;
 }
 
+/** zod's type names, as the user knows them from YAML and JSON. */
+const TYPE_NAMES: Record<string, string> = { int: 'whole number', record: 'mapping', object: 'mapping', array: 'list' };
+
 function article(expected: string): string {
-  const name = expected === 'int' ? 'whole number' : expected;
+  const name = TYPE_NAMES[expected] ?? expected;
   return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 

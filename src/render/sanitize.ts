@@ -20,7 +20,3 @@ export function plainText(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, '').replace(/[\r\n\t]+/g, ' ').replace(CONTROL_CHARACTERS, '');
 }
 
-/** Text whose line breaks and tabs carry meaning (a CSV cell): escape sequences and the other control characters removed. */
-export function withoutEscapes(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTERS, (c) => ('\t\r\n'.includes(c) ? c : ''));
-}

@@ -1,5 +1,5 @@
 import type { TeamReport, TeamScore } from '../core/team-report-model.js';
-import { withoutEscapes } from './sanitize.js';
+import { plainText } from './sanitize.js';
 
 // The team report's figures as one tidy table, one figure a row:
 //   section,group,pillar,item,metric,value
@@ -26,6 +26,7 @@ export function renderTeamCsv(report: TeamReport): string {
 
   rows.push(['respondents', 'team', '', '', 'n', report.respondents.total]);
   for (const g of report.respondents.byRole) rows.push(['respondents', g.role, '', '', 'n', g.n]);
+  for (const name of report.respondents.names ?? []) rows.push(['respondents', 'team', '', '', 'name', name]);
 
   const score = (section: string, group: string, pillar: string, s: TeamScore) => {
     for (const metric of ['n', 'mean', 'median', 'min', 'max', 'sd'] as const) rows.push([section, group, pillar, '', metric, s[metric]]);
@@ -85,14 +86,14 @@ export function renderTeamCsv(report: TeamReport): string {
 }
 
 /**
- * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a
- * carriage return) gets a leading apostrophe; numbers are written as numbers and left alone. Terminal
- * escape sequences go: the CSV may be printed to a terminal.
+ * One CSV cell. Text is made plain (it may reach a terminal) and, when a spreadsheet would run it
+ * as a formula (starting with = + - @, a tab or a carriage return), gets a leading apostrophe;
+ * numbers are written as numbers and left alone.
  */
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const clean = withoutEscapes(value);
-  const text = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
+  const plain = plainText(value);
+  const text = /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

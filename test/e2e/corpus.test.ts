@@ -49,6 +49,29 @@ const KINDS: Record<string, Kind> = {
     args: (input, out) => ['bank', 'print', '--bank', input, '--format', 'json', '--out', out, '--force'],
     valid: 'bank/valid',
   },
+  csv: {
+    prepare: copyInput,
+    args: (input, out) => ['aggregate', '--bank', 'bank', input, '--format', 'json', '--out', out, '--force'],
+    valid: 'csv/valid.csv',
+  },
+  map: {
+    // Every map is tried on an export whose numbered question columns only a map can match.
+    prepare(dir, path) {
+      cpSync(join(CORPUS, 'csv', 'needs-map.csv'), join(dir, 'responses.csv'));
+      return copyInput(dir, path);
+    },
+    args: (input, out) => ['aggregate', '--bank', 'bank', 'responses.csv', '--map', input, '--format', 'json', '--out', out, '--force'],
+    valid: 'map/valid.yaml',
+  },
+  result: {
+    // Every result is compared with the single result of valid.yaml.
+    prepare(dir, path) {
+      cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'before.json'));
+      return copyInput(dir, path);
+    },
+    args: (input, out) => ['compare', 'before.json', input, '--format', 'json', '--out', out, '--force'],
+    valid: 'result/valid.json',
+  },
 };
 
 interface Case {
@@ -61,6 +84,10 @@ interface Case {
   remove?: string[];
   /** Inputs too large to commit, written into the run's folder under the case's name. */
   generate?: () => string;
+  /** Arguments after the kind's own (a later --format wins). */
+  extra?: string[];
+  /** Valid cases whose output differs from their kind's valid case: what it must hold. */
+  output?: (out: string) => void;
 }
 
 const valid = (input: string): Case => ({ input, exit: 0, stderr: [] });
@@ -71,6 +98,10 @@ const FILL = { T1: 4, T2: 2, R1: 4, R2: 1 };
 const ANSWERS_HEADER = `respondent: { role: sales }\nanswers:\n${Object.entries(FILL).map(([id, v]) => `  ${id}: ${v}\n`).join('')}`;
 const noAnswer = (file: string, line: string, id: string, text: string, present = false) =>
   present ? `${file}:${line}: answers.${id}: no answer ("${text}")` : `${file}:${line}: answers: ${id}: no answer ("${text}")`;
+
+const COMPARE_HINT = 'hint: compare takes result files written by `run --format json` or `aggregate --format json`';
+// Team results are stamped with the time they were made.
+const timeless = (out: string) => out.replace(/"createdAt": "[^"]*"/g, '"createdAt": "…"');
 
 const CASES: Case[] = [
   // Answer files: the valid one in every spelling that must work, then everything that must not.
@@ -86,7 +117,7 @@ const CASES: Case[] = [
   bad('answers/two-documents.yaml', 'two-documents.yaml:3:1: holds more than one YAML document (a "---" line after the first): keep one per file'),
   bad('answers/malformed.json', 'malformed.json:3:31: block collections are not allowed within flow collections'),
   bad('answers/malformed.yaml', 'malformed.yaml:5:1: missing closing "quote'),
-  bad('answers/not-a-mapping.yaml', 'not-a-mapping.yaml:1:1: must be an object, not a list'),
+  bad('answers/not-a-mapping.yaml', 'not-a-mapping.yaml:1:1: must be a mapping, not a list'),
   bad(
     'answers/wrong-types.yaml',
     'wrong-types.yaml:2:9: respondent.role: must be one of sales, marketing, leadership, revops, other, not 3',
@@ -196,6 +227,70 @@ const CASES: Case[] = [
     'pillar-names/bank.yaml:13:17: pillars[1]: must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
     'pillar-names/bank.yaml:13:27: pillars[2]: pillar "talk" is listed twice',
   ),
+  // CSV exports and folders of answer files (aggregate).
+  valid('csv/valid.csv'),
+  valid('csv/valid-bom-crlf.csv'),
+  valid('csv/valid-semicolon.csv'),
+  valid('csv/valid-ids-and-case.csv'),
+  valid('csv/folder'),
+  bad('csv/empty.csv', 'empty.csv:1:1: is empty: a CSV export starts with a header row'),
+  bad('csv/header-only.csv', 'no respondents: the inputs hold no answers', 'hint: pass answer files, folders of them, or CSV exports'),
+  bad('csv/unclosed-quote.csv', 'unclosed-quote.csv:3:3: a quoted field that starts in this row is never closed: the file ends inside quotes'),
+  bad('csv/ragged-rows.csv', 'ragged-rows.csv:3:5: this row has 4 fields, the header has 8', 'ragged-rows.csv:5:9: this row has 9 fields, the header has 8'),
+  bad(
+    'csv/unknown-label.csv',
+    'unknown-label.csv:3:3: column C (T1): "Often" is not an answer: use "Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree", a number 1-5, or "na", or map it with --map (labels: …)',
+    'unknown-label.csv:3:6: column F (R2): "Totally" is not an answer: use "Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree", a number 1-5, or "na", or map it with --map (labels: …)',
+  ),
+  bad('csv/unmatched-question.csv', 'unmatched-question.csv:1:1: no column for question R1: match headers to questions with --map'),
+  bad('csv/needs-map.csv', 'needs-map.csv:1:1: no column for 4 questions of the full form: T1, T2, R1, R2: match headers to questions with --map'),
+  bad('csv/missing-role-column.csv', 'missing-role-column.csv:1:1: no role column: add a column whose header contains "role", or name it in --map (columns: { "<header>": role })'),
+  bad(
+    'csv/role-values.csv',
+    'role-values.csv:2:2: column B ("Your role"): no role given',
+    'role-values.csv:3:2: column B ("Your role"): "CEO" is not a role (sales, marketing, leadership, revops, other): map it with --map (roles: …)',
+  ),
+  bad('csv/binary.csv', 'binary.csv: is not a text file (it contains NUL bytes)'),
+  {
+    // Formulas in names and teams: neutralised in CSV output (names only with --show-names), never run.
+    ...valid('csv/formula-cells.csv'),
+    extra: ['--show-names', '--format', 'csv'],
+    output(out) {
+      const names = out.split('\r\n').filter((row) => row.startsWith('respondents,team,,,name,'));
+      expect(names).toEqual([`respondents,team,,,name,'-1`, `respondents,team,,,name,"'@HYPERLINK(""http://x"")"`, `respondents,team,,,name,'=cmd|' /C calc'!A0`]);
+      expect(out).not.toMatch(/SUM|-2\+3|\ttab/);
+    },
+  },
+
+  // --map files.
+  valid('map/valid.yaml'),
+  bad('map/empty.yaml', 'empty.yaml:1:1: is empty'),
+  bad('map/unknown-keys.yaml', 'unknown-keys.yaml:6:1: label: unknown key "label"'),
+  bad('map/duplicate-keys.yaml', 'duplicate-keys.yaml:6:3: duplicate key "Q1"'),
+  bad('map/alias-bomb.yaml', 'alias-bomb.yaml: expands to more than 1000 aliased copies: refusing to expand it'),
+  bad('map/proto-key.yaml', 'proto-key.yaml:6:3: the key "__proto__" is not allowed'),
+  bad('map/wrong-types.yaml', 'wrong-types.yaml:1:10: columns: must be a mapping, not a list'),
+  bad(
+    'map/wrong-values.yaml',
+    'wrong-values.yaml:8:11: labels.Rarely: must be a whole number on the scale, or na',
+    'wrong-values.yaml:10:8: roles.CEO: must be one of sales, marketing, leadership, revops, other, not "ceo"',
+    'wrong-values.yaml:2:7: columns.Q1: "T9" is neither a question id of the bank nor one of role, name, ignore',
+    'wrong-values.yaml:7:10: labels.Often: 9 is off the scale 1..5 (or na)',
+  ),
+  bad('map/binary.yaml', 'binary.yaml: is not a text file (it contains NUL bytes)'),
+
+  // Result files (compare before.json <case>).
+  valid('result/valid.json'),
+  valid('result/valid-bom-crlf.json'),
+  bad('result/team.json', 'team.json: is a team result, but before.json is a single result: compare two results of the same kind', 'hint: compare two `run --format json` results, or two `aggregate --format json` results'),
+  bad('result/answers.json', 'answers.json:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file', COMPARE_HINT),
+  bad('result/empty.json', 'empty.json:1:1: is empty', COMPARE_HINT),
+  bad('result/malformed.json', 'malformed.json:3:1: flow map in block collection must be sufficiently indented and end with a }', COMPARE_HINT),
+  bad('result/newer-version.json', 'newer-version.json:2:20: schemaVersion: must be one of 1, not 2', COMPARE_HINT),
+  bad('result/proto-key.json', 'proto-key.json:1:2: the key "__proto__" is not allowed', COMPARE_HINT),
+  bad('result/duplicate-keys.json', 'duplicate-keys.json:3:3: duplicate key "schemaVersion"', COMPARE_HINT),
+  bad('result/binary.json', 'binary.json: is not a text file (it contains NUL bytes)', COMPARE_HINT),
+
   bad(['bank', 'lint', 'no-such-bank'], 'no-such-bank: no such folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
   bad(['run', '--bank', 'valid.yaml', '--answers', 'valid.yaml'], 'valid.yaml: is a file, not a bank folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
 
@@ -240,7 +335,7 @@ async function runCase(c: Case, dir: string): Promise<{ code: number | null; std
   if (typeof c.input === 'string') {
     const kind = KINDS[c.input.split('/')[0] as string] as Kind;
     if (c.generate) writeFileSync(join(dir, basename(c.input)), c.generate());
-    args = kind.args(c.generate ? basename(c.input) : kind.prepare(dir, c.input, c.remove ?? []), 'out.json');
+    args = [...kind.args(c.generate ? basename(c.input) : kind.prepare(dir, c.input, c.remove ?? []), 'out.json'), ...(c.extra ?? [])];
   } else {
     args = c.input;
   }
@@ -258,7 +353,7 @@ describe('bad-input corpus (built binary)', () => {
       const dir = mkdtempSync(join(root, 'baseline-'));
       const { code, stderr } = await runCase(valid(kind.valid), dir);
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-      baselines.set(name, readFileSync(join(dir, 'out.json'), 'utf8'));
+      baselines.set(name, timeless(readFileSync(join(dir, 'out.json'), 'utf8')));
     }
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -281,7 +376,9 @@ describe('bad-input corpus (built binary)', () => {
     const after = snapshot(dir);
     if (c.exit === 0) {
       const kind = (c.input as string).split('/')[0] as string;
-      expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(baselines.get(kind));
+      const out = readFileSync(join(dir, 'out.json'), 'utf8');
+      if (c.output) c.output(out);
+      else expect(timeless(out)).toBe(baselines.get(kind));
       delete after[join(dir, 'out.json')];
       delete before[join(dir, 'out.json')];
     }

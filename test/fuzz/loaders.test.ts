@@ -6,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Bank } from '../../src/core/bank.js';
 import { InputError } from '../../src/core/errors.js';
+import { EMPTY_MAP } from '../../src/core/answer-map.js';
 import { loadResponse } from '../../src/io/load-answers.js';
 import { loadBank } from '../../src/io/load-bank.js';
+import { readCsvResponses } from '../../src/io/load-csv.js';
+import { loadAnswerMap } from '../../src/io/load-map.js';
+import { loadResult } from '../../src/io/load-result.js';
+import { ProblemList } from '../../src/io/problems.js';
 import { ROOT } from '../helpers/cli.js';
 
 // Random bytes, random text, random JSON/YAML structures and damaged valid files into every loader:
@@ -32,7 +37,29 @@ const LOADERS: Loader[] = [
   { name: 'pillar file', file: 'bank/talk.yaml', valid: join(VALID_BANK, 'talk.yaml'), load: (dir) => loadBank(join(dir, 'bank')) },
   { name: 'answer file (YAML)', file: 'answers.yaml', valid: join(CORPUS, 'answers', 'valid.yaml'), load: (dir, bank) => loadResponse(join(dir, 'answers.yaml'), bank, 'full') },
   { name: 'answer file (JSON, quick)', file: 'answers.json', valid: join(CORPUS, 'answers', 'valid.json'), load: (dir, bank) => loadResponse(join(dir, 'answers.json'), bank, 'quick') },
+  { name: 'CSV export', file: 'export.csv', valid: join(CORPUS, 'csv', 'valid.csv'), load: (dir, bank) => loadCsv(join(dir, 'export.csv'), bank) },
+  { name: '--map file', file: 'map.yaml', valid: join(CORPUS, 'map', 'valid.yaml'), load: (dir, bank) => loadAnswerMap(join(dir, 'map.yaml'), bank) },
+  { name: 'result file (compare)', file: 'result.json', valid: join(CORPUS, 'result', 'valid.json'), load: (dir) => loadResult(join(dir, 'result.json')) },
 ];
+
+/** A CSV export read as aggregate reads it: every problem collected, then one InputError. */
+async function loadCsv(file: string, bank: Bank): Promise<void> {
+  const problems = new ProblemList();
+  await readCsvResponses(file, { bank, form: 'full', map: EMPTY_MAP, keepNames: true, problems, onResponse: () => {} });
+  problems.throwIfAny();
+}
+
+/** The valid input as data, for the structured cases; a CSV export is its rows of cells. */
+function validData(valid: string): unknown {
+  const text = readFileSync(valid, 'utf8');
+  return valid.endsWith('.csv') ? text.split('\n').map((row) => row.split(',')) : parse(text);
+}
+
+/** Structures as the loader reads them: YAML or JSON, or for a CSV export, rows of cells. */
+function serialize(data: unknown, asYaml: boolean, csv: boolean): string {
+  if (csv) return (Array.isArray(data) ? data : [data]).map((row) => (Array.isArray(row) ? row : [row]).map((cell) => (typeof cell === 'string' ? cell : JSON.stringify(cell) ?? '')).join(asYaml ? ',' : ';')).join('\n');
+  return asYaml ? stringify(data) : JSON.stringify(data) ?? 'null';
+}
 
 const SPECIAL_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'polluted', 'answers', 'respondent', 'role', 'T1', 'R2', 'id', 'questions', 'advice', 'low', 'high', 'scale', 'bands', 'pillars', 'talk', 'min', 'max', 'labels'];
 const key = fc.oneof(fc.constantFrom(...SPECIAL_KEYS), fc.string({ maxLength: 8 }));
@@ -61,17 +88,17 @@ function replaceAt(data: unknown, steps: readonly number[], value: unknown): unk
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, k === chosen ? replaceAt(v, rest, value) : v]));
 }
 
-const serialize = (data: unknown, asYaml: boolean): string => (asYaml ? stringify(data) : JSON.stringify(data) ?? 'null');
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function inputs(valid: string): fc.Arbitrary<Uint8Array>[] {
-  const validData: unknown = parse(readFileSync(valid, 'utf8'));
+  const csv = valid.endsWith('.csv');
+  const data = validData(valid);
   const chars = fc.constantFrom(':', '-', ' ', '\n', '\t', '{', '}', '[', ']', ',', '"', "'", '&a', '*a', '!!', '#', '---', '\u0000', '\ufeff', 'é', '\r');
   return [
     fc.uint8Array({ maxLength: 600 }),
     fc.string({ unit: 'binary', maxLength: 300 }).map(encode),
-    fc.tuple(tree, fc.boolean()).map(([data, asYaml]) => encode(serialize(data, asYaml))),
-    fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), tree, fc.boolean()).map(([steps, value, asYaml]) => encode(serialize(replaceAt(validData, steps, value), asYaml))),
+    fc.tuple(tree, fc.boolean()).map(([data, asYaml]) => encode(serialize(data, asYaml, csv))),
+    fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), tree, fc.boolean()).map(([steps, value, asYaml]) => encode(serialize(replaceAt(data, steps, value), asYaml, csv))),
     // The valid text damaged in a few places: cut, duplicated, or with YAML's punctuation spliced in.
     fc.array(fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.oneof(chars, fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }).map((edits) => {
       let text = readFileSync(valid, 'utf8');

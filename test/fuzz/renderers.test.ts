@@ -3,20 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/core/answers.js';
 import type { Bank } from '../../src/core/bank.js';
 import { TeamData } from '../../src/core/aggregate.js';
-import { ROLES } from '../../src/core/bank-schema.js';
 import { compareResults } from '../../src/core/compare.js';
 import { buildSingleReport } from '../../src/core/report-model.js';
-import type { Role } from '../../src/core/roles.js';
-import { buildTeamReport, type TeamReport } from '../../src/core/team-report-model.js';
+import { ROLES } from '../../src/core/roles.js';
 import { scoreRespondent } from '../../src/core/scoring.js';
+import { buildTeamReport } from '../../src/core/team-report-model.js';
 import { COMPARE_FORMATS, compareRenderers, SINGLE_FORMATS, singleRenderers, TEAM_FORMATS, teamRenderers } from '../../src/render/index.js';
 import { CONTROL_CHARACTERS } from '../../src/render/sanitize.js';
 import { tinyBank } from '../helpers/tiny-bank.js';
 
 // Any text in a bank or an answer file, any answers, any terminal width: every renderer in the registry
 // returns a string without a control character a terminal would act on (JSON writes them as escapes and
-// reads back exactly). Single, team and compare renderers alike: a new format in src/render/index.ts is covered
-// without a change here.
+// reads back exactly). A new format in src/render/index.ts is covered without a change here.
 
 const UNSAFE = new RegExp(CONTROL_CHARACTERS.source);
 const hostile = fc.constantFrom('\u001b[31m', '\u001b]8;;https://x.example/\u001b\\', '\u001b]52;c;eA==\u0007', '\u009b2J', '\u202e', '\r', '\n', '<script>', '| # * _', '👩‍👩‍👧', '日本語', ' ');
@@ -39,30 +37,26 @@ const caseArb = fc
     bank.title = c.title;
     bank.scale.labels = bank.scale.labels.map((l, i) => (i === 0 ? c.label : l));
     bank.scale.unknown = c.label;
-    return fc.tuple(fc.constant(c), fc.constant(bank), answersFor(bank));
+    const ids = bank.pillars.flatMap((p) => p.questions.map((q) => q.id));
+    const value = fc.oneof(fc.integer({ min: bank.scale.min, max: bank.scale.max }), fc.constant<AnswerValue>('na'));
+    const answers = fc.record(Object.fromEntries(ids.map((id) => [id, value])));
+    const people = fc.array(fc.record({ role: fc.constantFrom(...ROLES), name: text, answers }), { minLength: 1, maxLength: 12 });
+    return fc.tuple(fc.constant(c), fc.constant(bank), answers, people, people);
   });
 
-function answersFor(bank: Bank): fc.Arbitrary<Record<string, AnswerValue>> {
-  const ids = bank.pillars.flatMap((p) => p.questions.map((q) => q.id));
-  const value = fc.oneof(fc.integer({ min: bank.scale.min, max: bank.scale.max }), fc.constant<AnswerValue>('na'));
-  return fc.record(Object.fromEntries(ids.map((id) => [id, value])));
+/** The team report of random people, names shown, groups of one shown alone so that every part is rendered. */
+function teamReport(bank: Bank, people: { role: (typeof ROLES)[number]; name: string; answers: Record<string, AnswerValue> }[]) {
+  const data = new TeamData(bank, 'full', { keepNames: true });
+  for (const p of people) data.add({ respondent: { role: p.role, name: p.name }, answers: p.answers });
+  return buildTeamReport(data, { minGroup: 1, showNames: true, createdAt: '2026-03-02T09:30:00Z' });
 }
 
-/** A team of random size per role, with random names and teams, on a random bank; and a later answer set for each. */
-const teamCaseArb = caseArb.chain(([c, bank]) => {
-  const person = fc.record({ role: fc.constantFrom<Role>(...ROLES), name: text, team: text, before: answersFor(bank), after: answersFor(bank) });
-  return fc.tuple(fc.constant(c), fc.constant(bank), fc.array(person, { minLength: 1, maxLength: 12 }), fc.boolean());
-});
-
-function teamOf(bank: Bank, people: readonly { role: Role; name: string; team: string; before: Record<string, AnswerValue>; after: Record<string, AnswerValue> }[], when: 'before' | 'after', showNames: boolean): TeamReport {
-  const data = new TeamData(bank, 'full', { keepNames: showNames });
-  for (const p of people) data.add({ respondent: { role: p.role, name: p.name, team: p.team }, answers: p[when] });
-  return buildTeamReport(data, { minGroup: 2, showNames, createdAt: '2026-03-02T09:30:00Z' });
-}
-
-/** CSV keeps carriage returns: they end its records and may sit inside a quoted cell. */
-function expectSafe(output: string, format?: string): void {
-  expect(format === 'csv' ? output.replace(/\r/g, '') : output).not.toMatch(UNSAFE);
+/** What every renderer must hold to: nothing a terminal acts on, colour codes only, JSON read back exactly. */
+function expectSafe(output: string, report: unknown, format: string, coloured?: string): void {
+  // CSV rows end in CRLF, as the format has it; no cell holds a line break.
+  expect(format === 'csv' ? output.replaceAll('\r\n', '\n') : output).not.toMatch(UNSAFE);
+  if (format === 'json') expect(JSON.parse(output)).toEqual(report);
+  if (coloured !== undefined) expect(coloured.replace(/\u001b\[\d+(;\d+)*m/g, '')).not.toMatch(/\u001b/);
 }
 
 describe('renderers under random text', () => {
@@ -73,7 +67,7 @@ describe('renderers under random text', () => {
         const respondent = { role: 'sales' as const, ...(c.name ? { name: c.name } : {}), ...(c.team ? { team: c.team } : {}) };
         const report = buildSingleReport(bank, { respondent, answers }, scoreRespondent(bank, 'full', answers), '2026-03-02T09:30:00Z');
         const output = render(report, { color: false, ...(c.width === undefined ? {} : { width: c.width }) });
-        expectSafe(output);
+        expect(output).not.toMatch(UNSAFE);
         if (format === 'json') expect(JSON.parse(output)).toEqual(report);
         if (c.color && format === 'text') {
           const coloured = render(report, { color: true });
@@ -83,30 +77,32 @@ describe('renderers under random text', () => {
       { numRuns: 80 },
     );
   });
+});
 
+describe('team and compare renderers under random text', () => {
   it.each(TEAM_FORMATS)('team %s: never throws, never prints a control sequence', async (format) => {
     const render = await teamRenderers[format]();
     fc.assert(
-      fc.property(teamCaseArb, ([c, bank, people, showNames]) => {
-        const report = teamOf(bank, people, 'before', showNames);
-        const output = render(report, { color: false, ...(c.width === undefined ? {} : { width: c.width }) });
-        expectSafe(output, format);
-        if (format === 'json') expect(JSON.parse(output)).toEqual(report);
+      fc.property(caseArb, ([c, bank, , people]) => {
+        const report = teamReport(bank, people);
+        const options = { color: false, ...(c.width === undefined ? {} : { width: c.width }) };
+        expectSafe(render(report, options), report, format, c.color && format === 'text' ? render(report, { ...options, color: true }) : undefined);
       }),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
   });
 
-  it.each(COMPARE_FORMATS)('compare %s: never throws, never prints a control sequence', async (format) => {
+  it.each(COMPARE_FORMATS)('compare %s (team and single results): never throws, never prints a control sequence', async (format) => {
     const render = await compareRenderers[format]();
     fc.assert(
-      fc.property(teamCaseArb, ([c, bank, people, showNames]) => {
-        const report = compareResults(teamOf(bank, people, 'before', showNames), teamOf(bank, people, 'after', showNames));
-        const output = render(report, { color: false, ...(c.width === undefined ? {} : { width: c.width }) });
-        expectSafe(output);
-        if (format === 'json') expect(JSON.parse(output)).toEqual(report);
+      fc.property(caseArb, ([c, bank, answers, before, after]) => {
+        const single = buildSingleReport(bank, { respondent: { role: 'sales', ...(c.name ? { name: c.name } : {}) }, answers }, scoreRespondent(bank, 'full', answers), '2026-03-02T09:30:00Z');
+        const options = { color: false, ...(c.width === undefined ? {} : { width: c.width }) };
+        for (const report of [compareResults(teamReport(bank, before), teamReport(bank, after)), compareResults(single, single)]) {
+          expectSafe(render(report, options), report, format, c.color && format === 'text' ? render(report, { ...options, color: true }) : undefined);
+        }
       }),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
   });
 });

@@ -257,6 +257,8 @@ describe('the --map file', () => {
         'map.yaml:5:10: labels.Maybe: must be a whole number on the scale, or na',
         'map.yaml:7:7: roles.AE: must be one of sales, marketing, leadership, revops, other, not "seller"',
         'map.yaml:8:1: extra: unknown key "extra"',
+        'map.yaml:2:9: columns.Talk: "T9" is neither a question id of the bank nor one of role, name, ignore',
+        'map.yaml:4:8: labels.Yes: 6 is off the scale 1..5 (or na)',
       ]);
     }
     const semantic = await csv(dir, 'map2.yaml', ['columns:', '  Talk: T9', 'labels:', '  Yes: 6', ''].join('\n'));
