@@ -1,4 +1,5 @@
 import type { RenderOptions } from '../render/index.js';
+import { noColorRequested } from '../render/no-color.js';
 import type { Context } from './context.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 
@@ -17,10 +18,10 @@ export async function emit(ctx: Context, options: OutputOptions, content: string
   else await writeFileAtomic(options.out, content);
 }
 
-/** Colour only for a terminal that takes it: chalk's reading of FORCE_COLOR and the stream, and NO_COLOR, which chalk leaves to us. */
+/** Colour only for a terminal that takes it, and not when NO_COLOR asks for none. */
 export async function wantsColor(options: OutputOptions, ctx: Context): Promise<boolean> {
   if (options.out !== undefined) return false;
-  if (ctx.env.NO_COLOR && !ctx.env.FORCE_COLOR) return false;
+  if (noColorRequested(ctx.env)) return false;
   const { default: chalk } = await import('chalk');
   return chalk.level > 0;
 }

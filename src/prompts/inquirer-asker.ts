@@ -4,6 +4,7 @@ import input from '@inquirer/input';
 import select from '@inquirer/select';
 import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { InterruptedError } from '../core/errors.js';
+import { noColorRequested } from '../render/no-color.js';
 import type { Asker, ScaleQuestion } from './asker.js';
 import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
 
@@ -14,8 +15,7 @@ import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
  * so that `cash-test run --format json > result.json` keeps the report file clean.
  */
 export function createInquirerAsker(output: NodeJS.WriteStream = process.stdout.isTTY ? process.stdout : process.stderr): Asker {
-  // chalk reads FORCE_COLOR and the stream but leaves NO_COLOR to us.
-  const paint = process.env.NO_COLOR && !process.env.FORCE_COLOR ? new Chalk({ level: 0 }) : output === process.stderr ? chalkStderr : chalk;
+  const paint = noColorRequested(process.env) ? new Chalk({ level: 0 }) : output === process.stderr ? chalkStderr : chalk;
   const theme = themeFor(paint);
   const context = { output };
   const width = () => Math.min(output.columns || 80, 100);
