@@ -3,12 +3,12 @@ import { TeamData } from '../core/aggregate.js';
 import type { Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
 import { buildTeamReport, type TeamReport } from '../core/team-report-model.js';
-import { loadBank } from '../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
 import { readResponses } from '../io/read-responses.js';
 import { teamRenderers, type TeamFormat } from '../render/index.js';
 import type { Context } from './context.js';
-import { checkOutput, emit, textOptions } from './output.js';
+import { emit, loadChecked, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
 export interface AggregateOptions {
@@ -28,12 +28,15 @@ export interface AggregateOptions {
 
 /** The team report of many respondents; `workshop` calls it on its folder when the round ends. */
 export async function aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode> {
-  await checkOutput(options);
-  const bank = await loadBank(options.bank);
-  const form: Form = options.quick ? 'quick' : 'full';
-  const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-  const data = new TeamData(bank, form, { keepNames: options.showNames });
-  await readResponses(options.paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
+  const inputs = [...options.paths, ...(options.map === undefined ? [] : [options.map]), options.bank ?? builtInBankDir()];
+  const data = await loadChecked(options, inputs, async () => {
+    const bank = await loadBank(options.bank);
+    const form: Form = options.quick ? 'quick' : 'full';
+    const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
+    const team = new TeamData(bank, form, { keepNames: options.showNames });
+    await readResponses(options.paths, { bank, form, map, keepNames: options.showNames }, (response) => team.add(response));
+    return team;
+  });
 
   const report = buildTeamReport(data, { minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
   const render = await teamRenderers[options.format]();

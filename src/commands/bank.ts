@@ -1,10 +1,10 @@
 import { allQuestions, formQuestions, type Bank } from '../core/bank.js';
-import { loadBank } from '../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import { renderJson } from '../render/json.js';
 import { markdownTable, md } from '../render/markdown.js';
 import { plainText } from '../render/sanitize.js';
 import type { Context } from './context.js';
-import { checkOutput, emit } from './output.js';
+import { emit, loadChecked } from './output.js';
 
 export interface BankLintOptions {
   dir?: string;
@@ -35,8 +35,7 @@ export interface BankPrintOptions {
 }
 
 export async function bankPrint(options: BankPrintOptions, ctx: Context): Promise<0> {
-  await checkOutput(options);
-  const bank = await loadBank(options.bank);
+  const bank = await loadChecked(options, [options.bank ?? builtInBankDir()], () => loadBank(options.bank));
   await emit(ctx, options, options.format === 'json' ? renderJson(bank) : printableQuestionnaire(bank, options.quick));
   return 0;
 }

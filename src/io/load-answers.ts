@@ -3,16 +3,18 @@ import { answersFileShapeSchema, checkAnswers, checkAnswerValues, type AnswersFi
 import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
-import { readTextFile } from './read-text.js';
-import { parseYaml, validate } from './yaml-document.js';
+import { checkInputFile, readTextFile } from './read-text.js';
+import { parseInput } from './parse-input.js';
+import { validate } from './yaml-document.js';
 
 export const ANSWER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 export async function loadResponse(file: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
+  if (file === '-') await checkInputFile(file);
   if (!ANSWER_EXTENSIONS.includes(extname(file).toLowerCase())) {
     throw new InputError([{ file, message: `answer files end in ${ANSWER_EXTENSIONS.join(', ')}` }]);
   }
-  const doc = parseYaml(await readTextFile(file), file);
+  const doc = parseInput(await readTextFile(file), file);
   let data: AnswersFile;
   try {
     data = validate(doc, answersFileShapeSchema);

@@ -41,7 +41,7 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   let header: readonly string[] | null = null;
   let plan: ColumnPlan | null = null;
   let usable = false;
-  let nextLine = 1;
+  let nextLine = start.firstLine;
 
   const onRow = (fields: string[], line: number) => {
     if (isBlank(fields)) return;
@@ -84,7 +84,7 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
     input.onResponse({ respondent, answers });
   };
 
-  const parser = parse({ bom: true, delimiter: start.delimiter, relax_column_count: true, max_record_size: MAX_RECORD_CHARS });
+  const parser = parse({ bom: true, delimiter: start.delimiter, from_line: start.firstLine, relax_column_count: true, max_record_size: MAX_RECORD_CHARS });
   parser.on('data', (fields: string[]) => {
     // Every record starts on a new line (blank lines are records too): lines are counted from the records.
     const line = nextLine;
@@ -102,8 +102,11 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   if (header === null) problem({ line: 1, col: 1, message: 'is empty: a CSV export starts with a header row' });
 }
 
-/** Reads the start of the file: refuses binaries, and finds the delimiter (comma, semicolon or tab) from the header line. */
-async function sniff(file: string): Promise<{ delimiter: string } | { error: string }> {
+/**
+ * Reads the start of the file: refuses binaries, and finds the delimiter (comma, semicolon or tab) from
+ * the header line, or from Excel's `sep=;` line before it, which is then skipped.
+ */
+async function sniff(file: string): Promise<{ delimiter: string; firstLine: number } | { error: string }> {
   let bytes: Buffer;
   try {
     const handle = await open(file, 'r');
@@ -119,8 +122,11 @@ async function sniff(file: string): Promise<{ delimiter: string } | { error: str
   }
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (!utf16 && bytes.includes(0)) return { error: 'is not a text file (it contains NUL bytes)' };
-  const text = bytes.toString(utf16 ? 'utf16le' : 'utf8');
-  return { delimiter: delimiterOf(text.slice(0, text.search(/\r|\n|$/))) };
+  const text = bytes.toString(utf16 ? 'utf16le' : 'utf8').replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const sep = /^"?sep=(.)"?$/i.exec(firstLine)?.[1];
+  if (sep !== undefined) return { delimiter: sep, firstLine: 2 };
+  return { delimiter: delimiterOf(firstLine), firstLine: 1 };
 }
 
 function delimiterOf(headerLine: string): string {

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -17,15 +18,15 @@ const CHUNK_BYTES = 64 * 1024;
 export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Promise<string> {
   const fail = (message: string, at: { line?: number; col?: number } = {}) => new InputError([{ file, ...at, message }]);
   const tooLarge = (size: string) => fail(`is ${size} MB; input files are limited to ${megabytes(maxBytes)} MB`);
+  await checkInputFile(file);
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw fail(fileErrorMessage(error));
   });
   const chunks: Buffer[] = [];
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw fail('is a folder, not a file');
     if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
-    // Read in chunks against the limit: a pipe or a device reports no size and may never end.
+    // Read in chunks against the limit: the file may grow while it is read.
     let total = 0;
     for (;;) {
       const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(CHUNK_BYTES) });
@@ -48,6 +49,31 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   const text = new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
   if (utf16 !== null && text.includes('\0')) throw fail('is not a text file (it contains NUL characters)');
   return text;
+}
+
+/**
+ * Refuses, before anything opens it, what is not a regular file: opening a named pipe waits for a
+ * writer that may never come, and a device or a socket is no input. A link to a regular file is fine.
+ */
+export async function checkInputFile(file: string): Promise<void> {
+  if (file === '-') {
+    throw new InputError([{ file, message: 'reading standard input is not supported: name a file' }], 'save the input to a file first, e.g. `cat > answers.yaml`');
+  }
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError([{ file, message: fileErrorMessage(error) }]);
+  });
+  const kind = notRegularFile(info);
+  if (kind !== null) throw new InputError([{ file, message: kind }]);
+}
+
+/** What a path is when it is not a regular file, as a message; null for a regular file. */
+export function notRegularFile(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'is a folder, not a file';
+  if (info.isFIFO()) return 'is a named pipe (FIFO), not a regular file: save the input to a file first';
+  if (info.isSocket()) return 'is a socket, not a regular file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a regular file';
+  return 'is not a regular file';
 }
 
 /** The line and column of the first byte that is not UTF-8. */
@@ -73,6 +99,18 @@ export function fileErrorMessage(error: NodeJS.ErrnoException): string {
       return 'is a folder, not a file';
     case 'ENOTDIR':
       return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'is a loop of links';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EIO':
+      return 'input/output error';
+    case 'EFBIG':
+      return 'the file would be too large';
     default:
       return error.message;
   }
