@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { BIN, ROOT, tempDir } from './cli.js';
+import { SLOW_TEST_TIMEOUT_MS } from './timeouts.js';
 
 // `cash-test room` as the facilitator runs it: the built binary, its Join and Screen lines read from stdout,
 // and HTTP requests sent exactly as given (raw paths, any Host header), on 127.0.0.1 only.
@@ -34,7 +35,7 @@ export async function startRoom(dir: string, args: readonly string[] = ['--quick
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   const lines = await new Promise<{ join: string; screen: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the room did not start:\n${stdout}\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`the room did not start:\n${stdout}\n${stderr}`)), SLOW_TEST_TIMEOUT_MS);
     const look = () => {
       const join = /^Join: (\S+)$/m.exec(stdout)?.[1];
       const screen = /^Screen: (\S+)$/m.exec(stdout)?.[1];
