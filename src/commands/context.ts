@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, type Stats, writeSync } from 'node:fs';
 import { fileErrorMessage } from '../io/read-text.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -26,7 +26,7 @@ export function processContext(): Context {
  * give a cut report and exit 0. A pipe or a terminal is Node's stream (main.ts handles its errors).
  */
 function standardOutput(): Context['stdout'] {
-  let info;
+  let info: Stats;
   try {
     info = fstatSync(1);
   } catch {

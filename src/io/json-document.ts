@@ -196,11 +196,11 @@ class JsonReader {
       if (ch === undefined) throw new JsonSyntaxError(start, 'a string that starts here is never closed: a " is missing');
       if (ch === '"') break;
       if (ch === '\\') {
-        const escape = this.text[this.at + 1] ?? '';
-        if (escape === 'u' ? !/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6)) : !'"\\/bfnrt'.includes(escape) || escape === '') {
+        const escaped = this.text[this.at + 1] ?? '';
+        if (escaped === 'u' ? !/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6)) : !'"\\/bfnrt'.includes(escaped) || escaped === '') {
           throw new JsonSyntaxError(this.at, 'is not a JSON escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and 4 hex digits)');
         }
-        this.at += escape === 'u' ? 6 : 2;
+        this.at += escaped === 'u' ? 6 : 2;
         continue;
       }
       if (ch < ' ') {

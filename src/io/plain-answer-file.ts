@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { answersFileSchema, type AnswersFile } from '../core/answers.js';
 import { ROLES } from '../core/roles.js';
 import { MAX_INPUT_BYTES } from './read-text.js';
@@ -13,6 +14,8 @@ import { readSimpleYaml } from './simple-yaml.js';
 const MAX_TEXT = 200;
 
 export function readPlainAnswerFile(file: string): AnswersFile | null {
+  // The subset is YAML's: a .json file is JSON, read by the full path.
+  if (extname(file).toLowerCase() === '.json') return null;
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
