@@ -5,7 +5,7 @@ import type { ExitCode } from '../core/errors.js';
 import { buildTeamReport, type TeamReport } from '../core/team-report-model.js';
 import { loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
-import { readResponses } from '../io/read-responses.js';
+import { collectInputs, loadBankForInputs, readResponses } from '../io/read-responses.js';
 import { teamRenderers, type TeamFormat } from '../render/index.js';
 import type { Context } from './context.js';
 import { checkOutput, emit, textOptions } from './output.js';
@@ -29,11 +29,12 @@ export interface AggregateOptions {
 /** The team report of many respondents; `workshop` calls it on its folder when the round ends. */
 export async function aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode> {
   await checkOutput(options);
-  const bank = await loadBank(options.bank);
+  const inputs = await collectInputs(options.paths);
+  const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
   const data = new TeamData(bank, form, { keepNames: options.showNames });
-  await readResponses(options.paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
+  await readResponses(inputs, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
 
   const report = buildTeamReport(data, { minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
   const render = await teamRenderers[options.format]();

@@ -3,7 +3,7 @@ import { inputError, type ExitCode } from '../core/errors.js';
 import { buildSingleReport } from '../core/report-model.js';
 import type { Role } from '../core/roles.js';
 import { scoreRespondent } from '../core/scoring.js';
-import { loadResponse } from '../io/load-answers.js';
+import { loadBankForAnswers, loadResponse } from '../io/load-answers.js';
 import { loadBank } from '../io/load-bank.js';
 import type { SurveyResult } from '../prompts/survey.js';
 import { singleRenderers, type SingleFormat } from '../render/index.js';
@@ -54,7 +54,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
 }
 
 async function scripted(file: string, options: RunOptions): Promise<SurveyResult> {
-  const bank = await loadBank(options.bank);
+  const bank = options.bank === undefined ? await loadBankForAnswers(file) : await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   return { bank, form, response: await loadResponse(file, bank, form, options.role) };
 }
