@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { OWNERS, ROLES } from './bank-schema.js';
-import type { Bank, Form, Pillar } from './bank.js';
+import type { Bank, Pillar } from './bank.js';
 import type { Response } from './answers.js';
 import type { RespondentScore } from './scoring.js';
 
