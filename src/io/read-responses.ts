@@ -1,13 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { checkAnswers, type Response } from '../core/answers.js';
+import type { Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { ANSWER_EXTENSIONS, loadResponse } from './load-answers.js';
 import { readCsvResponses } from './load-csv.js';
 import { ProblemList } from './problems.js';
-import { readPlainAnswerFile } from './plain-answer-file.js';
 import { fileErrorMessage } from './read-text.js';
 
 // The inputs of a team report: answer files, folders of them (recursively, hidden entries
@@ -38,7 +37,7 @@ export async function readResponses(paths: readonly string[], source: ResponseSo
       continue;
     }
     try {
-      add(await readAnswerFile(input.file, source));
+      add(await loadResponse(input.file, source.bank, source.form));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.addAll(error.problems);
@@ -46,13 +45,6 @@ export async function readResponses(paths: readonly string[], source: ResponseSo
   }
   problems.throwIfAny();
   if (count === 0) throw new InputError([{ message: 'no respondents: the inputs hold no answers' }], 'pass answer files, folders of them, or CSV exports');
-}
-
-/** Answer files in the plain form `template` writes take the fast path; any problem is reported by the full one, with positions. */
-export async function readAnswerFile(file: string, source: ResponseSource): Promise<Response> {
-  const plain = readPlainAnswerFile(file);
-  const response = plain === null ? null : checkAnswers(source.bank, source.form, plain).response;
-  return response ?? loadResponse(file, source.bank, source.form);
 }
 
 async function collectInputs(paths: readonly string[], problems: ProblemList): Promise<Input[]> {
