@@ -26,7 +26,7 @@ const data = fc.record(
     answers: maybe(
       fc
         .tuple(
-          fc.record(Object.fromEntries(['T1', 'T2', 'R1', 'R2'].map((id) => [id, maybe(fc.constantFrom<unknown>(1, 2, 3, 4, 5, 'na'))])), { requiredKeys: ['T1', 'R1'] }),
+          fc.record(Object.fromEntries(['T1', 'T2', 'R1', 'R2'].map((id) => [id, maybe(fc.constantFrom<unknown>(1, 2, 3, 4, 5, 'na'))])), { requiredKeys: ['T1', 'T2', 'R1', 'R2'] }),
           fc.dictionary(fc.constantFrom('t1', 'X9', 'constructor'), odd, { maxKeys: 1 }),
           fc.boolean(),
         )
