@@ -60,7 +60,7 @@ const text = fc.tuple(data, fc.constantFrom('block', 'flow', 'json', 'comments',
  * The file's bytes: mostly the text in UTF-8, sometimes as an editor on another system would save it
  * (Latin-1, UTF-16 with its byte-order mark) or with a stray byte (NUL, a lone continuation byte).
  */
-const bytes = fc.tuple(text, fc.constantFrom('utf8', 'utf8', 'utf8', 'latin1', 'utf16le', 'nul', 'stray')).map(([t, encoding]): Buffer => {
+const bytes = fc.tuple(text, fc.constantFrom('utf8', 'utf8', 'utf8', 'utf8', 'utf8', 'utf8', 'latin1', 'utf16le', 'nul', 'stray')).map(([t, encoding]): Buffer => {
   switch (encoding) {
     case 'latin1':
       return Buffer.from(t, 'latin1');
