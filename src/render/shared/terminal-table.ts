@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { SingleReport } from '../core/report-model.js';
+import type { SingleReport } from '../../core/report/single/schema.js';
 
 // What the terminal renderers share: cli-table3 without borders, and the colour of a band.
 

@@ -1,4 +1,4 @@
-import type { EffectSizeLabel } from './stats.js';
+import type { EffectSizeLabel } from '../../stats.js';
 
 // The plain words of the team report. Numbers in sentences are whole points: the figures
 // themselves stay at full precision in the model.

@@ -1,7 +1,7 @@
-import type { TeamReport } from '../core/team-report-model.js';
-import { markdownTable, md } from './markdown.js';
-import { decimal, percent, signedPoints, wholeScore } from './numbers.js';
-import { agendaTime, itemsById, pillarsById } from './team-layout.js';
+import type { TeamReport } from '../../core/report/team/schema.js';
+import { markdownTable, md } from '../shared/markdown.js';
+import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { agendaTime, itemsById, pillarsById } from './layout.js';
 
 /** The team report as a consultant takes it into the room: figures first, then the agenda to run. */
 export function renderTeamMarkdown(report: TeamReport): string {

@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { CompareReport } from '../core/compare.js';
-import type { RenderOptions } from './index.js';
-import { signedPoints, wholeScore } from './numbers.js';
-import { plainText } from './sanitize.js';
-import { BORDERLESS, right } from './terminal-table.js';
+import type { CompareReport } from '../../core/report/compare/schema.js';
+import type { RenderOptions } from '../renderer.js';
+import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { BORDERLESS, right } from '../shared/terminal-table.js';
 
 export function renderCompareText(report: CompareReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });

@@ -1,16 +1,7 @@
-import type { ReportItem, SingleReport } from '../core/report-model.js';
-import { answerLabel } from '../core/report-model.js';
-import { percent, wholeScore } from './numbers.js';
-import { plainText } from './sanitize.js';
-
-/** Text from files is shown, never interpreted: no raw HTML, no table breaks, no links or emphasis it did not ask for. */
-export function md(text: string): string {
-  return plainText(text).replace(/[\\`*_[\]<>|#]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`));
-}
-
-export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
-}
+import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
+import { answerLabel } from '../../core/report/single/build.js';
+import { percent, wholeScore } from '../shared/numbers.js';
+import { markdownTable, md } from '../shared/markdown.js';
 
 export function renderSingleMarkdown(report: SingleReport): string {
   const out: string[] = [];

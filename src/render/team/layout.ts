@@ -1,4 +1,4 @@
-import type { TeamItem, TeamReport } from '../core/team-report-model.js';
+import type { TeamItem, TeamReport } from '../../core/report/team/schema.js';
 
 // Look-ups and the clock format every team renderer shares; no figures are computed here.
 

@@ -1,4 +1,4 @@
-import { wholeScore as wholeScoreOf } from '../core/whole-score.js';
+import { wholeScore as wholeScoreOf } from '../../core/whole-score.js';
 
 /** Scores are kept at full precision; people read whole numbers, rounded down (see core/whole-score). */
 export function wholeScore(score: number | null): string {

@@ -1,13 +1,13 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { TeamReport } from '../core/team-report-model.js';
-import { textBar } from './bar.js';
-import type { RenderOptions } from './index.js';
-import { decimal, percent, signedPoints, wholeScore } from './numbers.js';
-import { plainText } from './sanitize.js';
-import { BORDERLESS, bandColour, right } from './terminal-table.js';
-import { agendaTime, itemsById, pillarsById } from './team-layout.js';
-import { wrapLine } from './wrap.js';
+import type { TeamReport } from '../../core/report/team/schema.js';
+import { textBar } from '../shared/bar.js';
+import type { RenderOptions } from '../renderer.js';
+import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
+import { agendaTime, itemsById, pillarsById } from './layout.js';
+import { wrapLine } from '../shared/wrap.js';
 
 const BAR = 12;
 

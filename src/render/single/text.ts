@@ -1,13 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { NextStep, ReportItem, SingleReport } from '../core/report-model.js';
-import { answerLabel } from '../core/report-model.js';
-import { textBar } from './bar.js';
-import type { RenderOptions } from './index.js';
-import { percent, wholeScore } from './numbers.js';
-import { plainText } from './sanitize.js';
-import { bandColour, BORDERLESS, right } from './terminal-table.js';
-import { wrapLine } from './wrap.js';
+import type { NextStep } from '../../core/report/stamps.js';
+import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
+import { answerLabel } from '../../core/report/single/build.js';
+import { textBar } from '../shared/bar.js';
+import type { RenderOptions } from '../renderer.js';
+import { percent, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { bandColour, BORDERLESS, right } from '../shared/terminal-table.js';
+import { wrapLine } from '../shared/wrap.js';
 
 export function renderSingleText(report: SingleReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });

@@ -1,9 +1,9 @@
-import type { CompareReport } from '../../core/compare.js';
-import { signedPoints, wholeScore } from '../numbers.js';
-import { beforeAfterChart } from '../svg/before-after.js';
-import { html, trusted, type SafeHtml } from './html.js';
-import { htmlDocument } from './page.js';
-import { takenOn } from './parts.js';
+import type { CompareReport } from '../../core/report/compare/schema.js';
+import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { beforeAfterChart } from '../shared/svg/before-after.js';
+import { html, trusted, type SafeHtml } from '../shared/html/html.js';
+import { htmlDocument } from '../shared/html/page.js';
+import { takenOn } from '../shared/html/parts.js';
 
 const NOT_ENOUGH = 'no score';
 

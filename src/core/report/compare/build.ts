@@ -1,40 +1,12 @@
-import * as z from 'zod';
-import { bandsStampSchema, bankStampSchema } from './report-model.js';
-import type { Result } from './result-schema.js';
-import { GAP_IDS } from './team-report-model.js';
-import { capitalize, points, quoted } from './team-readings.js';
-import { wholeScore } from './whole-score.js';
+import type { Result } from '../result-schema.js';
+import { wholeScore } from '../../whole-score.js';
+import { capitalize, points, quoted } from '../team/readings.js';
+import type { GapId } from '../team/schema.js';
+import type { CompareReport } from './schema.js';
 
 // What changed between two results of the same kind (two single reports, or two team reports).
 // Scores are matched by pillar and question id, so a bank that gained or lost questions still
 // compares on what both share.
-
-const num = z.number().nullable();
-const change = { before: num, after: num, change: num };
-const side = z.strictObject({ bank: bankStampSchema, form: z.enum(['full', 'quick']), at: z.string(), respondents: z.int().nullable() });
-
-export const compareReportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  kind: z.literal('compare'),
-  of: z.enum(['single', 'team']),
-  before: side,
-  after: side,
-  /** The two results were made with different banks (their content hashes differ). */
-  bankChanged: z.boolean(),
-  /** The later result's bands, to read both scores against. */
-  bands: bandsStampSchema,
-  headline: z.string(),
-  overall: z.strictObject({ ...change, reading: z.string() }),
-  pillars: z.array(z.strictObject({ id: z.string(), name: z.string(), ...change, reading: z.string() })),
-  /** Team results: each perception gap per pillar; change is the change of its size (|after| − |before|). */
-  gaps: z.array(z.strictObject({ gap: z.enum(GAP_IDS), label: z.string(), pillar: z.string(), name: z.string(), ...change, reading: z.string() })),
-  /** The statements whose score moved most, largest move first. */
-  movers: z.array(z.strictObject({ id: z.string(), pillar: z.string(), text: z.string(), ...change, reading: z.string() })),
-  improved: z.array(z.string()),
-  worsened: z.array(z.string()),
-});
-
-export type CompareReport = z.infer<typeof compareReportSchema>;
 
 const MOVERS = 5;
 
@@ -42,7 +14,7 @@ interface Scored {
   overall: number | null;
   pillars: { id: string; name: string; score: number | null }[];
   items: { id: string; pillar: string; text: string; score: number | null }[];
-  gaps: { gap: (typeof GAP_IDS)[number]; label: string; pillar: string; name: string; value: number | null }[];
+  gaps: { gap: GapId; label: string; pillar: string; name: string; value: number | null }[];
 }
 
 export function compareResults(before: Result, after: Result): CompareReport {

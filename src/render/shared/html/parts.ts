@@ -1,4 +1,4 @@
-import type { NextStep } from '../../core/report-model.js';
+import type { NextStep } from '../../../core/report/stamps.js';
 import { html, type SafeHtml } from './html.js';
 
 const OWNER_LABELS: Record<NextStep['owner'], string> = {

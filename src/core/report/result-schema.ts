@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { singleReportSchema } from './report-model.js';
-import { teamReportSchema } from './team-report-model.js';
+import { singleReportSchema } from './single/schema.js';
+import { teamReportSchema } from './team/schema.js';
 
 /** Every result file cash-test writes with --format json, told apart by `kind`. */
 export const resultSchema = z.discriminatedUnion('kind', [singleReportSchema, teamReportSchema], {

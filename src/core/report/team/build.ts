@@ -1,126 +1,18 @@
-import * as z from 'zod';
-import { EVERYONE, type Group, type ItemCounts, type TeamData } from './aggregate.js';
-import { OWNERS, ROLES } from './bank-schema.js';
-import { bandFor, formQuestions, type Bank } from './bank.js';
-import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, stampBank, type NextStep } from './report-model.js';
-import type { Role } from './roles.js';
-import { describe, hedgesG, hedgesGFromMoments, interpretG, mean, momentsOfCounts, rwgFromVariance, type Numbers, type Summary } from './stats.js';
-import { itemScore } from './scoring.js';
-import { buildAgenda, agendaSchema } from './team-agenda.js';
-import { gapReading, mostUnknownReading, quoted, unknownReading } from './team-readings.js';
-import { wholeScore } from './whole-score.js';
+import { EVERYONE, type Group, type ItemCounts, type TeamData } from '../../aggregate.js';
+import { ROLES } from '../../bank-schema.js';
+import { bandFor, formQuestions, type Bank } from '../../bank.js';
+import type { Role } from '../../roles.js';
+import { describe, hedgesG, hedgesGFromMoments, interpretG, mean, momentsOfCounts, rwgFromVariance, type Numbers, type Summary } from '../../stats.js';
+import { itemScore } from '../../scoring.js';
+import { wholeScore } from '../../whole-score.js';
+import { stampBank, type NextStep } from '../stamps.js';
+import { buildAgenda } from './agenda.js';
+import { gapReading, mostUnknownReading, quoted, unknownReading } from './readings.js';
+import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.
 // Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets
 // figures of its own; its respondents count in the whole-team figures only.
-
-const num = z.number().nullable();
-const role = z.enum(ROLES);
-const effectSize = z.enum(['negligible', 'small', 'medium', 'large']);
-
-export const summarySchema = z.strictObject({ n: z.int(), mean: num, median: num, min: num, max: num, sd: num });
-
-const scoreSchema = z.strictObject({ ...summarySchema.shape, band: bandRef.nullable() });
-
-const gapEntry = {
-  /** Mean of group a and of group b, 0-100. */
-  a: num,
-  b: num,
-  /** a − b in points. */
-  gap: num,
-  /** Hedges' g of a against b. */
-  g: num,
-  size: effectSize.nullable(),
-  reading: z.string(),
-};
-
-export const GAP_IDS = ['sales-marketing', 'leadership-others'] as const;
-export type GapId = (typeof GAP_IDS)[number];
-
-export const teamReportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  kind: z.literal('team'),
-  bank: bankStampSchema,
-  form: z.enum(['full', 'quick']),
-  createdAt: z.string(),
-  minGroup: z.int(),
-  scale: scaleStampSchema,
-  bands: bandsStampSchema,
-  headline: z.string(),
-  respondents: z.strictObject({
-    total: z.int(),
-    /** Only the groups large enough to be shown on their own. */
-    byRole: z.array(z.strictObject({ role, n: z.int() })),
-    /** Roles with fewer than minGroup respondents: in the team figures only. */
-    folded: z.array(role),
-    /** Only with --show-names; sorted, not linked to any answer. */
-    names: z.array(z.string()).nullable(),
-  }),
-  notes: z.array(z.string()),
-  overall: z.strictObject({ team: scoreSchema, byRole: z.array(z.strictObject({ role, score: scoreSchema })) }),
-  pillars: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      summary: z.string(),
-      weight: z.number(),
-      team: scoreSchema,
-      unknownRate: num,
-      byRole: z.array(z.strictObject({ role, score: scoreSchema, unknownRate: num })),
-      /** Cronbach's alpha over the respondents who answered every item; null under 10 of them. */
-      alpha: num,
-      completeRespondents: z.int(),
-    }),
-  ),
-  weakestPillar: z.string().nullable(),
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      pillar: z.string(),
-      text: z.string(),
-      reverse: z.boolean(),
-      owner: z.enum(OWNERS),
-      n: z.int(),
-      mean: num,
-      sd: num,
-      /** Agreement r_wg against the uniform null, on the raw answers. */
-      rwg: num,
-      unknownRate: num,
-      byRole: z.array(z.strictObject({ role, n: z.int(), mean: num, unknownRate: num })),
-    }),
-  ),
-  gaps: z.array(
-    z.strictObject({
-      id: z.enum(GAP_IDS),
-      a: z.strictObject({ label: z.string(), n: z.int() }),
-      b: z.strictObject({ label: z.string(), n: z.int() }),
-      shown: z.boolean(),
-      /** Why the gap is not shown; null when it is. */
-      reason: z.string().nullable(),
-      pillars: z.array(z.strictObject({ pillar: z.string(), ...gapEntry })),
-      /** Largest |gap| first. */
-      items: z.array(z.strictObject({ item: z.string(), pillar: z.string(), ...gapEntry })),
-    }),
-  ),
-  /** The items the teams disagree on most, by the first gap that could be shown; largest first. */
-  disagreements: z.strictObject({ gap: z.enum(GAP_IDS).nullable(), items: z.array(z.string()) }),
-  /** The items the whole team rates lowest, lowest first. */
-  lowestItems: z.array(z.string()),
-  unknown: z.strictObject({
-    pillar: z.string().nullable(),
-    rate: num,
-    reading: z.string().nullable(),
-    findings: z.array(z.strictObject({ pillar: z.string(), role, rate: z.number(), reading: z.string() })),
-  }),
-  nextSteps: z.array(nextStepSchema),
-  agenda: agendaSchema,
-});
-
-export type TeamReport = z.infer<typeof teamReportSchema>;
-export type TeamScore = z.infer<typeof scoreSchema>;
-export type TeamPillar = TeamReport['pillars'][number];
-export type TeamItem = TeamReport['items'][number];
-export type TeamGap = TeamReport['gaps'][number];
 
 export interface TeamReportOptions {
   minGroup: number;

@@ -1,6 +1,6 @@
-import type { CompareReport } from '../core/compare.js';
-import { markdownTable, md } from './markdown.js';
-import { signedPoints, wholeScore } from './numbers.js';
+import type { CompareReport } from '../../core/report/compare/schema.js';
+import { markdownTable, md } from '../shared/markdown.js';
+import { signedPoints, wholeScore } from '../shared/numbers.js';
 
 export function renderCompareMarkdown(report: CompareReport): string {
   const when = (s: CompareReport['before']) => `${md(s.at)}${s.respondents === null ? '' : ` (${s.respondents} respondents)`}`;

@@ -1,11 +1,11 @@
-import type { ReportItem, SingleReport } from '../../core/report-model.js';
-import { answerLabel } from '../../core/report-model.js';
-import { percent, wholeScore } from '../numbers.js';
-import { barChart } from '../svg/bars.js';
-import { radarChart } from '../svg/radar.js';
-import { html, trusted } from './html.js';
-import { bandChip, htmlDocument } from './page.js';
-import { nextStepList, roleName, takenOn } from './parts.js';
+import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
+import { answerLabel } from '../../core/report/single/build.js';
+import { percent, wholeScore } from '../shared/numbers.js';
+import { barChart } from '../shared/svg/bars.js';
+import { radarChart } from '../shared/svg/radar.js';
+import { html, trusted } from '../shared/html/html.js';
+import { bandChip, htmlDocument } from '../shared/html/page.js';
+import { nextStepList, roleName, takenOn } from '../shared/html/parts.js';
 
 const NOT_ENOUGH = 'not enough answers';
 

@@ -1,5 +1,5 @@
-import type { TeamReport, TeamScore } from '../core/team-report-model.js';
-import { plainText } from './sanitize.js';
+import type { TeamReport, TeamScore } from '../../core/report/team/schema.js';
+import { plainText } from '../shared/sanitize.js';
 
 // The team report's figures as one tidy table, one figure a row:
 //   section,group,pillar,item,metric,value

@@ -1,88 +1,13 @@
-import * as z from 'zod';
-import { OWNERS, ROLES } from './bank-schema.js';
-import type { Bank, Form, Pillar } from './bank.js';
-import type { Response } from './answers.js';
-import type { RespondentScore } from './scoring.js';
-
-// The report of one respondent. The schema is the single definition of the result file:
-// renderers read the model, `compare` validates old results with it, `schema result` prints it.
-
-export const bandRef = z.strictObject({ id: z.string(), label: z.string() });
-const answerValue = z.union([z.int(), z.literal('na'), z.null()]);
-
-export const bankStampSchema = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  version: z.string(),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-});
-
-/** The bank's scale and bands as a result records them, so that it can be read without the bank. */
-export const scaleStampSchema = z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() });
-export const bandsStampSchema = z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() }));
-
-export const nextStepSchema = z.strictObject({
-  pillar: z.string(),
-  questionId: z.string().nullable(),
-  owner: z.enum(OWNERS),
-  action: z.string(),
-  reason: z.string(),
-});
-
-export const singleReportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  kind: z.literal('single'),
-  bank: bankStampSchema,
-  form: z.enum(['full', 'quick']),
-  takenAt: z.string(),
-  respondent: z.strictObject({ role: z.enum(ROLES), name: z.string().optional(), team: z.string().optional() }),
-  scale: scaleStampSchema,
-  bands: bandsStampSchema,
-  overall: z.strictObject({ score: z.number().nullable(), band: bandRef.nullable() }),
-  pillars: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      summary: z.string(),
-      weight: z.number(),
-      score: z.number().nullable(),
-      band: bandRef.nullable(),
-      asked: z.int(),
-      answered: z.int(),
-      unknown: z.int(),
-      unknownRate: z.number().nullable(),
-      advice: z.array(z.string()),
-    }),
-  ),
-  weakestPillar: z.string().nullable(),
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      pillar: z.string(),
-      text: z.string(),
-      reverse: z.boolean(),
-      weight: z.number(),
-      value: answerValue,
-      score: z.number().nullable(),
-    }),
-  ),
-  lowestItems: z.array(z.string()),
-  nextSteps: z.array(nextStepSchema),
-});
-
-export type SingleReport = z.infer<typeof singleReportSchema>;
-export type ReportPillar = SingleReport['pillars'][number];
-export type ReportItem = SingleReport['items'][number];
-export type NextStep = z.infer<typeof nextStepSchema>;
+import type { Bank, Form, Pillar } from '../../bank.js';
+import type { Response } from '../../answers.js';
+import type { RespondentScore } from '../../scoring.js';
+import { stampBank, type NextStep } from '../stamps.js';
+import type { ReportItem, ReportPillar, SingleReport } from './schema.js';
 
 const LOWEST_ITEMS = 5;
 const MAX_STEPS = 5;
 const MIN_STEPS = 3;
 const STEPS_PER_PILLAR = 2;
-
-export function stampBank(bank: Bank): SingleReport['bank'] {
-  return { id: bank.id, title: bank.title, version: bank.version, hash: bank.hash };
-}
 
 export function buildSingleReport(bank: Bank, response: Response, score: RespondentScore, takenAt: string): SingleReport {
   const bandRefOf = (id: string | null) => {

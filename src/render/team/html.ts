@@ -1,12 +1,12 @@
-import type { TeamReport } from '../../core/team-report-model.js';
-import { decimal, percent, signedPoints, wholeScore } from '../numbers.js';
-import { barChart } from '../svg/bars.js';
-import { heatMap } from '../svg/heat-map.js';
-import { radarChart } from '../svg/radar.js';
-import { agendaTime, itemsById, pillarsById } from '../team-layout.js';
-import { html, trusted } from './html.js';
-import { bandChip, htmlDocument } from './page.js';
-import { nextStepList, roleName, takenOn } from './parts.js';
+import type { TeamReport } from '../../core/report/team/schema.js';
+import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { barChart } from '../shared/svg/bars.js';
+import { heatMap } from '../shared/svg/heat-map.js';
+import { radarChart } from '../shared/svg/radar.js';
+import { agendaTime, itemsById, pillarsById } from './layout.js';
+import { html, trusted } from '../shared/html/html.js';
+import { bandChip, htmlDocument } from '../shared/html/page.js';
+import { nextStepList, roleName, takenOn } from '../shared/html/parts.js';
 
 const NOT_ENOUGH = 'not enough answers';
 const HEAT_ROWS = 12;

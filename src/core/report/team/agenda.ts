@@ -1,32 +1,12 @@
-import * as z from 'zod';
-import type { NextStep } from './report-model.js';
-import type { TeamReport } from './team-report-model.js';
-import { asked, capitalize, quoted } from './team-readings.js';
-import { wholeScore } from './whole-score.js';
+import type { NextStep } from '../stamps.js';
+import { wholeScore } from '../../whole-score.js';
+import { asked, capitalize, quoted } from './readings.js';
+import type { Agenda, TeamReport } from './schema.js';
 
 // A time-boxed workshop built from the team report: the largest gaps first, then the lowest
 // pillar and what people could not see, then owners and first actions. The bank's statements
 // become questions to ask the room.
 
-export const agendaSchema = z.strictObject({
-  minutes: z.int(),
-  blocks: z.array(
-    z.strictObject({
-      kind: z.enum(['opening', 'gap', 'agreement', 'pillar', 'unknown', 'actions', 'close']),
-      /** Minutes from the start of the workshop. */
-      start: z.int(),
-      minutes: z.int(),
-      title: z.string(),
-      purpose: z.string(),
-      /** What to ask the room, in order. */
-      prompts: z.array(z.string()),
-      pillar: z.string().nullable(),
-      items: z.array(z.string()),
-    }),
-  ),
-});
-
-export type Agenda = z.infer<typeof agendaSchema>;
 type Block = Agenda['blocks'][number];
 type Draft = Omit<Block, 'start' | 'minutes'>;
 type ReportSoFar = Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>;
