@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TeamData } from '../../src/core/aggregate.js';
-import type { Response } from '../../src/core/answers.js';
-import type { Bank } from '../../src/core/bank.js';
-import type { Role } from '../../src/core/roles.js';
-import { buildTeamReport, type TeamReport } from '../../src/core/team-report-model.js';
-import { loadBank } from '../../src/io/load-bank.js';
-import { TEAM_FORMATS, teamRenderers, type TeamFormat } from '../../src/render/index.js';
-import { csvCell, renderTeamCsv } from '../../src/render/team-csv.js';
-import { MINI_BANK, respondent, seeded } from '../helpers/team.js';
+import { TeamData } from '../../../src/core/aggregate.js';
+import type { Response } from '../../../src/core/answers.js';
+import type { Bank } from '../../../src/core/bank.js';
+import type { Role } from '../../../src/core/roles.js';
+import { buildTeamReport } from '../../../src/core/report/team/build.js';
+import { type TeamReport } from '../../../src/core/report/team/schema.js';
+import { loadBank } from '../../../src/io/load-bank.js';
+import { TEAM_FORMATS, type TeamFormat } from '../../../src/render/formats.js';
+import { teamRenderers } from '../../../src/render/index.js';
+import { csvCell, renderTeamCsv } from '../../../src/render/team/csv.js';
+import { MINI_BANK, respondent, seeded } from '../../helpers/team.js';
 
 let bank: Bank;
 beforeAll(async () => {

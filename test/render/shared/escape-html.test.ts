@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/render/escape-html.js';
+import { escapeHtml } from '../../../src/render/shared/escape-html.js';
 
 describe('escapeHtml', () => {
   it.each([

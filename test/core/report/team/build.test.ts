@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TeamData } from '../../src/core/aggregate.js';
-import type { Bank } from '../../src/core/bank.js';
-import { buildTeamReport, teamReportSchema, type TeamReport } from '../../src/core/team-report-model.js';
-import { loadBank } from '../../src/io/load-bank.js';
-import { MINI_BANK, respondent } from '../helpers/team.js';
-import type { Response } from '../../src/core/answers.js';
+import { TeamData } from '../../../../src/core/aggregate.js';
+import type { Bank } from '../../../../src/core/bank.js';
+import { buildTeamReport } from '../../../../src/core/report/team/build.js';
+import { teamReportSchema, type TeamReport } from '../../../../src/core/report/team/schema.js';
+import { loadBank } from '../../../../src/io/load-bank.js';
+import { MINI_BANK, respondent } from '../../../helpers/team.js';
+import type { Response } from '../../../../src/core/answers.js';
 
 // The mini bank: Talk (T1, T2 reversed) and Tools (K1, K2), a 1-5 scale, item score (v − 1) · 25.
 // Six people, hand-scored:

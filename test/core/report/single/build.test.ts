@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerValue, Response } from '../../src/core/answers.js';
-import type { Form } from '../../src/core/bank.js';
-import { answerLabel, buildSingleReport, singleReportSchema, type NextStep } from '../../src/core/report-model.js';
-import { scoreRespondent } from '../../src/core/scoring.js';
-import { tinyBank, type TinyBank, type TinyPillar } from '../helpers/tiny-bank.js';
+import type { AnswerValue, Response } from '../../../../src/core/answers.js';
+import type { Form } from '../../../../src/core/bank.js';
+import { answerLabel, buildSingleReport } from '../../../../src/core/report/single/build.js';
+import { singleReportSchema } from '../../../../src/core/report/single/schema.js';
+import { type NextStep } from '../../../../src/core/report/stamps.js';
+import { scoreRespondent } from '../../../../src/core/scoring.js';
+import { tinyBank, type TinyBank, type TinyPillar } from '../../../helpers/tiny-bank.js';
 
 const TAKEN_AT = '2026-03-04T05:06:07+01:00';
 

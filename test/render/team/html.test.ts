@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TeamData } from '../../../src/core/aggregate.js';
-import { buildTeamReport, type TeamReport } from '../../../src/core/team-report-model.js';
+import { buildTeamReport } from '../../../src/core/report/team/build.js';
+import { type TeamReport } from '../../../src/core/report/team/schema.js';
 import { loadResponse } from '../../../src/io/load-answers.js';
 import { loadBank } from '../../../src/io/load-bank.js';
-import { escapeHtml } from '../../../src/render/escape-html.js';
-import { renderTeamHtml } from '../../../src/render/html/team.js';
-import { agendaTime } from '../../../src/render/team-layout.js';
+import { escapeHtml } from '../../../src/render/shared/escape-html.js';
+import { renderTeamHtml } from '../../../src/render/team/html.js';
+import { agendaTime } from '../../../src/render/team/layout.js';
 import { ELEMENTS, hostileEscaped, tags } from '../../helpers/html.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/html/${name}`, import.meta.url));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_CHARACTERS, plainText } from '../../src/render/sanitize.js';
-import { renderJson } from '../../src/render/json.js';
+import { CONTROL_CHARACTERS, plainText } from '../../../src/render/shared/sanitize.js';
+import { renderJson } from '../../../src/render/shared/json.js';
 
 const UNSAFE = new RegExp(CONTROL_CHARACTERS.source);
 const ESC = '\u001b';

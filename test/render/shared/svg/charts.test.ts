@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { barChart } from '../../../src/render/svg/bars.js';
-import { beforeAfterChart } from '../../../src/render/svg/before-after.js';
-import { heatMap } from '../../../src/render/svg/heat-map.js';
-import { radarChart } from '../../../src/render/svg/radar.js';
+import { barChart } from '../../../../src/render/shared/svg/bars.js';
+import { beforeAfterChart } from '../../../../src/render/shared/svg/before-after.js';
+import { heatMap } from '../../../../src/render/shared/svg/heat-map.js';
+import { radarChart } from '../../../../src/render/shared/svg/radar.js';
 
 const bands = [
   { label: 'Misaligned', min: 0 },

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { TeamData } from '../../../src/core/aggregate.js';
 import type { Response } from '../../../src/core/answers.js';
 import type { Bank } from '../../../src/core/bank.js';
-import { compareResults } from '../../../src/core/compare.js';
-import { buildTeamReport, type TeamReport } from '../../../src/core/team-report-model.js';
+import { compareResults } from '../../../src/core/report/compare/build.js';
+import { buildTeamReport } from '../../../src/core/report/team/build.js';
+import { type TeamReport } from '../../../src/core/report/team/schema.js';
 import { loadResponse } from '../../../src/io/load-answers.js';
 import { loadBank } from '../../../src/io/load-bank.js';
-import { escapeHtml } from '../../../src/render/escape-html.js';
-import { renderCompareHtml } from '../../../src/render/html/compare.js';
+import { escapeHtml } from '../../../src/render/shared/escape-html.js';
+import { renderCompareHtml } from '../../../src/render/compare/html.js';
 import { ELEMENTS, hostileEscaped, tags } from '../../helpers/html.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/html/${name}`, import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bandColor, contrast, heatColor, seriesStyle, textOn } from '../../../src/render/svg/palette.js';
-import { svgFrame, wrapWords } from '../../../src/render/svg/svg.js';
+import { bandColor, contrast, heatColor, seriesStyle, textOn } from '../../../../src/render/shared/svg/palette.js';
+import { svgFrame, wrapWords } from '../../../../src/render/shared/svg/svg.js';
 
 describe('wrapWords', () => {
   it.each([

@@ -1,18 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compare } from '../../src/commands/compare.js';
-import { TeamData } from '../../src/core/aggregate.js';
-import type { AnswerValue, Response } from '../../src/core/answers.js';
-import type { Bank } from '../../src/core/bank.js';
-import { compareReportSchema, compareResults } from '../../src/core/compare.js';
-import { InputError, formatProblem } from '../../src/core/errors.js';
-import { buildSingleReport, type SingleReport } from '../../src/core/report-model.js';
-import { scoreRespondent } from '../../src/core/scoring.js';
-import { buildTeamReport, type TeamReport } from '../../src/core/team-report-model.js';
-import { loadBank } from '../../src/io/load-bank.js';
-import { tempDir } from '../helpers/cli.js';
-import { MINI_BANK, captureContext, respondent } from '../helpers/team.js';
+import { compare } from '../../../../src/commands/compare.js';
+import { TeamData } from '../../../../src/core/aggregate.js';
+import type { AnswerValue, Response } from '../../../../src/core/answers.js';
+import type { Bank } from '../../../../src/core/bank.js';
+import { compareReportSchema } from '../../../../src/core/report/compare/schema.js';
+import { compareResults } from '../../../../src/core/report/compare/build.js';
+import { InputError, formatProblem } from '../../../../src/core/errors.js';
+import { buildSingleReport } from '../../../../src/core/report/single/build.js';
+import { type SingleReport } from '../../../../src/core/report/single/schema.js';
+import { scoreRespondent } from '../../../../src/core/scoring.js';
+import { buildTeamReport } from '../../../../src/core/report/team/build.js';
+import { type TeamReport } from '../../../../src/core/report/team/schema.js';
+import { loadBank } from '../../../../src/io/load-bank.js';
+import { tempDir } from '../../../helpers/cli.js';
+import { MINI_BANK, captureContext, respondent } from '../../../helpers/team.js';
 
 let bank: Bank;
 beforeAll(async () => {

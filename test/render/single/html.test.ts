@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSingleReport, answerLabel, type SingleReport } from '../../../src/core/report-model.js';
+import { buildSingleReport, answerLabel } from '../../../src/core/report/single/build.js';
+import { type SingleReport } from '../../../src/core/report/single/schema.js';
 import { scoreRespondent } from '../../../src/core/scoring.js';
 import { loadResponse } from '../../../src/io/load-answers.js';
 import { loadBank } from '../../../src/io/load-bank.js';
-import { escapeHtml } from '../../../src/render/escape-html.js';
-import { html, trusted } from '../../../src/render/html/html.js';
-import { renderSingleHtml } from '../../../src/render/html/single.js';
+import { escapeHtml } from '../../../src/render/shared/escape-html.js';
+import { html, trusted } from '../../../src/render/shared/html/html.js';
+import { renderSingleHtml } from '../../../src/render/single/html.js';
 import { ELEMENTS, hostileEscaped, tags } from '../../helpers/html.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/html/${name}`, import.meta.url));

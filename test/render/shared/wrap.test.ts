@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleLength, wrapLine } from '../../src/render/wrap.js';
+import { visibleLength, wrapLine } from '../../../src/render/shared/wrap.js';
 
 describe('wrapLine', () => {
   it.each([
