@@ -4,8 +4,12 @@
 // The commands are timed round-robin (one run of each, again and again) after warm-up rounds, and the
 // median is kept: a machine that gets busier or quieter during the bench shifts every command alike.
 //
+// `--quick` (or BENCH_QUICK=1) runs every part small and few times: it proves the bench runs to the end
+// (a test does that), and its figures mean little.
+//
 // A module in scripts/bench/ exports `default async function (ctx)` returning `[{ name, value, unit }]`;
-// ctx holds { root, bin, node, tempDir(), time(argvs, { runs, cwd }) } (time: median ms per argv, round-robin).
+// ctx holds { root, bin, node, quick, log(line), tempDir(), time(argvs, { runs, cwd }) }
+// (time: median ms per argv, round-robin; log: a progress line on stderr).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +19,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'cash-test.js');
 const node = process.execPath;
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const WARMUP = 3;
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 30));
+const WARMUP = quick ? 1 : 3;
+const log = (line) => process.stderr.write(`${line}\n`);
 
 const temporary = [];
 function tempDir() {
@@ -64,7 +70,7 @@ try {
   for (const file of modules) {
     const { default: bench } = await import(pathToFileURL(join(benchDir, file)).href);
     console.log(`\n${file}`);
-    for (const { name, value, unit } of await bench({ root, bin, node, tempDir, time })) {
+    for (const { name, value, unit } of await bench({ root, bin, node, quick, log, tempDir, time })) {
       console.log(`${name.padEnd(60)} ${typeof value === 'number' ? value.toFixed(1).padStart(7) : String(value).padStart(7)} ${unit}`);
     }
   }

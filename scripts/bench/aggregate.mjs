@@ -3,7 +3,7 @@
 // every module in scripts/bench/ and calls its default export; `node scripts/bench/aggregate.mjs`
 // runs this one alone (after `npm run build`).
 //
-// ctx (all optional): { root: the package folder, log(line): progress lines }.
+// ctx (all optional): { root: the package folder, quick: small sizes, log(line): progress lines }.
 
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -14,15 +14,14 @@ import { once } from 'node:events';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
-const ANSWER_FILES = 5_000;
-const CSV_ROWS = 1_000_000;
-const LABELLED_CSV_ROWS = 100_000;
+const SIZES = { full: { answerFiles: 5_000, csvRows: 1_000_000, labelledCsvRows: 100_000 }, quick: { answerFiles: 200, csvRows: 2_000, labelledCsvRows: 2_000 } };
 const ROLES = ['sales', 'marketing', 'leadership', 'revops', 'other'];
 const LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 
 export default async function aggregateBench(ctx = {}) {
   const root = ctx.root ?? fileURLToPath(new URL('../..', import.meta.url));
   const log = ctx.log ?? (() => {});
+  const { answerFiles: ANSWER_FILES, csvRows: CSV_ROWS, labelledCsvRows: LABELLED_CSV_ROWS } = ctx.quick ? SIZES.quick : SIZES.full;
   const dir = await mkdtemp(join(tmpdir(), 'cash-test-bench-'));
   try {
     const questions = await builtInQuestions(root);
@@ -134,6 +133,6 @@ function seeded(seed) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const figures = await aggregateBench({ log: (line) => process.stderr.write(`${line}\n`) });
+  const figures = await aggregateBench({ quick: process.argv.includes('--quick'), log: (line) => process.stderr.write(`${line}\n`) });
   for (const f of figures) console.log(`${f.name.padEnd(48)} ${String(f.value).padStart(10)} ${f.unit}`);
 }
