@@ -122,7 +122,9 @@ export class TeamData {
 
   /**
    * Cronbach's alpha of items (by index) over the respondents who gave a number to every one of
-   * them. Item variances come from counts and the totals are one float64 a respondent, so memory
+   * them, of the composite the pillar score is: Σ w·s with the items' weights, so alpha uses
+   * w²·var(s) per item and the variance of the weighted totals (equal weights give the usual alpha).
+   * Item variances come from counts and the totals are one float64 a respondent, so memory
    * does not grow with respondents × items.
    */
   alpha(items: readonly number[]): { complete: number; alpha: number | null } {
@@ -140,7 +142,7 @@ export class TeamData {
     const variances: number[] = [];
     for (const k of items) {
       const q = this.questions[k] as Question;
-      const scores = points.map((v) => itemScore(v, scale, q.reverse));
+      const scores = points.map((v) => q.weight * itemScore(v, scale, q.reverse));
       const counts = new Uint32Array(points.length);
       this.scan(this.answers[k] as Column<Uint8Array>, (code, _role, i) => {
         if (complete[i] === 0) return;

@@ -200,8 +200,9 @@ export function momentsOfCounts(values: readonly number[], counts: ArrayLike<num
 /**
  * Within-group agreement r_wg = 1 − s²/σ²_EU (James, Demaree & Wolf 1984), with the
  * uniform ("rectangular") null σ²_EU = (A² − 1)/12 for A response options, s² the
- * sample variance. Truncated to [0, 1] as is standard practice (LeBreton & Senter 2008):
- * s² > σ²_EU gives 0. Null when n < 2, or when optionCount is not an integer ≥ 2.
+ * sample variance. Not truncated: a negative r_wg means the answers spread more than
+ * answers picked at random would, i.e. the group is polarised (see `polarised`).
+ * Null when n < 2, or when optionCount is not an integer ≥ 2.
  */
 export function rwg(values: Numbers, optionCount: number): number | null {
   const s2 = sampleVariance(values);
@@ -212,8 +213,12 @@ export function rwg(values: Numbers, optionCount: number): number | null {
 export function rwgFromVariance(variance: number, optionCount: number): number | null {
   if (!Number.isInteger(optionCount) || optionCount < 2 || !Number.isFinite(variance)) return null;
   const expected = (optionCount * optionCount - 1) / 12;
-  const r = 1 - variance / expected;
-  return finiteOrNull(Math.min(1, Math.max(0, r)));
+  return finiteOrNull(1 - variance / expected);
+}
+
+/** The answers spread more than the uniform null's: r_wg below 0. */
+export function polarised(rwgValue: number): boolean {
+  return rwgValue < 0;
 }
 
 /**

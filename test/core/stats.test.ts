@@ -8,6 +8,7 @@ import {
   describe as summarize,
   hedgesG,
   rwg,
+  polarised,
   cronbachAlpha,
   interpretG,
 } from '../../src/core/stats.js';
@@ -171,9 +172,9 @@ describe('rwg', () => {
     // A = 7: σ²_EU = 48/12 = 4; 6,7,7,6: mean 6.5, SS 4·.25 = 1, s² = 1/3; 1 − (1/3)/4 = 11/12
     [[6, 7, 7, 6], 7, 11 / 12],
     [[3, 3, 3], 5, 1], // all equal: perfect agreement
-    [[1, 2, 3, 4, 5], 5, 0], // s² = 10/4 = 2.5 > 2 → 1 − 1.25 = −0.25, truncated to 0
-    [[1, 5], 5, 0], // s² = 8 → 1 − 4 = −3, truncated to 0
-    [[1, 2], 2, 0], // A = 2: σ²_EU = 3/12 = 0.25; s² = 0.5 → −1, truncated to 0
+    [[1, 2, 3, 4, 5], 5, -0.25], // s² = 10/4 = 2.5 > 2 → 1 − 1.25 = −0.25, not truncated: polarised
+    [[1, 5], 5, -3], // s² = 8 → 1 − 4 = −3
+    [[1, 2], 2, -1], // A = 2: σ²_EU = 3/12 = 0.25; s² = 0.5 → 1 − 2 = −1
     [[-1, -1, -2], 5, 5 / 6], // negative numbers: mean −4/3, SS 1/9+1/9+4/9 = 2/3, s² = 1/3; 1 − 1/6
     [[4], 5, null], // n < 2
     [[], 5, null], // n < 2
@@ -298,26 +299,19 @@ describe('properties', () => {
     );
   });
 
-  it('rwg lies in [0, 1]', () => {
+  it('rwg is at most 1, and below 0 (polarised) exactly when the spread exceeds the uniform null', () => {
     const likert = fc
       .integer({ min: 2, max: 11 })
       .chain((a) => fc.tuple(fc.constant(a), fc.array(fc.integer({ min: 1, max: a }))));
     fc.assert(
       fc.property(likert, ([a, xs]) => {
         const r = rwg(xs, a);
-        if (xs.length < 2) expect(r).toBeNull();
-        else {
-          expect(r as number).toBeGreaterThanOrEqual(0);
-          expect(r as number).toBeLessThanOrEqual(1);
+        if (xs.length < 2) {
+          expect(r).toBeNull();
+          return;
         }
-      }),
-    );
-    // also for arbitrary values outside the response scale
-    fc.assert(
-      fc.property(fc.array(wide, { minLength: 2 }), fc.integer({ min: 2, max: 100 }), (xs, a) => {
-        const r = rwg(xs, a);
-        expect(r as number).toBeGreaterThanOrEqual(0);
         expect(r as number).toBeLessThanOrEqual(1);
+        expect(polarised(r as number)).toBe((sampleVariance(xs) as number) > (a * a - 1) / 12);
       }),
     );
   });

@@ -88,8 +88,8 @@ describe('team figures, hand-computed', () => {
     // K2 answers 2, 3, 5, 4, 4: variance 5.2/4 = 1.3; σ²_EU for 5 options = 2
     near(items.get('K2')?.rwg, 1 - 1.3 / 2);
     near(items.get('K2')?.sd, 25 * Math.sqrt(1.3));
-    // T1 answers 5..1: variance 2.5 exceeds the null's 2, truncated to 0
-    expect(items.get('T1')?.rwg).toBe(0);
+    // T1 answers 5..1: variance 2.5 exceeds the null's 2, r_wg = 1 − 2.5/2, not truncated
+    near(items.get('T1')?.rwg, -0.25);
     expect(items.get('K2')?.unknownRate).toBe(1 / 6);
   });
 
