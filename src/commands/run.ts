@@ -7,7 +7,7 @@ import { loadResponse } from '../io/load-answers.js';
 import { loadBank } from '../io/load-bank.js';
 import type { SurveyResult } from '../prompts/survey.js';
 import { singleRenderers } from '../render/index.js';
-import { type SingleFormat } from '../render/formats.js';
+import type { SingleFormat } from '../render/formats.js';
 import type { Context } from './context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';

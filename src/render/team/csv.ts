@@ -82,7 +82,7 @@ export function renderTeamCsv(report: TeamReport): string {
   report.disagreements.items.forEach((id, k) => rows.push(['ranking', 'disagreement', pillarOf.get(id) ?? '', id, 'rank', k + 1]));
   report.lowestItems.forEach((id, k) => rows.push(['ranking', 'lowest', pillarOf.get(id) ?? '', id, 'rank', k + 1]));
 
-  return [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Response } from '../../../src/core/answers.js';
 import type { Bank } from '../../../src/core/bank.js';
 import type { Role } from '../../../src/core/roles.js';
 import { buildTeamReport } from '../../../src/core/report/team/build.js';
-import { type TeamReport } from '../../../src/core/report/team/schema.js';
+import type { TeamReport } from '../../../src/core/report/team/schema.js';
 import { loadBank } from '../../../src/io/load-bank.js';
 import { TEAM_FORMATS, type TeamFormat } from '../../../src/render/formats.js';
 import { teamRenderers } from '../../../src/render/index.js';
