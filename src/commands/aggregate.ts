@@ -9,7 +9,7 @@ import { loadAnswerMap } from '../io/load-map.js';
 import { readResponses } from '../io/read-responses.js';
 import { teamRenderers } from '../render/index.js';
 import type { TeamFormat } from '../render/formats.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
