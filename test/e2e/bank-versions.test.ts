@@ -33,6 +33,17 @@ describe('bank versions', () => {
     expect(JSON.parse(named.stdout).bank.version).toBe('1.0.0');
   });
 
+  it('lints both built-in banks; 1.0.0 is warned about for reading agreement with everything as aligned', async () => {
+    const current = await cli(['bank', 'lint']);
+    expect([current.code, current.stderr]).toEqual([0, '']);
+    const old = await cli(['bank', 'lint', 'cash@1']);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/^cash@1: ok: cash 1\.0\.0, 4 pillars, 48 questions/);
+    expect(old.stderr).toContain(
+      'cash-test: warning: cash@1: answering 5 to every statement of the full form puts the overall score at 78, in the top band (Aligned): reverse-word more statements\n',
+    );
+  });
+
   it('refuses a version of the built-in bank it does not have, with a hint', async () => {
     const file = join(tempDir(), 'future.yaml');
     writeFileSync(file, 'bank: { id: cash, version: 3.1.0 }\nrespondent: { role: sales }\nanswers:\n  C1: 4\n');
