@@ -2,9 +2,9 @@ import { allQuestions } from '../core/bank.js';
 import { sameAnswersInTopBand } from '../core/same-answer.js';
 import { wholeScore } from '../core/whole-score.js';
 import { builtInBankDir, loadBank } from '../io/load-bank.js';
-import { renderJson } from '../render/json.js';
-import { questionnaireData, questionnaireMarkdown } from '../render/questionnaire.js';
-import { plainText } from '../render/sanitize.js';
+import type { QuestionnaireFormat } from '../render/formats.js';
+import { questionnaireRenderers } from '../render/index.js';
+import { plainText } from '../render/shared/sanitize.js';
 import type { Context } from '../context.js';
 import { emit, loadChecked } from './output.js';
 
@@ -40,14 +40,14 @@ export async function bankLint(options: BankLintOptions, ctx: Context): Promise<
 export interface BankPrintOptions {
   bank?: string;
   quick: boolean;
-  format: 'markdown' | 'json';
+  format: QuestionnaireFormat;
   out?: string;
   force: boolean;
 }
 
 export async function bankPrint(options: BankPrintOptions, ctx: Context): Promise<0> {
   const bank = await loadChecked(options, [options.bank ?? builtInBankDir()], () => loadBank(options.bank));
-  const form = options.quick ? 'quick' : 'full';
-  await emit(ctx, options, options.format === 'json' ? renderJson(questionnaireData(bank, form)) : questionnaireMarkdown(bank, form));
+  const render = await questionnaireRenderers[options.format]();
+  await emit(ctx, options, render({ bank, form: options.quick ? 'quick' : 'full' }, { color: false }));
   return 0;
 }

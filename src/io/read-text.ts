@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -18,18 +17,23 @@ const CHUNK_BYTES = 64 * 1024;
 export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Promise<string> {
   const fail = (message: string, at: { line?: number; col?: number } = {}) => new InputError([{ file, ...at, message }]);
   const tooLarge = (size: string) => fail(`is ${size} MB; input files are limited to ${megabytes(maxBytes)} MB`);
-  await checkInputFile(file);
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw fail(fileErrorMessage(error));
-  });
+  // Synchronous calls: for a folder of thousands of small answer files they cost a fifth of the asynchronous ones.
+  checkInputFile(file);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw fail(fileErrorMessage(error as NodeJS.ErrnoException));
+  }
   const chunks: Buffer[] = [];
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
-    // Read in chunks against the limit: the file may grow while it is read.
+    // A file at once (one byte more than its size, should it grow), then in chunks against the limit.
     let total = 0;
     for (;;) {
-      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(CHUNK_BYTES) });
+      const buffer = Buffer.allocUnsafe(total === 0 && info.size > 0 ? info.size + 1 : CHUNK_BYTES);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(`more than ${megabytes(maxBytes)}`);
@@ -39,7 +43,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
     if (error instanceof InputError) throw error;
     throw fail(fileErrorMessage(error as NodeJS.ErrnoException));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   const bytes = Buffer.concat(chunks);
 
@@ -55,13 +59,16 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
  * Refuses, before anything opens it, what is not a regular file: opening a named pipe waits for a
  * writer that may never come, and a device or a socket is no input. A link to a regular file is fine.
  */
-export async function checkInputFile(file: string): Promise<void> {
+export function checkInputFile(file: string): void {
   if (file === '-') {
     throw new InputError([{ file, message: 'reading standard input is not supported: name a file' }], 'save the input to a file first, e.g. `cat > answers.yaml`');
   }
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError([{ file, message: fileErrorMessage(error) }]);
-  });
+  let info: Stats;
+  try {
+    info = statSync(file);
+  } catch (error) {
+    throw new InputError([{ file, message: fileErrorMessage(error as NodeJS.ErrnoException) }]);
+  }
   const kind = notRegularFile(info);
   if (kind !== null) throw new InputError([{ file, message: kind }]);
 }
