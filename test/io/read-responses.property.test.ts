@@ -105,7 +105,8 @@ describe('fast answer-file path', () => {
           writeFileSync(file, content);
           const full = await outcome(async () => parsedResponse(file, await readTextFile(file), bank, form));
           expect(await outcome(() => loadResponse(file, bank, form))).toEqual(full);
-          const fast = await readTextFile(file).then((t) => plainResponse(t, bank, form), () => null);
+          // A .json file never takes the plain path (a YAML subset): it is read as JSON.
+          const fast = name.endsWith('.json') ? null : await readTextFile(file).then((t) => plainResponse(t, bank, form), () => null);
           if (fast !== null) {
             plain++;
             expect({ response: fast }).toEqual(full);
