@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { answersFileSchema, type AnswersFile } from '../core/answers.js';
+import { answersFileSchema, MAX_NAME_LENGTH, type AnswersFile } from '../core/answers.js';
 import { ROLES } from '../core/roles.js';
 import { MAX_INPUT_BYTES } from './read-text.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -9,8 +9,6 @@ import { readSimpleYaml } from './simple-yaml.js';
 // schema. Anything else — an error, an unusual key or value — returns null, and the caller takes
 // the full path (loadResponse), which also reports every problem with its position.
 // test/io/plain-answer-file.test.ts checks that whatever passes here, the schema reads the same.
-
-const MAX_TEXT = 200;
 
 export function readPlainAnswerFile(file: string): AnswersFile | null {
   let bytes: Buffer;
@@ -53,5 +51,5 @@ function onlyKeys(value: Record<string, unknown>, keys: readonly string[]): bool
 
 /** Absent, or a string the schema keeps as it is (already trimmed, not too long). */
 function plainText(value: unknown): boolean {
-  return value === undefined || (typeof value === 'string' && value === value.trim() && value.length <= MAX_TEXT);
+  return value === undefined || (typeof value === 'string' && value === value.trim() && value.length <= MAX_NAME_LENGTH);
 }
