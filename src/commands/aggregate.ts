@@ -36,9 +36,10 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
   const report = await loadChecked(options, outputInputs, async () => {
     const inputs = await collectInputs(options.paths);
     const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
-    const form: Form = options.quick ? 'quick' : 'full';
+    const form: Form | undefined = options.quick ? 'quick' : undefined;
     const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt });
+    const warn = (message: string) => ctx.stderr.write(`cash-test: warning: ${message}\n`);
+    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt, warn });
   });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
@@ -47,14 +48,21 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
 
 export interface TeamInputs extends TeamReportOptions {
   bank: Bank;
-  form: Form;
+  /** Undefined: the form the answer files name. */
+  form: Form | undefined;
   map: AnswerMap;
+  warn?: (message: string) => void;
 }
 
 /** The team report of answer files, folders and CSV exports: what aggregate prints and the room reveals. */
-export async function teamReportOf(paths: readonly string[] | ResponseInputs, { bank, form, map, ...options }: TeamInputs): Promise<TeamReport> {
-  const data = new TeamData(bank, form, { keepNames: options.showNames });
-  await readResponses(paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
+export async function teamReportOf(paths: readonly string[] | ResponseInputs, { bank, form, map, warn, ...options }: TeamInputs): Promise<TeamReport> {
+  let data: TeamData | null = null;
+  const onForm = (chosen: Form, mixed: boolean) => {
+    data = new TeamData(bank, chosen, { keepNames: options.showNames });
+    if (mixed) warn?.('the inputs mix the quick and the full form: the team is scored on the quick form, the questions all of them answered');
+  };
+  await readResponses(paths, { bank, form, map, keepNames: options.showNames, onForm }, (response) => data?.add(response));
+  if (data === null) throw new Error('no form was chosen for the team');
   return buildTeamReport(data, options);
 }
 

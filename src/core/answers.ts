@@ -37,6 +37,8 @@ export interface Response {
   respondent: Respondent;
   answers: Record<string, AnswerValue>;
   takenAt?: string;
+  /** The form the answers were checked on, when the file chose it (see checkAnswers). */
+  form?: Form;
 }
 
 // A team report checks thousands of answer files against one bank: its indexes are built once.
@@ -58,10 +60,13 @@ function indexOf(bank: Bank): BankIndex {
   return index;
 }
 
-/** Checks an answer file against the bank and the chosen form; the response is null when any issue was found. */
+/**
+ * Checks an answer file against the bank and the chosen form; the response is null when any issue was found.
+ * No form chosen: the file's own (`form:`, full when it names none), recorded in the response.
+ */
 export function checkAnswers(
   bank: Bank,
-  form: Form,
+  chosen: Form | undefined,
   file: AnswersFile,
   roleOverride?: Role,
 ): { response: Response | null; issues: Issue[] } {
@@ -81,13 +86,14 @@ export function checkAnswers(
     issues.push({ path: ['respondent'], atKey: true, message: `role is required (one of ${ROLES.join(', ')}), or pass --role` });
   }
 
+  const form = chosen ?? file.form ?? 'full';
   const checked = checkAnswerValues(bank, form, file.answers);
   issues.push(...checked.issues);
   if (issues.length > 0 || role === undefined) return { response: null, issues };
   const respondent: Respondent = { role };
   if (file.respondent.name) respondent.name = file.respondent.name;
   if (file.respondent.team) respondent.team = file.respondent.team;
-  return { response: { respondent, answers: checked.answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}) }, issues };
+  return { response: { respondent, answers: checked.answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}), ...(chosen === undefined ? { form } : {}) }, issues };
 }
 
 /** The answers against the bank: unknown ids, values off the scale, questions of the form left without an answer. */

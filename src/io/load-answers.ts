@@ -11,8 +11,11 @@ import { validate } from './yaml-document.js';
 
 export const ANSWER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** `run --answers` and `aggregate` alike: the file read as every input is, then the plain path, then the full one. */
-export async function loadResponse(file: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
+/**
+ * `run --answers` and `aggregate` alike: the file read as every input is, then the plain path, then the full one.
+ * No form given: the file's own, as checkAnswers says.
+ */
+export async function loadResponse(file: string, bank: Bank, form: Form | undefined, role?: Role): Promise<Response> {
   if (file === '-') checkInputFile(file);
   const extension = extname(file).toLowerCase();
   if (!ANSWER_EXTENSIONS.includes(extension)) {
@@ -23,13 +26,13 @@ export async function loadResponse(file: string, bank: Bank, form: Form, role?: 
 }
 
 /** The fast path: the response when the text is a plain answer file without a problem, otherwise null. */
-export function plainResponse(text: string, bank: Bank, form: Form, role?: Role): Response | null {
+export function plainResponse(text: string, bank: Bank, form: Form | undefined, role?: Role): Response | null {
   const plain = readPlainAnswers(text);
   return plain === null ? null : checkAnswers(bank, form, plain, role).response;
 }
 
 /** The full path: YAML with positions and the schema; every problem is reported where it is. */
-export function parsedResponse(file: string, text: string, bank: Bank, form: Form, role?: Role): Response {
+export function parsedResponse(file: string, text: string, bank: Bank, form: Form | undefined, role?: Role): Response {
   const doc = parseInput(text, file);
   let data: AnswersFile;
   try {
@@ -38,10 +41,18 @@ export function parsedResponse(file: string, text: string, bank: Bank, form: For
     if (!(error instanceof InputError)) throw error;
     // The answers are checked against the bank all the same, so that every problem in the file is listed at once.
     const given = answersOf(doc.data);
-    throw new InputError([...error.problems, ...(given ? checkAnswerValues(bank, form, given).issues.map((issue) => doc.locate(issue)) : [])]);
+    const fileForm = isMapping(doc.data) && (doc.data.form === 'quick' || doc.data.form === 'full') ? doc.data.form : 'full';
+    throw new InputError([...error.problems, ...(given ? checkAnswerValues(bank, form ?? fileForm, given).issues.map((issue) => doc.locate(issue)) : [])]);
   }
   const { response, issues } = checkAnswers(bank, form, data, role);
-  if (response === null) throw new InputError(issues.map((issue) => doc.locate(issue)));
+  if (response === null) {
+    // A quick survey's answers read as the full form: one "no answer" a question, and the way out.
+    const quickAnswered = form !== 'quick' && data.form !== 'quick' && checkAnswers(bank, 'quick', data, role).response !== null;
+    throw new InputError(
+      issues.map((issue) => doc.locate(issue)),
+      quickAnswered ? 'every question of the quick form is answered: add `form: quick` to the file, or pass --quick' : undefined,
+    );
+  }
   return response;
 }
 

@@ -16,9 +16,12 @@ import { checkInputFile, fileErrorMessage, notRegularFile } from './read-text.js
 
 export interface ResponseSource {
   bank: Bank;
-  form: Form;
+  /** Undefined: the form the answer files name (see readResponses). */
+  form: Form | undefined;
   map: AnswerMap;
   keepNames: boolean;
+  /** Told the form the responses are read on, before the first of them. */
+  onForm?: (form: Form, mixed: boolean) => void;
 }
 
 type Input = { kind: 'answers' | 'csv'; file: string };
@@ -29,6 +32,11 @@ export interface ResponseInputs {
   problems: ProblemList;
 }
 
+/**
+ * Reads every response; each answer file is checked on the form given, or else on the form it names.
+ * The team is then read on that form when all files name the same one (CSV exports count as full),
+ * or on the quick form when they differ: the questions all of them answered.
+ */
 export async function readResponses(
   paths: readonly string[] | ResponseInputs,
   source: ResponseSource,
@@ -41,18 +49,22 @@ export async function readResponses(
     if (problems.size === 0) onResponse(response);
   };
 
-  for (const input of inputs) {
-    if (input.kind === 'csv') {
-      await readCsvResponses(input.file, { ...source, problems, onResponse: add });
-      continue;
-    }
+  // Answer files first, each on its own form, so that the team's form is known before a CSV row is read.
+  const answered: Response[] = [];
+  for (const input of inputs.filter((i) => i.kind === 'answers')) {
     try {
-      add(await loadResponse(input.file, source.bank, source.form));
+      answered.push(await loadResponse(input.file, source.bank, source.form));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.addAll(error.problems);
     }
   }
+  const csvs = inputs.filter((i) => i.kind === 'csv');
+  const forms = new Set<Form>(source.form !== undefined ? [source.form] : [...answered.map((r) => r.form ?? 'full'), ...(csvs.length > 0 ? ['full' as const] : [])]);
+  const form: Form = forms.size === 1 ? ([...forms][0] as Form) : forms.size === 0 ? 'full' : 'quick';
+  source.onForm?.(form, forms.size > 1);
+  for (const response of answered) add(response);
+  for (const input of csvs) await readCsvResponses(input.file, { ...source, form, problems, onResponse: add });
   problems.throwIfAny();
   if (count === 0) throw new InputError([{ message: 'no respondents: the inputs hold no answers' }], 'pass answer files, folders of them, or CSV exports');
 }

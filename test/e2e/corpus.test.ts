@@ -180,6 +180,15 @@ const CASES: Case[] = [
     'escapes.yaml:7:3: answers.X9: unknown question id "X9"; it holds U+001B ESCAPE, U+202E RIGHT-TO-LEFT OVERRIDE',
     'escapes.yaml:8:3: answers.Y: unknown question id "Y"; it holds U+009B CONTROL SEQUENCE INTRODUCER',
   ),
+  // The form comes from the file: a quick survey's answers score without --quick; a file without `form:` gets the way out.
+  { ...valid('answers/valid-form-quick.yaml'), output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', overall: { score: (75 + 2 * 25) / 3 } }) },
+  { ...valid('answers/valid-form-quick.json'), output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', overall: { score: (25 + 2 * 100) / 3 } }) },
+  bad(
+    'answers/quick-without-form.yaml',
+    noAnswer('quick-without-form.yaml', '3:1', 'T2', 'We only talk when something breaks.'),
+    noAnswer('quick-without-form.yaml', '3:1', 'R2', 'Each team blames the other.'),
+    'hint: every question of the quick form is answered: add `form: quick` to the file, or pass --quick',
+  ),
   // Special files, look-alike and invisible characters, YAML features we do not read, JSON read as JSON.
   { ...bad('answers/fifo.yaml', `fifo.yaml: ${FIFO}`), setup: fifo('fifo.yaml') },
   bad(
@@ -331,6 +340,14 @@ const CASES: Case[] = [
   valid('csv/valid-semicolon.csv'),
   valid('csv/valid-ids-and-case.csv'),
   valid('csv/folder'),
+  // A team's form: the one its files name; quick, and said so, when they mix forms.
+  { ...valid('csv/quick-forms'), output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', respondents: { total: 2 } }) },
+  {
+    input: 'csv/mixed-forms',
+    exit: 0,
+    stderr: [/^cash-test: warning: the inputs mix the quick and the full form: the team is scored on the quick form, the questions all of them answered$/],
+    output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', respondents: { total: 2 } }),
+  },
   valid('csv/valid-excel-sep.csv'),
   valid('csv/valid-excel-sep-comma.csv'),
   // Invisible characters in headers (zero-width, bidi marks and isolates, no-break space, a control) do not stop a match.

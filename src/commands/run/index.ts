@@ -47,8 +47,10 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
 
 async function scripted(file: string, options: RunOptions): Promise<SurveyResult> {
   const bank = options.bank === undefined ? await loadBankForAnswers(file) : await loadBank(options.bank);
-  const form: Form = options.quick ? 'quick' : 'full';
-  return { bank, form, response: await loadResponse(file, bank, form, options.role) };
+  // The form the file names, unless --quick asks for the quick questions of any file.
+  const chosen: Form | undefined = options.quick ? 'quick' : undefined;
+  const response = await loadResponse(file, bank, chosen, options.role);
+  return { bank, form: chosen ?? response.form ?? 'full', response };
 }
 
 async function interview(options: RunOptions, ctx: Context): Promise<SurveyResult> {
