@@ -4,6 +4,7 @@ import type { AggregateOptions } from './commands/aggregate.js';
 import type { BankLintOptions, BankPrintOptions } from './commands/bank.js';
 import type { CompareOptions } from './commands/compare.js';
 import type { Context } from './commands/context.js';
+import type { RoomOptions } from './commands/room/index.js';
 import type { RunOptions } from './commands/run.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
@@ -24,6 +25,7 @@ export interface Handlers {
   aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode>;
   compare(options: CompareOptions, ctx: Context): Promise<ExitCode>;
   workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode>;
+  room(options: RoomOptions, ctx: Context): Promise<ExitCode>;
 }
 
 export const lazyHandlers: Handlers = {
@@ -35,6 +37,7 @@ export const lazyHandlers: Handlers = {
   aggregate: async (o, ctx) => (await import('./commands/aggregate.js')).aggregate(o, ctx),
   compare: async (o, ctx) => (await import('./commands/compare.js')).compare(o, ctx),
   workshop: async (o, ctx) => (await import('./commands/workshop.js')).workshop(o, ctx),
+  room: async (o, ctx) => (await import('./commands/room/index.js')).room(o, ctx),
 };
 
 /** Role groups smaller than this are never shown on their own (aggregate, workshop). */
@@ -182,6 +185,27 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     )
     .action(async (dir: string, o: Omit<WorkshopOptions, 'dir'>) => done(await handlers.workshop({ dir, ...o }, ctx)));
 
+  program
+    .command('room')
+    .description("a live room: everyone answers on their own phone on the room's Wi-Fi; answers saved into <dir>")
+    .argument('<dir>', 'folder for the answer files and the room (created when missing; the same folder reopens the room)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
+    .option('--host <address>', "the address phones use (default: this laptop's Wi-Fi address, 192.168.x.x first)")
+    .addOption(new Option('--port <n>', 'the port (default 8347, or the next free one; 0: any free port)').argParser(portNumber))
+    .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
+    .option('--names', 'ask for name and team (optional) on the phone; otherwise the room is anonymous', false)
+    .option('--show-own', "show each participant their own short result on their phone when they finish", false)
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test room ./acme-2026-12 --quick     # people scan the QR code; r reveals, e ends',
+        'cash-test room ./acme-2026-12 --quick     # the same command again reopens the room (same URLs)',
+        'cash-test aggregate ./acme-2026-12        # the team report of the room, any time',
+      ]),
+    )
+    .action(async (dir: string, o: Omit<RoomOptions, 'dir'>) => done(await handlers.room({ dir, ...o }, ctx)));
+
   configure(program, ctx);
   return program;
 }
@@ -209,6 +233,12 @@ function scoreLimit(value: string): number {
 function groupSize(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || n < 1) throw new InvalidArgumentError('It must be a whole number, 1 or more.');
+  return n;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('It must be a port number from 0 to 65535.');
   return n;
 }
 

@@ -37,6 +37,7 @@ async function dispatch(args: readonly string[], exitCode: ExitCode = 0) {
     aggregate: record('aggregate'),
     compare: record('compare'),
     workshop: record('workshop'),
+    room: record('room'),
   };
   const code = await runCli(['node', 'cash-test', ...args], ctx, handlers);
   return { code, calls, stdout, stderr };
@@ -103,7 +104,7 @@ describe('runCli dispatch', () => {
     const failing = async (): Promise<ExitCode> => {
       throw new InputError([{ message: 'bad' }]);
     };
-    const handlers: Handlers = { run: failing, template: failing, bankLint: failing, bankPrint: failing, schema: failing, aggregate: failing, compare: failing, workshop: failing };
+    const handlers: Handlers = { run: failing, template: failing, bankLint: failing, bankPrint: failing, schema: failing, aggregate: failing, compare: failing, workshop: failing, room: failing };
     await expect(runCli(['node', 'cash-test', 'bank', 'lint'], ctx, handlers)).rejects.toBeInstanceOf(InputError);
   });
 

@@ -116,7 +116,7 @@ async function participant(session: Session, folder: string, bankDir: string | n
 }
 
 /** `<role>-01.yaml`, `<role>-02.yaml`, ...: the first name nobody has taken, never replacing a file. */
-async function saveInto(folder: string, bank: Bank, form: Form, response: Response): Promise<string> {
+export async function saveInto(folder: string, bank: Bank, form: Form, response: Response): Promise<string> {
   const content = renderAnswerFile(bank, form, response);
   for (let n = 1; ; n++) {
     const file = join(folder, `${response.respondent.role}-${String(n).padStart(2, '0')}.yaml`);
