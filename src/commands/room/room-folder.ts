@@ -5,7 +5,8 @@ import { ROLES } from '../../core/bank-schema.js';
 import { InputError } from '../../core/errors.js';
 import type { Progress } from '../../core/progress.js';
 import { readTextFile } from '../../io/read-text.js';
-import { removeProgress, saveProgress, unfinishedRuns } from '../../io/state.js';
+import { folderProgressStore } from '../../io/state.js';
+import type { ProgressStore } from '../../survey/progress-store.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 
 // The room's own state inside <dir>, in a hidden folder that aggregate skips: the room's tokens and
@@ -45,12 +46,15 @@ export const ROOM_STATE = '.cash-test-room';
 export class RoomFolder {
   readonly state: string;
   readonly progressDir: string;
+  /** Each unfinished participant's progress. */
+  readonly store: ProgressStore;
   private readonly participantsDir: string;
 
   constructor(readonly folder: string) {
     this.state = join(folder, ROOM_STATE);
     this.progressDir = join(this.state, 'progress');
     this.participantsDir = join(this.state, 'participants');
+    this.store = folderProgressStore(this.progressDir);
   }
 
   async create(): Promise<void> {
@@ -85,17 +89,17 @@ export class RoomFolder {
   }
 
   async loadProgress(): Promise<Progress[]> {
-    const { runs, unreadable } = await unfinishedRuns(this.progressDir);
-    if (unreadable.length > 0) throw new InputError(unreadable, `the room's state in ${this.state} is damaged`);
-    return runs;
+    const { runs, damaged } = await this.store.list();
+    if (damaged.length > 0) throw new InputError(damaged.flatMap((d) => d.problems), `the room's state in ${this.state} is damaged`);
+    return runs.map((r) => r.progress);
   }
 
   async saveProgress(progress: Progress): Promise<void> {
-    await saveProgress(this.progressDir, progress);
+    await this.store.save(progress);
   }
 
   async removeProgress(id: string): Promise<void> {
-    await removeProgress(this.progressDir, id);
+    await this.store.remove(id);
   }
 }
 

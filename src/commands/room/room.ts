@@ -9,7 +9,7 @@ import { roomCounts } from '../../core/room/counts.js';
 import { scoreRespondent } from '../../core/scoring.js';
 import type { TeamReport } from '../../core/team-report-model.js';
 import { wholeScore } from '../../core/whole-score.js';
-import { saveInto } from '../../prompts/workshop.js';
+import { folderSink } from '../../io/answer-sinks.js';
 import { renderAnswerFile } from '../../render/answer-file.js';
 import { RequestError } from '../../server/request-error.js';
 import type { Joined, Page, PhoneState, RoomApi, RoomStatus } from '../../server/room-api.js';
@@ -213,7 +213,7 @@ export class Room implements RoomApi {
   private async finish(participant: string, progress: Progress): Promise<void> {
     const record = this.participants.get(participant);
     if (record === undefined) return;
-    const file = await saveInto(this.folder.folder, this.settings.bank, this.settings.form, responseOf(progress));
+    const { file } = await folderSink(this.folder.folder).save({ bank: this.settings.bank, form: this.settings.form, response: responseOf(progress) });
     await this.markFinished(record, basename(file));
   }
 
