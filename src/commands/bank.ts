@@ -1,7 +1,7 @@
-import { allQuestions, formQuestions, type Bank } from '../core/bank.js';
+import { allQuestions } from '../core/bank.js';
 import { loadBank } from '../io/load-bank.js';
 import { renderJson } from '../render/json.js';
-import { markdownTable, md } from '../render/markdown.js';
+import { questionnaireData, questionnaireMarkdown } from '../render/questionnaire.js';
 import { plainText } from '../render/sanitize.js';
 import type { Context } from '../context.js';
 import { checkOutput, emit } from './output.js';
@@ -37,27 +37,7 @@ export interface BankPrintOptions {
 export async function bankPrint(options: BankPrintOptions, ctx: Context): Promise<0> {
   await checkOutput(options);
   const bank = await loadBank(options.bank);
-  await emit(ctx, options, options.format === 'json' ? renderJson(bank) : printableQuestionnaire(bank, options.quick));
+  const form = options.quick ? 'quick' : 'full';
+  await emit(ctx, options, options.format === 'json' ? renderJson(questionnaireData(bank, form)) : questionnaireMarkdown(bank, form));
   return 0;
-}
-
-/** The questionnaire on paper: one table per pillar with a box per scale point. */
-export function printableQuestionnaire(bank: Bank, quick: boolean): string {
-  const { scale } = bank;
-  const points = scale.labels.map((_, i) => String(scale.min + i));
-  const out = [
-    `# ${md(bank.title)}`,
-    '',
-    `Version ${md(bank.version)}${quick ? ', quick form' : ''}. Role: ☐ sales ☐ marketing ☐ leadership ☐ revops ☐ other`,
-    '',
-    `Tick one box per statement: ${scale.labels.map((label, i) => `${points[i]} = ${md(label)}`).join(', ')}; na = ${md(scale.unknown)}.`,
-    '',
-  ];
-  for (const pillar of bank.pillars) {
-    const questions = formQuestions(pillar, quick ? 'quick' : 'full');
-    if (questions.length === 0) continue;
-    out.push(`## ${md(pillar.name)}`, '', `_${md(pillar.summary)}_`, '');
-    out.push(...markdownTable(['Id', 'Statement', ...points, 'na'], questions.map((q) => [md(q.id), md(q.text), ...points.map(() => '☐'), '☐'])), '');
-  }
-  return `${out.join('\n')}\n`;
 }
