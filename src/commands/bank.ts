@@ -1,8 +1,10 @@
 import { allQuestions } from '../core/bank.js';
+import { sameAnswersInTopBand } from '../core/same-answer.js';
+import { wholeScore } from '../core/whole-score.js';
 import { loadBank } from '../io/load-bank.js';
-import { renderJson } from '../render/json.js';
-import { questionnaireData, questionnaireMarkdown } from '../render/questionnaire.js';
-import { plainText } from '../render/sanitize.js';
+import type { QuestionnaireFormat } from '../render/formats.js';
+import { questionnaireRenderers } from '../render/index.js';
+import { plainText } from '../render/shared/sanitize.js';
 import type { Context } from '../context.js';
 import { checkOutput, emit } from './output.js';
 
@@ -18,6 +20,15 @@ export async function bankLint(options: BankLintOptions, ctx: Context): Promise<
       ctx.stderr.write(`cash-test: warning: ${plainText(where)}: pillar "${plainText(pillar.id)}" has no quick questions, so --quick cannot score it\n`);
     }
   }
+  const top = bank.bands.at(-1)?.label ?? '';
+  for (const form of ['full', 'quick'] as const) {
+    for (const { value, pillar, score } of sameAnswersInTopBand(bank, form)) {
+      const what = pillar === null ? 'the overall score' : `pillar "${plainText(pillar)}"`;
+      ctx.stderr.write(
+        `cash-test: warning: ${plainText(where)}: answering ${value} to every statement of the ${form} form puts ${what} at ${wholeScore(score)}, in the top band (${plainText(top)}): reverse-word more statements\n`,
+      );
+    }
+  }
   const total = allQuestions(bank, 'full').length;
   const quick = allQuestions(bank, 'quick').length;
   ctx.stdout.write(
@@ -29,7 +40,7 @@ export async function bankLint(options: BankLintOptions, ctx: Context): Promise<
 export interface BankPrintOptions {
   bank?: string;
   quick: boolean;
-  format: 'markdown' | 'json';
+  format: QuestionnaireFormat;
   out?: string;
   force: boolean;
 }
@@ -37,7 +48,7 @@ export interface BankPrintOptions {
 export async function bankPrint(options: BankPrintOptions, ctx: Context): Promise<0> {
   await checkOutput(options);
   const bank = await loadBank(options.bank);
-  const form = options.quick ? 'quick' : 'full';
-  await emit(ctx, options, options.format === 'json' ? renderJson(questionnaireData(bank, form)) : questionnaireMarkdown(bank, form));
+  const render = await questionnaireRenderers[options.format]();
+  await emit(ctx, options, render({ bank, form: options.quick ? 'quick' : 'full' }, { color: false }));
   return 0;
 }

@@ -44,9 +44,9 @@ export async function loadBankFor(stamp: BankStamp | undefined, at: (message: st
   if (stamp === undefined || !BUILT_IN_BANKS.some((b) => b.id === stamp.id)) return loadBank();
   const builtIn = BUILT_IN_BANKS.find((b) => b.id === stamp.id && b.major === majorVersion(stamp.version));
   if (builtIn === undefined) {
-    const known = BUILT_IN_BANKS.map((b) => `${b.name} (${b.major}.x)`).join(', ');
+    const known = BUILT_IN_BANKS.map((b) => `${b.major}.x as ${b.name}`).join(', ');
     throw new InputError(
-      [at(`answers are for version ${stamp.version} of bank "${stamp.id}", which this cash-test does not have (built-in: ${known})`)],
+      [at(`answers are for version ${stamp.version} of bank "${stamp.id}", which this cash-test does not have (it has ${known})`)],
       'update cash-test, or pass --bank with the folder of the bank these answers were made with',
     );
   }

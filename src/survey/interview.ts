@@ -3,7 +3,7 @@ import { allQuestions, type Bank, type Form } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { answeredCount, type Progress } from '../core/progress.js';
 import { ROLES, type Role } from '../core/roles.js';
-import { plainText } from '../render/sanitize.js';
+import { plainText } from '../render/shared/sanitize.js';
 import type { Asker, Choice } from './asker.js';
 import { localTime } from './local-time.js';
 import type { Session } from './session.js';

@@ -65,6 +65,8 @@ describe('the built-in bank', () => {
       const score = scoreRespondent(bank, form, answers);
       expect(score.overall).not.toBeNull();
       expect(bandFor(bank.bands, score.overall as number).id).not.toBe(top);
+      // …and it reads the same whatever the value is.
+      expect(bandFor(bank.bands, score.overall as number).id).toBe('cooperating');
       for (const pillar of score.pillars) {
         expect(pillar.score).not.toBeNull();
         expect(bandFor(bank.bands, pillar.score as number).id, pillar.id).not.toBe(top);

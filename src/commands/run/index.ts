@@ -1,6 +1,6 @@
 import type { Form } from '../../core/bank.js';
 import { inputError, type ExitCode } from '../../core/errors.js';
-import { buildSingleReport } from '../../core/report-model.js';
+import { buildSingleReport } from '../../core/report/single/build.js';
 import { scoreRespondent } from '../../core/scoring.js';
 import { loadBankForAnswers, loadResponse } from '../../io/load-answers.js';
 import { loadBank } from '../../io/load-bank.js';
