@@ -14,10 +14,10 @@ interface Manifest {
 const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const promised = readManifest(ROOT).engines?.node ?? '';
 
-/** The folder of every npm package that the bundle of the whole command line holds, each lazily loaded command included. */
+/** The folder of every npm package that the bundles hold: the command line (each lazily loaded command too) and the library. */
 async function bundledPackages(): Promise<string[]> {
   const { metafile } = await build({
-    entryPoints: [join(ROOT, 'src', 'main.ts')],
+    entryPoints: [join(ROOT, 'src', 'main.ts'), join(ROOT, 'src', 'index.ts')],
     absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
