@@ -74,12 +74,11 @@ describe('cash-test room in Chromium', () => {
     await expect.poll(() => screen.page.locator('#needed').textContent()).toBe('3 more salespeople and 3 more marketers and the sales–marketing gap can be shown.');
 
     // Every value the screen's "finished" count shows, as it shows it.
-    await screen.page.evaluate(() => {
-      const seen: string[] = [];
-      Object.assign(window, { seen });
-      const finished = document.getElementById('finished') as HTMLElement;
-      new MutationObserver(() => seen.push(finished.textContent ?? '')).observe(finished, { childList: true, characterData: true, subtree: true });
-    });
+    await screen.page.evaluate(`(() => {
+      const finished = document.getElementById('finished');
+      window.seen = [];
+      new MutationObserver(() => window.seen.push(finished.textContent)).observe(finished, { childList: true, characterData: true, subtree: true });
+    })()`);
     const roles = ['sales', 'sales', 'sales', 'marketing', 'marketing', 'marketing'];
     const phones = await Promise.all(roles.map(() => device(room, 'phone')));
     let total = 0;
@@ -97,7 +96,7 @@ describe('cash-test room in Chromium', () => {
         await expect.poll(() => progress(page)).toMatch(/^6\//);
         await page.reload();
         await expect.poll(() => progress(page)).toMatch(new RegExp(`^6/${total} · `));
-        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+        expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
         await page.getByRole('button', { name: '← Back' }).tap();
         await expect.poll(() => progress(page)).toMatch(/^5\//);
         const marked = page.locator('button[aria-pressed="true"]');
@@ -110,7 +109,7 @@ describe('cash-test room in Chromium', () => {
     expect(total).toBeGreaterThan(5);
 
     await expect.poll(() => screen.page.locator('#finished').textContent()).toBe('6');
-    const seen = (await screen.page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map(Number);
+    const seen = ((await screen.page.evaluate('window.seen')) as string[]).map(Number);
     expect(seen.filter((n, i) => n !== seen[i - 1])).toEqual([0, 1, 2, 3, 4, 5, 6].filter((n) => seen.includes(n)));
     expect(new Set(seen).size).toBeGreaterThan(2);
     const rows = await screen.page.locator('#roles tr').allTextContents();
@@ -135,7 +134,7 @@ describe('cash-test room in Chromium', () => {
     await gapSlide.waitFor();
     const gap = report.gaps.find((g) => g.id === 'sales-marketing');
     expect(gap?.shown).toBe(true);
-    const shown = await gapSlide.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+    const shown = await Promise.all((await gapSlide.locator('tbody tr').all()).map((tr) => tr.locator('th, td').allTextContents()));
     expect(shown.map((r) => r.slice(0, 3))).toEqual(gap?.pillars.map((p) => [report.pillars.find((x) => x.id === p.pillar)?.name, String(Math.floor(p.a)), String(Math.floor(p.b))]));
     await screen.page.locator('.slide[aria-label="Gaps"]').click();
     await screen.page.locator('.slide[aria-label="Agenda"]').waitFor();
