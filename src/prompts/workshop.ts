@@ -118,7 +118,10 @@ async function participant(session: Session, folder: string, bankDir: string | n
 /** `<role>-01.yaml`, `<role>-02.yaml`, ...: the first name nobody has taken, never replacing a file. */
 export async function saveInto(folder: string, bank: Bank, form: Form, response: Response): Promise<string> {
   const content = renderAnswerFile(bank, form, response);
+  // Names already taken are skipped without a write each: a room of 200 would otherwise try 100 names a file.
+  const taken = new Set(await readdir(folder));
   for (let n = 1; ; n++) {
+    if (taken.has(`${response.respondent.role}-${String(n).padStart(2, '0')}.yaml`)) continue;
     const file = join(folder, `${response.respondent.role}-${String(n).padStart(2, '0')}.yaml`);
     if (await writeNewFile(file, content)) return file;
   }

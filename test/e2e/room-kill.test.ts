@@ -107,21 +107,24 @@ describe('cash-test room killed with SIGKILL', () => {
       expect((await answer(first, one, id, 2)).status).toBe(200);
       expect((await answer(first, two, id, 4)).status).toBe(200);
     }
-    const participantFile = (credential: string) => join(roomState(dir), 'participants', `${credential.split('.')[0]}.json`);
-    const progressFile = (credential: string) => join(roomState(dir), 'progress', `run-room-${credential.split('.')[0]}.json`);
+    const idOf = (credential: string) => credential.split('.')[0] ?? '';
+    const participantFile = (credential: string) => join(roomState(dir), 'participants', `${idOf(credential)}.json`);
     const recordOfTwo = readFileSync(participantFile(two), 'utf8');
-    const progressOfTwo = JSON.parse(readFileSync(progressFile(two), 'utf8')) as { answers: Record<string, number>; updatedAt: string };
     expect((await answer(first, two, ids.at(-1) ?? '', 4)).status).toBe(200);
     await first.stop('SIGKILL');
-
-    // One: the last answer saved, the server killed before its answer file was written.
-    const progressOfOne = JSON.parse(readFileSync(progressFile(one), 'utf8')) as { answers: Record<string, number> };
-    progressOfOne.answers[ids.at(-1) ?? ''] = 2;
-    writeFileSync(progressFile(one), JSON.stringify(progressOfOne));
-    // Two: the answer file written, the server killed before it was noted and the progress removed.
     const written = readFileSync(join(dir, 'sales-01.yaml'), 'utf8');
-    const takenAt = /^takenAt: "(.*)"$/m.exec(written)?.[1] ?? '';
-    writeFileSync(progressFile(two), JSON.stringify({ ...progressOfTwo, answers: { ...progressOfTwo.answers, [ids.at(-1) ?? '']: 4 }, updatedAt: takenAt }));
+
+    const journal = join(roomState(dir), 'progress.journal');
+    const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { save?: { id: string; answers: Record<string, number> }; remove?: string });
+    const lastOf = (credential: string) => lines.filter((l) => l.save?.id === `run-room-${idOf(credential)}`).at(-1)?.save;
+    const one_ = lastOf(one);
+    if (one_ === undefined) throw new Error('no progress of the first participant in the journal');
+    // One: the last answer saved, the server killed before the answer file was written.
+    one_.answers[ids.at(-1) ?? ''] = 2;
+    // Two: the answer file written, the server killed before that was noted and the progress removed.
+    const kept = lines.filter((l) => l.remove !== `run-room-${idOf(two)}`);
+    expect(kept.length).toBe(lines.length - 1);
+    writeFileSync(journal, [...kept, { save: one_ }].map((l) => `${JSON.stringify(l)}\n`).join(''));
     writeFileSync(participantFile(two), recordOfTwo);
 
     const second = await startRoom(dir, ['--quick'], state);

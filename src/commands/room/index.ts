@@ -89,6 +89,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
     await watchFacilitator(room_, ctx);
   } finally {
     await server.close();
+    await folder.close();
   }
   const { counts, revealed } = room_.status();
   const unfinished = counts.joined - counts.finished;

@@ -5,8 +5,9 @@ import { ROLES } from '../../core/bank-schema.js';
 import { InputError } from '../../core/errors.js';
 import type { Progress } from '../../core/progress.js';
 import { readTextFile } from '../../io/read-text.js';
-import { removeProgress, saveProgress, unfinishedRuns } from '../../io/state.js';
+import { progressFile, removeProgress, unfinishedRuns } from '../../io/state.js';
 import { writeFileAtomic } from '../../io/write-file.js';
+import { ProgressJournal, readJournal } from './progress-journal.js';
 
 // The room's own state inside <dir>, in a hidden folder that aggregate skips: the room's tokens and
 // settings, one record per participant, and each unfinished participant's progress. Everything is
@@ -46,11 +47,14 @@ export class RoomFolder {
   readonly state: string;
   readonly progressDir: string;
   private readonly participantsDir: string;
+  private readonly journalFile: string;
+  private journal: ProgressJournal | null = null;
 
   constructor(readonly folder: string) {
     this.state = join(folder, ROOM_STATE);
     this.progressDir = join(this.state, 'progress');
     this.participantsDir = join(this.state, 'participants');
+    this.journalFile = join(this.state, 'progress.journal');
   }
 
   async create(): Promise<void> {
@@ -84,18 +88,41 @@ export class RoomFolder {
     await writeFileAtomic(join(this.participantsDir, `${record.id}.json`), `${JSON.stringify(record)}\n`);
   }
 
+  /**
+   * The unfinished participants' progress: the files, brought up to date from the journal, which then starts
+   * empty. A stop half way through this only means doing it again at the next start: the journal's lines say
+   * the same thing twice.
+   */
   async loadProgress(): Promise<Progress[]> {
+    for (const [id, progress] of await readJournal(this.journalFile)) {
+      if (progress === null) await removeProgress(this.progressDir, id);
+      else await writeFileAtomic(progressFile(this.progressDir, id), JSON.stringify(progress));
+    }
+    await writeFileAtomic(this.journalFile, '');
+    this.journal = await ProgressJournal.open(this.journalFile);
     const { runs, unreadable } = await unfinishedRuns(this.progressDir);
     if (unreadable.length > 0) throw new InputError(unreadable, `the room's state in ${this.state} is damaged`);
     return runs;
   }
 
+  /** After every answer: one line in the journal, on disk before this resolves. */
   async saveProgress(progress: Progress): Promise<void> {
-    await saveProgress(this.progressDir, progress);
+    await this.openJournal().save(progress);
   }
 
   async removeProgress(id: string): Promise<void> {
+    await this.openJournal().remove(id);
     await removeProgress(this.progressDir, id);
+  }
+
+  async close(): Promise<void> {
+    await this.journal?.close();
+    this.journal = null;
+  }
+
+  private openJournal(): ProgressJournal {
+    if (this.journal === null) throw new Error('the room folder’s progress is saved only after it was loaded');
+    return this.journal;
   }
 }
 

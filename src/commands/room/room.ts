@@ -150,8 +150,9 @@ export class Room implements RoomApi {
     if (record === undefined) throw new RequestError(401, 'unknown participant');
     const progress = this.progress.get(participant);
     if (progress !== undefined) return { answers: { ...progress.answers }, next: nextUnanswered(this.questions, progress.answers, -1), finished: false };
+    if (!this.settings.showOwn) return { answers: {}, next: null, finished: true };
     const response = await this.finishedResponse(record);
-    return { answers: response.answers, next: null, finished: true, ...(this.settings.showOwn ? { own: this.ownResult(response) } : {}) };
+    return { answers: response.answers, next: null, finished: true, own: this.ownResult(response) };
   }
 
   answer(participant: string, question: string, value: AnswerValue): Promise<PhoneState> {
