@@ -3,12 +3,12 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { AggregateOptions } from './commands/aggregate.js';
 import type { BankLintOptions, BankPrintOptions } from './commands/bank.js';
 import type { CompareOptions } from './commands/compare.js';
-import type { Context } from './commands/context.js';
 import type { RoomOptions } from './commands/room/index.js';
-import type { RunOptions } from './commands/run.js';
+import type { RunOptions } from './commands/run/options.js';
+import type { Context } from './context.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
-import type { WorkshopOptions } from './commands/workshop.js';
+import type { WorkshopOptions } from './commands/workshop/options.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
 import { COMPARE_FORMATS, TEAM_FORMATS } from './render/index.js';
@@ -29,14 +29,14 @@ export interface Handlers {
 }
 
 export const lazyHandlers: Handlers = {
-  run: async (o, ctx) => (await import('./commands/run.js')).run(o, ctx),
+  run: async (o, ctx) => (await import('./commands/run/index.js')).run(o, ctx),
   template: async (o, ctx) => (await import('./commands/template.js')).template(o, ctx),
   bankLint: async (o, ctx) => (await import('./commands/bank.js')).bankLint(o, ctx),
   bankPrint: async (o, ctx) => (await import('./commands/bank.js')).bankPrint(o, ctx),
   schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
   aggregate: async (o, ctx) => (await import('./commands/aggregate.js')).aggregate(o, ctx),
   compare: async (o, ctx) => (await import('./commands/compare.js')).compare(o, ctx),
-  workshop: async (o, ctx) => (await import('./commands/workshop.js')).workshop(o, ctx),
+  workshop: async (o, ctx) => (await import('./commands/workshop/index.js')).workshop(o, ctx),
   room: async (o, ctx) => (await import('./commands/room/index.js')).room(o, ctx),
 };
 
@@ -81,13 +81,14 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .option('--force', 'allow --out and --save to replace an existing file', false)
     .addOption(new Option('--fail-under <n>', 'exit 1 when the overall score is below n').argParser(scoreLimit))
     .addOption(new Option('--fail-pillar-under <n>', "exit 1 when any pillar's score is below n").argParser(scoreLimit))
-    .option('--resume', 'continue the last unfinished interactive run', false)
+    .option('--resume [id]', 'continue an unfinished interactive run: the last one (a choice when there are several), or the one with that id', false)
     .addHelpText(
       'after',
       examples([
         'cash-test run                                  # interactive, about 10-15 minutes',
         'cash-test run --quick --role marketing         # the 5-minute form',
         'cash-test run --resume                         # continue where you stopped',
+        'cash-test run --resume run-20261101T100000Z-1a2b3c   # that unfinished run (ids are listed when there are several)',
         'cash-test run --answers dana.yaml --format markdown --out dana.md',
         'cash-test run --answers dana.yaml --format html --out dana.html    # one file: open, forward or print it',
         'cash-test run --answers dana.yaml --fail-under 60 --fail-pillar-under 40',

@@ -7,7 +7,7 @@ import { loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
 import { readResponses } from '../io/read-responses.js';
 import { teamRenderers, type TeamFormat } from '../render/index.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 

@@ -3,7 +3,7 @@ import { loadBank } from '../io/load-bank.js';
 import { renderJson } from '../render/json.js';
 import { markdownTable, md } from '../render/markdown.js';
 import { plainText } from '../render/sanitize.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit } from './output.js';
 
 export interface BankLintOptions {

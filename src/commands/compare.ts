@@ -4,7 +4,7 @@ import type { Result } from '../core/result-schema.js';
 import { loadResult } from '../io/load-result.js';
 import { compareRenderers, type CompareFormat } from '../render/index.js';
 import { plainText } from '../render/sanitize.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 
 export interface CompareOptions {

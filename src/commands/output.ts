@@ -1,6 +1,6 @@
 import type { RenderOptions } from '../render/index.js';
 import { noColorRequested } from '../render/no-color.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 
 export interface OutputOptions {

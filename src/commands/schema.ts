@@ -3,7 +3,7 @@ import { answersFileSchema } from '../core/answers.js';
 import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
 import { resultSchema } from '../core/result-schema.js';
 import { renderJson } from '../render/json.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 
 export const SCHEMA_KINDS = ['answers', 'bank', 'result'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];

@@ -1,7 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { RoomCounts } from '../../core/room/counts.js';
 import { RequestError } from '../../server/request-error.js';
-import type { Context } from '../context.js';
+import type { Context } from '../../context.js';
 import type { Room } from './room.js';
 
 // The facilitator's terminal while the room is open: the counts as they change (people by role, never a

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { ROLES } from '../../core/bank-schema.js';
 import { InputError } from '../../core/errors.js';
-import type { Progress } from '../../core/progress.js';
 import { readTextFile } from '../../io/read-text.js';
-import { progressFile, removeProgress, unfinishedRuns } from '../../io/state.js';
+import { folderProgressStore } from '../../io/state.js';
+import type { ProgressStore } from '../../survey/progress-store.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { ProgressJournal, readJournal } from './progress-journal.js';
 
@@ -46,6 +46,12 @@ export const ROOM_STATE = '.cash-test-room';
 export class RoomFolder {
   readonly state: string;
   readonly progressDir: string;
+  /**
+   * Each unfinished participant's progress: every save one line in a journal (on disk before it resolves);
+   * list() first brings the progress files up to date from the journal, which then starts empty. A stop half
+   * way through that only means doing it again at the next start: the journal's lines say the same twice.
+   */
+  readonly store: ProgressStore;
   private readonly participantsDir: string;
   private readonly journalFile: string;
   private journal: ProgressJournal | null = null;
@@ -55,6 +61,19 @@ export class RoomFolder {
     this.progressDir = join(this.state, 'progress');
     this.participantsDir = join(this.state, 'participants');
     this.journalFile = join(this.state, 'progress.journal');
+    const files = folderProgressStore(this.progressDir);
+    this.store = {
+      location: this.progressDir,
+      list: async () => {
+        await this.compact(files);
+        return files.list();
+      },
+      save: (progress) => this.openJournal().save(progress),
+      remove: async (id) => {
+        await this.openJournal().remove(id);
+        await files.remove(id);
+      },
+    };
   }
 
   async create(): Promise<void> {
@@ -88,40 +107,23 @@ export class RoomFolder {
     await writeFileAtomic(join(this.participantsDir, `${record.id}.json`), `${JSON.stringify(record)}\n`);
   }
 
-  /**
-   * The unfinished participants' progress: the files, brought up to date from the journal, which then starts
-   * empty. A stop half way through this only means doing it again at the next start: the journal's lines say
-   * the same thing twice.
-   */
-  async loadProgress(): Promise<Progress[]> {
-    for (const [id, progress] of await readJournal(this.journalFile)) {
-      if (progress === null) await removeProgress(this.progressDir, id);
-      else await writeFileAtomic(progressFile(this.progressDir, id), JSON.stringify(progress));
-    }
-    await writeFileAtomic(this.journalFile, '');
-    this.journal = await ProgressJournal.open(this.journalFile);
-    const { runs, unreadable } = await unfinishedRuns(this.progressDir);
-    if (unreadable.length > 0) throw new InputError(unreadable, `the room's state in ${this.state} is damaged`);
-    return runs;
-  }
-
-  /** After every answer: one line in the journal, on disk before this resolves. */
-  async saveProgress(progress: Progress): Promise<void> {
-    await this.openJournal().save(progress);
-  }
-
-  async removeProgress(id: string): Promise<void> {
-    await this.openJournal().remove(id);
-    await removeProgress(this.progressDir, id);
-  }
-
   async close(): Promise<void> {
     await this.journal?.close();
     this.journal = null;
   }
 
+  private async compact(files: ProgressStore): Promise<void> {
+    await this.journal?.close();
+    for (const [id, progress] of await readJournal(this.journalFile)) {
+      if (progress === null) await files.remove(id);
+      else await files.save(progress);
+    }
+    await writeFileAtomic(this.journalFile, '');
+    this.journal = await ProgressJournal.open(this.journalFile);
+  }
+
   private openJournal(): ProgressJournal {
-    if (this.journal === null) throw new Error('the room folder’s progress is saved only after it was loaded');
+    if (this.journal === null) throw new Error('the room’s progress is saved only after it was listed');
     return this.journal;
   }
 }
