@@ -2,11 +2,13 @@ import { EMPTY_MAP, type AnswerMap } from '../core/answer-map.js';
 import { TeamData } from '../core/aggregate.js';
 import type { Bank, Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
-import { buildTeamReport, type TeamReport, type TeamReportOptions } from '../core/team-report-model.js';
+import { buildTeamReport, type TeamReportOptions } from '../core/report/team/build.js';
+import type { TeamReport } from '../core/report/team/schema.js';
 import { loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
-import { readResponses } from '../io/read-responses.js';
-import { teamRenderers, type TeamFormat } from '../render/index.js';
+import { collectInputs, loadBankForInputs, readResponses, type ResponseInputs } from '../io/read-responses.js';
+import { teamRenderers } from '../render/index.js';
+import type { TeamFormat } from '../render/formats.js';
 import type { Context } from '../context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
@@ -29,10 +31,11 @@ export interface AggregateOptions {
 /** The team report of many respondents; `workshop` calls it on its folder when the round ends. */
 export async function aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode> {
   await checkOutput(options);
-  const bank = await loadBank(options.bank);
+  const inputs = await collectInputs(options.paths);
+  const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-  const report = await teamReportOf(options.paths, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
+  const report = await teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
   return checkGates(ctx, teamGates(report, options));
@@ -45,7 +48,7 @@ export interface TeamInputs extends TeamReportOptions {
 }
 
 /** The team report of answer files, folders and CSV exports: what aggregate prints and the room reveals. */
-export async function teamReportOf(paths: readonly string[], { bank, form, map, ...options }: TeamInputs): Promise<TeamReport> {
+export async function teamReportOf(paths: readonly string[] | ResponseInputs, { bank, form, map, ...options }: TeamInputs): Promise<TeamReport> {
   const data = new TeamData(bank, form, { keepNames: options.showNames });
   await readResponses(paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
   return buildTeamReport(data, options);

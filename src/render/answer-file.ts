@@ -1,7 +1,7 @@
 import type { Response } from '../core/answers.js';
 import { allQuestions, formQuestions, type Bank, type Form } from '../core/bank.js';
 import { ROLES } from '../core/roles.js';
-import { plainText } from './sanitize.js';
+import { plainText } from './shared/sanitize.js';
 
 /**
  * An answer file: valid YAML, every question of the form present with its text as a comment.
@@ -13,6 +13,7 @@ export function renderAnswerFile(bank: Bank, form: Form, response?: Response): s
   const respondent = response?.respondent;
   const lines = [
     `# ${plainText(bank.title)}: answer file (${form} form, ${allQuestions(bank, form).length} questions)`,
+    ...(bank.instructions === undefined ? [] : [`# ${plainText(bank.instructions)}`]),
     `# Answer each question with ${legend},`,
     `# or na = ${plainText(scale.unknown)}.`,
     `# Then: cash-test run --answers <this file>${form === 'quick' ? ' --quick' : ''}`,

@@ -7,7 +7,7 @@ import { allQuestions, type Bank, type Form, type Question } from '../../core/ba
 import { InputError } from '../../core/errors.js';
 import { roomCounts } from '../../core/room/counts.js';
 import { scoreRespondent } from '../../core/scoring.js';
-import type { TeamReport } from '../../core/team-report-model.js';
+import type { TeamReport } from '../../core/report/team/schema.js';
 import { wholeScore } from '../../core/whole-score.js';
 import { folderSink } from '../../io/answer-sinks.js';
 import type { AnswerSink } from '../../survey/answer-sink.js';
@@ -123,7 +123,7 @@ export class Room implements RoomApi {
 
   async report(): Promise<Page> {
     if (!this.record.revealed) throw new RequestError(409, 'the results are not revealed yet');
-    const { renderTeamHtml } = await import('../../render/html/team.js');
+    const { renderTeamHtml } = await import('../../render/team/html.js');
     const html = renderTeamHtml(await this.teamReport());
     // The page carries its own policy; the header says the same: its one style sheet, nothing else.
     const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';

@@ -8,7 +8,7 @@ import { loadBank } from '../../io/load-bank.js';
 import { checkSaveTarget, freeName, saveTargetProblem } from '../../io/save-target.js';
 import { folderProgressStore, newRunId, stateDir } from '../../io/state.js';
 import { terminalAsker, type OpenAsker } from '../../prompts/terminal.js';
-import { plainText } from '../../render/sanitize.js';
+import { plainText } from '../../render/shared/sanitize.js';
 import type { Asker } from '../../survey/asker.js';
 import { askQuestions, askRespondent, introduce, settleBankChange, welcomeBack } from '../../survey/interview.js';
 import { localTime } from '../../survey/local-time.js';

@@ -1,7 +1,7 @@
 import type { Response } from '../../core/answers.js';
 import type { Bank, Form } from '../../core/bank.js';
 import type { Role } from '../../core/roles.js';
-import type { SingleFormat } from '../../render/index.js';
+import type { SingleFormat } from '../../render/formats.js';
 
 export interface RunOptions {
   bank?: string;

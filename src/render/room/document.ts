@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '../../server/room-api.js';
-import { html, trusted, type SafeHtml } from '../html/html.js';
+import { html, trusted, type SafeHtml } from '../shared/html/html.js';
 
 // A room page: one self-contained document whose Content-Security-Policy allows its own inline style and
 // script (by hash), requests to its own origin and nothing else.

@@ -1,7 +1,7 @@
 import type { Bank, Question } from '../../core/bank.js';
 import type { Page } from '../../server/room-api.js';
-import { html } from '../html/html.js';
-import { plainText } from '../sanitize.js';
+import { html } from '../shared/html/html.js';
+import { plainText } from '../shared/sanitize.js';
 import { roomDocument } from './document.js';
 
 // The participant's page: role first, then one statement a screen. Built with the DOM's textContent

@@ -1,12 +1,12 @@
 import { renderSVG } from 'uqr';
-import type { TeamReport } from '../../core/team-report-model.js';
+import type { TeamReport } from '../../core/report/team/schema.js';
 import type { Page } from '../../server/room-api.js';
-import { html, trusted } from '../html/html.js';
-import { roleName } from '../html/parts.js';
-import { signedPoints, wholeScore } from '../numbers.js';
-import { plainText } from '../sanitize.js';
-import { radarChart } from '../svg/radar.js';
-import { agendaTime, pillarsById } from '../team-layout.js';
+import { html, trusted } from '../shared/html/html.js';
+import { roleName } from '../shared/html/parts.js';
+import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { radarChart } from '../shared/svg/radar.js';
+import { agendaTime, pillarsById } from '../team/layout.js';
 import { roomDocument } from './document.js';
 
 // The big screen: before the reveal, the QR code, the join URL and the live counts (never a figure);
