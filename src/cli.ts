@@ -12,6 +12,7 @@ import type { WorkshopOptions } from './commands/workshop/options.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
 import { COMPARE_FORMATS, QUESTIONNAIRE_FORMATS, SINGLE_FORMATS, TEAM_FORMATS } from './render/formats.js';
+import { closestWord } from './core/closest.js';
 import { plainText } from './render/shared/sanitize.js';
 
 // Only commander loads at start-up: each command's module is imported when that command runs.
@@ -49,6 +50,13 @@ export async function runCli(argv: readonly string[], ctx: Context, handlers: Ha
   const program = buildProgram(handlers, ctx, (code) => {
     exitCode = code;
   });
+  // `run` is the default command: a mistyped command would otherwise reach it as an argument.
+  const first = argv[2];
+  if (first !== undefined && first !== 'help' && !first.startsWith('-') && !program.commands.some((c) => c.name() === first || c.aliases().includes(first))) {
+    const meant = closestWord(first, program.commands.map((c) => c.name()));
+    ctx.stderr.write(`cash-test: error: unknown command '${plainText(first)}'${meant === undefined ? '' : ` (Did you mean ${meant}?)`}\nhint: see cash-test --help\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -106,7 +114,10 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addHelpText('after', examples(['cash-test template --out dana.yaml', 'cash-test template --quick > quick.yaml']))
     .action(async (o: TemplateOptions) => done(await handlers.template(o, ctx)));
 
-  const bank = program.command('bank').description('check or print a question bank');
+  const bank = program
+    .command('bank')
+    .description('check or print a question bank')
+    .addHelpText('after', examples(['cash-test bank lint ./my-bank            # every problem of a bank you wrote', 'cash-test bank print --out questionnaire.md', 'cash-test bank print --bank ./my-bank --format json']));
   bank
     .command('lint')
     .description('validate a question bank folder; exit 0, or 2 with every problem listed')
@@ -221,8 +232,22 @@ function configure(command: Command, ctx: Context): void {
     // commander puts "(Did you mean --force?)" on a line of its own: keep it on the error's line.
     outputError: (text, write) => write(`cash-test: ${plainText(text.trimEnd().replaceAll('\n(', ' ('))}\nhint: see ${names.join(' ')} --help\n`),
   });
+  if (command.commands.length === 0 || command.parent === null) command.addHelpText('after', EXIT_CODES_AND_ENVIRONMENT);
   for (const sub of command.commands) configure(sub, ctx);
 }
+
+const EXIT_CODES_AND_ENVIRONMENT = `Exit codes:
+  0    done
+  1    a --fail-* threshold was not met (the report is still written)
+  2    usage error or bad input (every problem listed on stderr)
+  70   internal error (a bug: please report it; CASH_TEST_DEBUG=1 shows the stack)
+  130  interrupted (Ctrl-C); an interactive run's progress is saved first
+
+Environment:
+  CASH_TEST_STATE_DIR  where unfinished interactive runs are kept
+                       (default: $XDG_STATE_HOME/cash-test, else ~/.local/state/cash-test)
+  NO_COLOR, FORCE_COLOR  colour off or on, as chalk reads them
+`;
 
 /** Plain decimals only: Number() would also take "0x10", "1e1" and " 50". */
 function scoreLimit(value: string): number {

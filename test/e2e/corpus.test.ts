@@ -480,6 +480,11 @@ const CASES: Case[] = [
     ...bad(['compare', 'valid.yaml', 'missing.json', '--out', 'out.json'], 'valid.yaml:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file', 'missing.json: no such file or folder', 'out.json: already exists', COMPARE_HINT),
   },
   { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'dangling.json', '--force'], 'dangling.json: --out is a link to a file that does not exist', 'hint: remove the link, or choose another --out file'), setup: (dir) => symlinkSync('nowhere.json', join(dir, 'dangling.json')) },
+  // A mistyped command is named as one, with the command meant.
+  bad(['agregate', 'team'], "unknown command 'agregate' (Did you mean aggregate?)", 'hint: see cash-test --help'),
+  bad(['workshp', 'room-folder'], "unknown command 'workshp' (Did you mean workshop?)", 'hint: see cash-test --help'),
+  bad(['tempalte'], "unknown command 'tempalte' (Did you mean template?)", 'hint: see cash-test --help'),
+  bad(['valid.yaml'], "unknown command 'valid.yaml'", 'hint: see cash-test --help'),
   bad(['run', '--bank', 'bank'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
   bad(['run', '--bank', 'bank', '--quick', '--format', 'json', '--out', 'out.json', '--force'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
 ];

@@ -115,3 +115,20 @@ describe('--out', () => {
     expect(readdirSync(dir).sort()).toEqual([running, ...others, 'report.json'].sort());
   });
 });
+
+describe('--help', () => {
+  it.each([[[]], [['run']], [['template']], [['bank', 'lint']], [['bank', 'print']], [['schema']], [['aggregate']], [['compare']], [['workshop']], [['room']]])(
+    'cash-test %j --help names the exit codes and CASH_TEST_STATE_DIR',
+    async (command) => {
+      const { code, stdout } = await cli([...command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Exit codes:\n {2}0 {4}done\n {2}1 .*\n {2}2 .*\n {2}70 .*\n {2}130 .*$/m);
+      expect(stdout).toContain('CASH_TEST_STATE_DIR');
+    },
+  );
+
+  it('bank --help has examples', async () => {
+    const { stdout } = await cli(['bank', '--help']);
+    expect(stdout).toMatch(/Examples:\n {2}\$ cash-test bank lint/);
+  });
+});
