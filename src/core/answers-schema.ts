@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { MAX_NAME_LENGTH } from './name-length.js';
 import { ROLES } from './roles.js';
 
 // The answer file's schema, apart from the checks in answers.ts, so that a plain answer file is scored without loading zod.
 
-const optionalText = z.string().trim().max(200, 'is longer than 200 characters').optional();
+export const optionalText = z.string().trim().max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`).optional();
 
 export const answersFileSchema = z.strictObject({
   $schema: z.string().optional(),

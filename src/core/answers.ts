@@ -6,6 +6,7 @@ import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
 export type { AnswersFile } from './answers-schema.js';
+export { MAX_NAME_LENGTH } from './name-length.js';
 
 export interface Respondent {
   role: Role;
