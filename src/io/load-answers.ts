@@ -5,12 +5,13 @@ import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
 import { loadBank, loadBankFor } from './load-bank.js';
 import { readPlainAnswers } from './plain-answer-file.js';
-import { readTextFile } from './read-text.js';
+import { checkInputFile, readTextFile } from './read-text.js';
 
 export const ANSWER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** `run --answers` and `aggregate` alike: the file read as every input is, then the plain path, then the full one. */
 export async function loadResponse(file: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
+  if (file === '-') checkInputFile(file);
   const extension = extname(file).toLowerCase();
   if (!ANSWER_EXTENSIONS.includes(extension)) {
     throw new InputError([{ file, message: `answer files end in ${ANSWER_EXTENSIONS.join(', ')}` }]);
@@ -25,10 +26,14 @@ export function plainResponse(text: string, bank: Bank, form: Form, role?: Role)
   return plain === null ? null : checkAnswers(bank, form, plain, role).response;
 }
 
-/** The full path: YAML with positions and the schema, loaded only when needed; every problem is reported where it is. */
+/** The full path: YAML (or JSON) with positions and the schema, loaded only when needed; every problem is reported where it is. */
 export async function parsedResponse(file: string, text: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
-  const [{ parseYaml, validate }, { answersFileShapeSchema }] = await Promise.all([import('./yaml-document.js'), import('../core/answers-schema.js')]);
-  const doc = parseYaml(text, file);
+  const [{ parseInput }, { validate }, { answersFileShapeSchema }] = await Promise.all([
+    import('./parse-input.js'),
+    import('./yaml-document.js'),
+    import('../core/answers-schema.js'),
+  ]);
+  const doc = parseInput(text, file);
   let data: AnswersFile;
   try {
     data = validate(doc, answersFileShapeSchema);
@@ -62,9 +67,9 @@ export async function loadBankForAnswers(file: string): Promise<Bank> {
       if (!(error instanceof InputError)) throw error;
     }
   }
-  const { parseYaml } = await import('./yaml-document.js');
+  const { parseInput } = await import('./parse-input.js');
   const doc = await Promise.resolve()
-    .then(() => parseYaml(text, file))
+    .then(() => parseInput(text, file))
     .catch((error: unknown) => {
       if (error instanceof InputError) return null;
       throw error;
