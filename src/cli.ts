@@ -10,8 +10,8 @@ import type { TemplateOptions } from './commands/template.js';
 import type { WorkshopOptions } from './commands/workshop.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES } from './core/roles.js';
-import { COMPARE_FORMATS, TEAM_FORMATS } from './render/index.js';
-import { plainText } from './render/sanitize.js';
+import { COMPARE_FORMATS, QUESTIONNAIRE_FORMATS, SINGLE_FORMATS, TEAM_FORMATS } from './render/formats.js';
+import { plainText } from './render/shared/sanitize.js';
 
 // Only commander loads at start-up: each command's module is imported when that command runs.
 
@@ -72,7 +72,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addOption(new Option('--answers <file>', 'answer file (.yaml, .yml, .json): no prompts at all'))
     .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
     .addOption(new Option('--role <role>', 'your role').choices(ROLES))
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(SINGLE_FORMATS).default('text'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--save <file>', 'interactive: where to write the completed answer file')
     .option('--force', 'allow --out and --save to replace an existing file', false)
@@ -114,7 +114,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .description('the questionnaire, printable (Markdown) or as data (JSON)')
     .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
     .option('--quick', 'only the questions of the quick form', false)
-    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .addOption(new Option('--format <format>', 'output format').choices(QUESTIONNAIRE_FORMATS).default('markdown'))
     .option('--out <file>', 'write it to this file instead of standard output')
     .option('--force', 'allow --out to replace an existing file', false)
     .addHelpText('after', examples(['cash-test bank print --out questionnaire.md', 'cash-test bank print --format json']))

@@ -1,6 +1,6 @@
 import type { Context } from './commands/context.js';
 import { formatProblem, InputError, InterruptedError } from './core/errors.js';
-import { plainText } from './render/sanitize.js';
+import { plainText } from './render/shared/sanitize.js';
 
 // Loaded by main.ts only when something went wrong: a run that succeeds never pays for it.
 // Problems quote their files (unknown ids, values), so every line is made plain text first.

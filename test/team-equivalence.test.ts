@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, type AggregateOptions } from '../src/commands/aggregate.js';
 import type { Bank, Question } from '../src/core/bank.js';
 import type { Role } from '../src/core/roles.js';
-import type { TeamReport } from '../src/core/team-report-model.js';
+import type { TeamReport } from '../src/core/report/team/schema.js';
 import { loadBank } from '../src/io/load-bank.js';
 import { tempDir } from './helpers/cli.js';
 import { captureContext, seeded } from './helpers/team.js';

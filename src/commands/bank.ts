@@ -1,8 +1,8 @@
-import { allQuestions, formQuestions, type Bank } from '../core/bank.js';
+import { allQuestions } from '../core/bank.js';
 import { loadBank } from '../io/load-bank.js';
-import { renderJson } from '../render/json.js';
-import { markdownTable, md } from '../render/markdown.js';
-import { plainText } from '../render/sanitize.js';
+import type { QuestionnaireFormat } from '../render/formats.js';
+import { questionnaireRenderers } from '../render/index.js';
+import { plainText } from '../render/shared/sanitize.js';
 import type { Context } from './context.js';
 import { checkOutput, emit } from './output.js';
 
@@ -29,7 +29,7 @@ export async function bankLint(options: BankLintOptions, ctx: Context): Promise<
 export interface BankPrintOptions {
   bank?: string;
   quick: boolean;
-  format: 'markdown' | 'json';
+  format: QuestionnaireFormat;
   out?: string;
   force: boolean;
 }
@@ -37,27 +37,7 @@ export interface BankPrintOptions {
 export async function bankPrint(options: BankPrintOptions, ctx: Context): Promise<0> {
   await checkOutput(options);
   const bank = await loadBank(options.bank);
-  await emit(ctx, options, options.format === 'json' ? renderJson(bank) : printableQuestionnaire(bank, options.quick));
+  const render = await questionnaireRenderers[options.format]();
+  await emit(ctx, options, render({ bank, form: options.quick ? 'quick' : 'full' }, { color: false }));
   return 0;
-}
-
-/** The questionnaire on paper: one table per pillar with a box per scale point. */
-export function printableQuestionnaire(bank: Bank, quick: boolean): string {
-  const { scale } = bank;
-  const points = scale.labels.map((_, i) => String(scale.min + i));
-  const out = [
-    `# ${md(bank.title)}`,
-    '',
-    `Version ${md(bank.version)}${quick ? ', quick form' : ''}. Role: ☐ sales ☐ marketing ☐ leadership ☐ revops ☐ other`,
-    '',
-    `Tick one box per statement: ${scale.labels.map((label, i) => `${points[i]} = ${md(label)}`).join(', ')}; na = ${md(scale.unknown)}.`,
-    '',
-  ];
-  for (const pillar of bank.pillars) {
-    const questions = formQuestions(pillar, quick ? 'quick' : 'full');
-    if (questions.length === 0) continue;
-    out.push(`## ${md(pillar.name)}`, '', `_${md(pillar.summary)}_`, '');
-    out.push(...markdownTable(['Id', 'Statement', ...points, 'na'], questions.map((q) => [md(q.id), md(q.text), ...points.map(() => '☐'), '☐'])), '');
-  }
-  return `${out.join('\n')}\n`;
 }

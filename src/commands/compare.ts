@@ -1,9 +1,10 @@
-import { compareResults } from '../core/compare.js';
+import { compareResults } from '../core/report/compare/build.js';
 import { InputError, type ExitCode, type Problem } from '../core/errors.js';
-import type { Result } from '../core/result-schema.js';
+import type { Result } from '../core/report/result-schema.js';
 import { loadResult } from '../io/load-result.js';
-import { compareRenderers, type CompareFormat } from '../render/index.js';
-import { plainText } from '../render/sanitize.js';
+import { compareRenderers } from '../render/index.js';
+import { type CompareFormat } from '../render/formats.js';
+import { plainText } from '../render/shared/sanitize.js';
 import type { Context } from './context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 

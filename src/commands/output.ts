@@ -1,5 +1,5 @@
-import type { RenderOptions } from '../render/index.js';
-import { noColorRequested } from '../render/no-color.js';
+import type { RenderOptions } from '../render/renderer.js';
+import { noColorRequested } from '../render/shared/no-color.js';
 import type { Context } from './context.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 

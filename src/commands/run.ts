@@ -1,12 +1,13 @@
 import type { Form } from '../core/bank.js';
 import { inputError, type ExitCode } from '../core/errors.js';
-import { buildSingleReport } from '../core/report-model.js';
+import { buildSingleReport } from '../core/report/single/build.js';
 import type { Role } from '../core/roles.js';
 import { scoreRespondent } from '../core/scoring.js';
 import { loadResponse } from '../io/load-answers.js';
 import { loadBank } from '../io/load-bank.js';
 import type { SurveyResult } from '../prompts/survey.js';
-import { singleRenderers, type SingleFormat } from '../render/index.js';
+import { singleRenderers } from '../render/index.js';
+import { type SingleFormat } from '../render/formats.js';
 import type { Context } from './context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';

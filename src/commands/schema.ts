@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { answersFileSchema } from '../core/answers.js';
 import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
-import { resultSchema } from '../core/result-schema.js';
-import { renderJson } from '../render/json.js';
+import { resultSchema } from '../core/report/result-schema.js';
+import { renderJson } from '../render/shared/json.js';
 import type { Context } from './context.js';
 
 export const SCHEMA_KINDS = ['answers', 'bank', 'result'] as const;

@@ -1,4 +1,4 @@
-import { resultSchema, type Result } from '../core/result-schema.js';
+import { resultSchema, type Result } from '../core/report/result-schema.js';
 import { readTextFile } from './read-text.js';
 import { parseYaml, validate } from './yaml-document.js';
 

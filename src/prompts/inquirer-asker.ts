@@ -4,7 +4,7 @@ import input from '@inquirer/input';
 import select from '@inquirer/select';
 import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { InterruptedError } from '../core/errors.js';
-import { noColorRequested } from '../render/no-color.js';
+import { noColorRequested } from '../render/shared/no-color.js';
 import type { Asker, ScaleQuestion } from './asker.js';
 import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
 

@@ -12,7 +12,7 @@ import { loadBank } from '../io/load-bank.js';
 import { newRunId, removeProgress, saveProgress, stateDir, unfinishedRuns } from '../io/state.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 import { renderAnswerFile, renderAnswerFileJson } from '../render/answer-file.js';
-import { plainText } from '../render/sanitize.js';
+import { plainText } from '../render/shared/sanitize.js';
 import type { Asker, Choice } from './asker.js';
 
 // The interactive survey: intro, respondent, the questions pillar by pillar, the answer file.

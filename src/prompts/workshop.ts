@@ -11,7 +11,7 @@ import { loadBank } from '../io/load-bank.js';
 import { removeProgress, stateDir, unfinishedRuns } from '../io/state.js';
 import { writeNewFile } from '../io/write-file.js';
 import { renderAnswerFile } from '../render/answer-file.js';
-import { plainText } from '../render/sanitize.js';
+import { plainText } from '../render/shared/sanitize.js';
 import {
   askQuestions,
   askRespondent,

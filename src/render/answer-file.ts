@@ -1,7 +1,7 @@
 import type { Response } from '../core/answers.js';
 import { allQuestions, formQuestions, type Bank, type Form } from '../core/bank.js';
 import { ROLES } from '../core/roles.js';
-import { plainText } from './sanitize.js';
+import { plainText } from './shared/sanitize.js';
 
 /**
  * An answer file: valid YAML, every question of the form present with its text as a comment.

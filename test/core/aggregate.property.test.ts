@@ -5,7 +5,8 @@ import type { AnswerValue, Response } from '../../src/core/answers.js';
 import type { Bank } from '../../src/core/bank.js';
 import { ROLES, type Role } from '../../src/core/roles.js';
 import { scoreRespondent } from '../../src/core/scoring.js';
-import { buildTeamReport, type TeamReport } from '../../src/core/team-report-model.js';
+import { buildTeamReport } from '../../src/core/report/team/build.js';
+import { type TeamReport } from '../../src/core/report/team/schema.js';
 import { tinyBank } from '../helpers/tiny-bank.js';
 
 // Invariants of the team figures over random banks and rooms: the order respondents come in does not

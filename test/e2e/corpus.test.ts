@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTROL_CHARACTERS } from '../../src/render/sanitize.js';
+import { CONTROL_CHARACTERS } from '../../src/render/shared/sanitize.js';
 import { cli, ROOT } from '../helpers/cli.js';
 
 // The bad-input corpus: test/corpus/<kind>/<case>, one file or folder per case. Bank cases hold only

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SINGLE_FORMATS } from '../../src/render/index.js';
-import { CONTROL_CHARACTERS } from '../../src/render/sanitize.js';
+import { SINGLE_FORMATS } from '../../src/render/formats.js';
+import { CONTROL_CHARACTERS } from '../../src/render/shared/sanitize.js';
 import { cli, ROOT } from '../helpers/cli.js';
 
 // Every text of the bank and the answer file in test/fixtures/hostile-text carries terminal escapes

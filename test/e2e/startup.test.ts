@@ -33,13 +33,13 @@ describe('start-up loads only what the command needs (built binary)', () => {
     expect(files).toContain('dist/commands/run.js');
     expect(files.filter(chunk('inquirer-asker'))).toEqual([]);
     expect(files.filter(chunk('text'))).toEqual([]);
-    expect(files.filter(chunk('single'))).toEqual([]);
+    expect(files.filter(chunk('html'))).toEqual([]);
   });
 
   it('a scripted run as text loads the text renderer and not the HTML one', async () => {
     const files = await loaded(['run', '--answers', DANA]);
     expect(files.filter(chunk('text'))).toHaveLength(1);
-    expect(files.filter(chunk('single'))).toEqual([]);
+    expect(files.filter(chunk('html'))).toEqual([]);
     expect(files.filter(chunk('inquirer-asker'))).toEqual([]);
   });
 });

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/core/answers.js';
 import type { Bank } from '../../src/core/bank.js';
 import { TeamData } from '../../src/core/aggregate.js';
-import { compareResults } from '../../src/core/compare.js';
-import { buildSingleReport } from '../../src/core/report-model.js';
+import { compareResults } from '../../src/core/report/compare/build.js';
+import { buildSingleReport } from '../../src/core/report/single/build.js';
 import { ROLES } from '../../src/core/roles.js';
 import { scoreRespondent } from '../../src/core/scoring.js';
-import { buildTeamReport } from '../../src/core/team-report-model.js';
-import { COMPARE_FORMATS, compareRenderers, SINGLE_FORMATS, singleRenderers, TEAM_FORMATS, teamRenderers } from '../../src/render/index.js';
-import { CONTROL_CHARACTERS } from '../../src/render/sanitize.js';
+import { buildTeamReport } from '../../src/core/report/team/build.js';
+import { COMPARE_FORMATS, SINGLE_FORMATS, TEAM_FORMATS } from '../../src/render/formats.js';
+import { compareRenderers, singleRenderers, teamRenderers } from '../../src/render/index.js';
+import { CONTROL_CHARACTERS } from '../../src/render/shared/sanitize.js';
 import { tinyBank } from '../helpers/tiny-bank.js';
 
 // Any text in a bank or an answer file, any answers, any terminal width: every renderer in the registry

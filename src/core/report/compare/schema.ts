@@ -1,0 +1,30 @@
+import * as z from 'zod';
+import { bandsStampSchema, bankStampSchema } from '../stamps.js';
+import { GAP_IDS } from '../team/schema.js';
+
+const num = z.number().nullable();
+const change = { before: num, after: num, change: num };
+const side = z.strictObject({ bank: bankStampSchema, form: z.enum(['full', 'quick']), at: z.string(), respondents: z.int().nullable() });
+
+export const compareReportSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  kind: z.literal('compare'),
+  of: z.enum(['single', 'team']),
+  before: side,
+  after: side,
+  /** The two results were made with different banks (their content hashes differ). */
+  bankChanged: z.boolean(),
+  /** The later result's bands, to read both scores against. */
+  bands: bandsStampSchema,
+  headline: z.string(),
+  overall: z.strictObject({ ...change, reading: z.string() }),
+  pillars: z.array(z.strictObject({ id: z.string(), name: z.string(), ...change, reading: z.string() })),
+  /** Team results: each perception gap per pillar; change is the change of its size (|after| − |before|). */
+  gaps: z.array(z.strictObject({ gap: z.enum(GAP_IDS), label: z.string(), pillar: z.string(), name: z.string(), ...change, reading: z.string() })),
+  /** The statements whose score moved most, largest move first. */
+  movers: z.array(z.strictObject({ id: z.string(), pillar: z.string(), text: z.string(), ...change, reading: z.string() })),
+  improved: z.array(z.string()),
+  worsened: z.array(z.string()),
+});
+
+export type CompareReport = z.infer<typeof compareReportSchema>;

@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { ROLES } from '../../bank-schema.js';
+import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema } from '../stamps.js';
+
+// The report of one respondent. The schema is the single definition of the result file:
+// renderers read the model, `compare` validates old results with it, `schema result` prints it.
+
+const answerValue = z.union([z.int(), z.literal('na'), z.null()]);
+
+export const singleReportSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  kind: z.literal('single'),
+  bank: bankStampSchema,
+  form: z.enum(['full', 'quick']),
+  takenAt: z.string(),
+  respondent: z.strictObject({ role: z.enum(ROLES), name: z.string().optional(), team: z.string().optional() }),
+  scale: scaleStampSchema,
+  bands: bandsStampSchema,
+  overall: z.strictObject({ score: z.number().nullable(), band: bandRef.nullable() }),
+  pillars: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      summary: z.string(),
+      weight: z.number(),
+      score: z.number().nullable(),
+      band: bandRef.nullable(),
+      asked: z.int(),
+      answered: z.int(),
+      unknown: z.int(),
+      unknownRate: z.number().nullable(),
+      advice: z.array(z.string()),
+    }),
+  ),
+  weakestPillar: z.string().nullable(),
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      pillar: z.string(),
+      text: z.string(),
+      reverse: z.boolean(),
+      weight: z.number(),
+      value: answerValue,
+      score: z.number().nullable(),
+    }),
+  ),
+  lowestItems: z.array(z.string()),
+  nextSteps: z.array(nextStepSchema),
+});
+
+export type SingleReport = z.infer<typeof singleReportSchema>;
+export type ReportPillar = SingleReport['pillars'][number];
+export type ReportItem = SingleReport['items'][number];

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { OWNERS } from '../bank-schema.js';
+import type { Bank } from '../bank.js';
+
+// What every report records alike: the bank it was made with, its scale and bands, and next steps.
+
+export const bandRef = z.strictObject({ id: z.string(), label: z.string() });
+
+export const bankStampSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  version: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** The bank's scale and bands as a result records them, so that it can be read without the bank. */
+export const scaleStampSchema = z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() });
+export const bandsStampSchema = z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() }));
+
+export const nextStepSchema = z.strictObject({
+  pillar: z.string(),
+  questionId: z.string().nullable(),
+  owner: z.enum(OWNERS),
+  action: z.string(),
+  reason: z.string(),
+});
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+export function stampBank(bank: Bank): z.infer<typeof bankStampSchema> {
+  return { id: bank.id, title: bank.title, version: bank.version, hash: bank.hash };
+}

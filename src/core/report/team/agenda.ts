@@ -1,0 +1,158 @@
+import type { NextStep } from '../stamps.js';
+import { wholeScore } from '../../whole-score.js';
+import { asked, capitalize, quoted } from './readings.js';
+import type { Agenda, TeamReport } from './schema.js';
+
+// A time-boxed workshop built from the team report: the largest gaps first, then the lowest
+// pillar and what people could not see, then owners and first actions. The bank's statements
+// become questions to ask the room.
+
+type Block = Agenda['blocks'][number];
+type Draft = Omit<Block, 'start' | 'minutes'>;
+type ReportSoFar = Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>;
+
+export const DEFAULT_AGENDA_MINUTES = 90;
+const OPENING = 10;
+const ACTIONS = 20;
+const CLOSE = 5;
+const STEP = 5;
+const GAP_BLOCKS = 3;
+
+export function buildAgenda(report: ReportSoFar, nextSteps: readonly NextStep[], total = DEFAULT_AGENDA_MINUTES): Agenda {
+  const available = total - OPENING - ACTIONS - CLOSE;
+  // Every discussion block gets at least STEP minutes; the first (largest) gaps get what is left over.
+  const blocks = discussionBlocks(report).slice(0, Math.floor(available / STEP));
+  const base = blocks.length > 0 ? Math.floor(available / blocks.length / STEP) * STEP : 0;
+  let spare = available - base * blocks.length;
+  const minutes = blocks.map(() => {
+    const extra = Math.min(spare, STEP);
+    spare -= extra;
+    return base + extra;
+  });
+  if (minutes.length > 0) minutes[0] = (minutes[0] ?? 0) + spare;
+
+  const drafts: [Draft, number][] = [
+    [opening(), OPENING],
+    ...blocks.map((b, i): [Draft, number] => [b, minutes[i] ?? base]),
+    [actions(nextSteps), ACTIONS + (blocks.length === 0 ? spare : 0)],
+    [close(), CLOSE],
+  ];
+  let start = 0;
+  return {
+    minutes: total,
+    blocks: drafts.map(([draft, length]) => {
+      const block = { ...draft, start, minutes: length };
+      start += length;
+      return block;
+    }),
+  };
+}
+
+function discussionBlocks(report: ReportSoFar): Draft[] {
+  const items = new Map(report.items.map((i) => [i.id, i]));
+  const pillarName = (id: string) => report.pillars.find((p) => p.id === id)?.name ?? id;
+  const gap = report.gaps.find((g) => g.id === report.disagreements.gap);
+  const blocks: Draft[] = [];
+
+  for (const entry of (gap?.items ?? []).filter((e) => e.gap !== null && Math.round(Math.abs(e.gap)) > 0).slice(0, GAP_BLOCKS)) {
+    const item = items.get(entry.item);
+    if (!item || !gap) continue;
+    blocks.push({
+      kind: 'gap',
+      title: `${pillarName(item.pillar)}: ${quoted(item.text)}`,
+      purpose: entry.reading,
+      prompts: [
+        asked(item.text),
+        `${capitalize(gap.a.label)} rate it ${wholeScore(entry.a ?? 0)}/100, ${gap.b.label} ${wholeScore(entry.b ?? 0)}/100: what does each side see that the other does not?`,
+        `What would have to change for both sides to ${item.reverse ? 'disagree' : 'agree'} with it?`,
+        'Which recent example shows it best?',
+      ],
+      pillar: item.pillar,
+      items: [item.id],
+    });
+  }
+  if (blocks.length === 0) {
+    // No gap between groups could be shown: discuss where individual answers spread the most.
+    const spread = report.items.filter((i) => i.rwg !== null).sort((x, y) => (x.rwg ?? 0) - (y.rwg ?? 0)).slice(0, 2);
+    for (const item of spread) {
+      blocks.push({
+        kind: 'agreement',
+        title: `Where the room disagrees: ${quoted(item.text)}`,
+        purpose: `Answers to this statement are among the most spread out (agreement r_wg ${(item.rwg ?? 0).toFixed(2)}).`,
+        prompts: [
+          asked(item.text),
+          'Those who agree and those who disagree: what does each of you see that the others do not?',
+          `What would have to change for everyone to ${item.reverse ? 'disagree' : 'agree'} with it?`,
+        ],
+        pillar: item.pillar,
+        items: [item.id],
+      });
+    }
+  }
+
+  const byScore = report.pillars.filter((p) => p.team.mean !== null).sort((x, y) => (x.team.mean ?? 0) - (y.team.mean ?? 0));
+  for (const pillar of byScore.slice(0, blocks.length > 0 && blocks[0]?.kind === 'gap' ? 1 : 2)) {
+    const lowest = report.items
+      .filter((i) => i.pillar === pillar.id && i.mean !== null)
+      .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))
+      .slice(0, 2);
+    blocks.push({
+      kind: 'pillar',
+      title: `${pillar.id === report.weakestPillar ? 'Lowest pillar' : 'Next lowest pillar'}: ${pillar.name} (${wholeScore(pillar.team.mean ?? 0)}/100, ${pillar.team.band?.label ?? ''})`,
+      purpose: pillar.summary,
+      prompts: [
+        ...lowest.map((i) => `The team rates ${quoted(i.text)} ${wholeScore(i.mean ?? 0)}/100: what gets in the way?`),
+        `Which one change would help ${pillar.name} most?`,
+      ],
+      pillar: pillar.id,
+      items: lowest.map((i) => i.id),
+    });
+  }
+
+  const invisible = report.unknown.findings[0];
+  if (invisible) {
+    const name = pillarName(invisible.pillar);
+    blocks.push({
+      kind: 'unknown',
+      title: `What ${invisible.role} cannot see: ${name}`,
+      purpose: invisible.reading,
+      prompts: [`Who can walk ${invisible.role} through how ${name} works today?`, `What should ${invisible.role} be able to see, and where?`],
+      pillar: invisible.pillar,
+      items: [],
+    });
+  }
+  return blocks;
+}
+
+function opening(): Draft {
+  return {
+    kind: 'opening',
+    title: 'Opening: where we stand',
+    purpose: 'Show the team score and the pillars. Ground rules: specific feedback, no blame; we are here to understand how the other side sees it.',
+    prompts: ['What surprises you in these scores?', 'Where do you expect the other team to see it differently?'],
+    pillar: null,
+    items: [],
+  };
+}
+
+function actions(nextSteps: readonly NextStep[]): Draft {
+  return {
+    kind: 'actions',
+    title: 'Owners and first actions',
+    purpose: 'Agree one owner and a date for each first step; write them down where both teams can see them.',
+    prompts: nextSteps.map((s) => `${s.action} Who owns it, and by when?`),
+    pillar: null,
+    items: nextSteps.flatMap((s) => (s.questionId === null ? [] : [s.questionId])),
+  };
+}
+
+function close(): Draft {
+  return {
+    kind: 'close',
+    title: 'Close',
+    purpose: 'Read back the owners and dates. Plan the next CASH test in about 90 days, and compare the two results (cash-test compare).',
+    prompts: ['What will we have done by the next check?'],
+    pillar: null,
+    items: [],
+  };
+}

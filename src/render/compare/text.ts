@@ -1,0 +1,45 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { CompareReport } from '../../core/report/compare/schema.js';
+import type { RenderOptions } from '../renderer.js';
+import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { BORDERLESS, right } from '../shared/terminal-table.js';
+
+export function renderCompareText(report: CompareReport, options: RenderOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const when = (s: CompareReport['before']) => `${plainText(s.at)}${s.respondents === null ? '' : `, ${s.respondents} respondents`}`;
+  out.push(c.bold(`What changed (${report.of} results)`), c.dim(`before: ${when(report.before)} · after: ${when(report.after)}`), '', plainText(report.headline), '');
+
+  const table = new Table({ ...BORDERLESS, head: ['', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
+  const row = (label: string, x: { before: number | null; after: number | null; change: number | null }) => {
+    const colour = x.change === null || Math.round(x.change) === 0 ? c.dim : x.change > 0 ? c.green : c.red;
+    table.push([label, ...[wholeScore(x.before), wholeScore(x.after)].map(right), right(colour(signedPoints(x.change)))]);
+  };
+  row(c.bold('Overall'), report.overall);
+  for (const p of report.pillars) row(plainText(p.name), p);
+  out.push(table.toString(), '');
+
+  if (report.gaps.length > 0) {
+    out.push(c.bold('Perception gaps (size in points)'));
+    const gaps = new Table({ ...BORDERLESS, head: ['Gap', 'Pillar', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
+    for (const g of report.gaps) {
+      const colour = g.change === null || Math.round(g.change) === 0 ? c.dim : g.change < 0 ? c.green : c.red;
+      gaps.push([g.label, plainText(g.name), ...[signedPoints(g.before), signedPoints(g.after)].map(right), right(colour(signedPoints(g.change)))]);
+    }
+    out.push(gaps.toString(), '');
+  }
+
+  if (report.movers.length > 0) {
+    out.push(c.bold('Statements that moved most'));
+    for (const m of report.movers) out.push(`  ${c.dim(plainText(m.id).padEnd(4))} ${signedPoints(m.change).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${wholeScore(m.before)} → ${wholeScore(m.after)})`)}`);
+    out.push('');
+  }
+  out.push(c.bold('Improved'), ...list(report.improved.map(plainText), c.green), '', c.bold('Got worse'), ...list(report.worsened.map(plainText), c.red));
+  return `${out.join('\n')}\n`;
+}
+
+function list(lines: readonly string[], colour: (s: string) => string): string[] {
+  return lines.length === 0 ? ['  nothing'] : lines.map((l) => `  ${colour('•')} ${l}`);
+}

@@ -1,0 +1,22 @@
+import { wholeScore as wholeScoreOf } from '../../core/whole-score.js';
+
+/** Scores are kept at full precision; people read whole numbers, rounded down (see core/whole-score). */
+export function wholeScore(score: number | null): string {
+  return score === null ? 'n/a' : String(wholeScoreOf(score));
+}
+
+export function percent(rate: number | null): string {
+  return rate === null ? 'n/a' : `${Math.round(rate * 100)}%`;
+}
+
+/** A difference in points, with its sign: +12, −12, 0. */
+export function signedPoints(value: number | null): string {
+  if (value === null) return 'n/a';
+  const n = Math.round(value);
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+/** Indices such as g, alpha and r_wg: two decimals. */
+export function decimal(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(2).replace(/^-/, '−');
+}

@@ -1,0 +1,71 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { NextStep } from '../../core/report/stamps.js';
+import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
+import { answerLabel } from '../../core/report/single/build.js';
+import { textBar } from '../shared/bar.js';
+import type { RenderOptions } from '../renderer.js';
+import { percent, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { bandColour, BORDERLESS, right } from '../shared/terminal-table.js';
+import { wrapLine } from '../shared/wrap.js';
+
+export function renderSingleText(report: SingleReport, options: RenderOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const who = [report.respondent.role, report.respondent.name, report.respondent.team].filter(Boolean).map((s) => plainText(s as string));
+  out.push(`${c.bold(plainText(report.bank.title))}  ${c.dim(`${report.form} form · ${who.join(' · ')} · bank ${plainText(report.bank.version)}`)}`);
+  out.push('');
+  const overall = report.overall;
+  out.push(
+    overall.score === null
+      ? c.bold('Overall: not enough answers to score')
+      : `${c.bold(`Overall: ${wholeScore(overall.score)}/100`)}  ${bandColour(c, report, overall.band?.id)(plainText(overall.band?.label ?? ''))}`,
+  );
+  out.push('');
+
+  const table = new Table({ ...BORDERLESS, head: ['Pillar', 'Score', '', 'Band', "Don't know"].map((h) => c.dim(h)) });
+  for (const pillar of report.pillars) {
+    const colour = bandColour(c, report, pillar.band?.id);
+    const weakest = pillar.id === report.weakestPillar ? c.bold('  ← weakest') : '';
+    table.push(
+      pillar.score === null
+        ? [plainText(pillar.name), c.dim('n/a'), c.dim('not enough answers'), '', percent(pillar.unknownRate)]
+        : [plainText(pillar.name), right(wholeScore(pillar.score)), colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
+    );
+  }
+  out.push(table.toString(), '');
+
+  const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
+  if (weakest) {
+    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2), '');
+  }
+  const unscored = report.pillars.filter((p) => p.score === null && p.asked > 0);
+  for (const p of unscored) {
+    out.push(wrapLine(c.yellow(`${plainText(p.name)}: ${p.unknown} of ${p.asked} answers were "${plainText(report.scale.unknown)}" — too few to score, and that is a finding in itself.`), options.width, 2));
+  }
+  if (unscored.length > 0) out.push('');
+
+  const byId = new Map(report.items.map((item) => [item.id, item]));
+  const lowest = report.lowestItems.map((id) => byId.get(id)).filter((item): item is ReportItem => item !== undefined);
+  if (lowest.length > 0) {
+    out.push(c.bold('Lowest-scoring statements'));
+    for (const item of lowest) {
+      const line = `  ${c.dim(item.id.padEnd(4))} ${wholeScore(item.score).padStart(3)}  ${plainText(item.text)} ${c.dim(`(you: ${plainText(answerLabel(report, item.value))})`)}`;
+      out.push(wrapLine(line, options.width, 12));
+    }
+    out.push('');
+  }
+
+  out.push(c.bold('Next steps, weakest first'));
+  report.nextSteps.forEach((step, i) => out.push(...nextStepLines(c, report, step, i + 1).map((line) => wrapLine(line, options.width, 5))));
+  return `${out.join('\n')}\n`;
+}
+
+function nextStepLines(c: ChalkInstance, report: SingleReport, step: NextStep, n: number): string[] {
+  const pillar = report.pillars.find((p) => p.id === step.pillar);
+  return [
+    `  ${n}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`,
+    `     ${c.dim(`${plainText(pillar?.name ?? step.pillar)} · ${plainText(step.reason)}`)}`,
+  ];
+}

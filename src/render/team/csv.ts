@@ -1,0 +1,99 @@
+import type { TeamReport, TeamScore } from '../../core/report/team/schema.js';
+import { plainText } from '../shared/sanitize.js';
+
+// The team report's figures as one tidy table, one figure a row:
+//   section,group,pillar,item,metric,value
+// section: meta | respondents | overall | pillar | item | gap | ranking
+// group:   team, a role (only groups of at least --min-group), a gap id, or a ranking's name
+// Empty value: the figure could not be computed. Scores are 0-100 at full precision.
+
+type Cell = string | number | null;
+type Row = [section: string, group: string, pillar: string, item: string, metric: string, value: Cell];
+
+export const CSV_HEADER = ['section', 'group', 'pillar', 'item', 'metric', 'value'] as const;
+
+export function renderTeamCsv(report: TeamReport): string {
+  const rows: Row[] = [];
+  const meta: [string, Cell][] = [
+    ['bank_id', report.bank.id],
+    ['bank_version', report.bank.version],
+    ['bank_hash', report.bank.hash],
+    ['form', report.form],
+    ['created_at', report.createdAt],
+    ['min_group', report.minGroup],
+  ];
+  for (const [metric, value] of meta) rows.push(['meta', '', '', '', metric, value]);
+
+  rows.push(['respondents', 'team', '', '', 'n', report.respondents.total]);
+  for (const g of report.respondents.byRole) rows.push(['respondents', g.role, '', '', 'n', g.n]);
+  for (const name of report.respondents.names ?? []) rows.push(['respondents', 'team', '', '', 'name', name]);
+
+  const score = (section: string, group: string, pillar: string, s: TeamScore) => {
+    for (const metric of ['n', 'mean', 'median', 'min', 'max', 'sd'] as const) rows.push([section, group, pillar, '', metric, s[metric]]);
+    rows.push([section, group, pillar, '', 'band', s.band?.label ?? null]);
+  };
+  score('overall', 'team', '', report.overall.team);
+  for (const r of report.overall.byRole) score('overall', r.role, '', r.score);
+
+  for (const p of report.pillars) {
+    score('pillar', 'team', p.id, p.team);
+    rows.push(['pillar', 'team', p.id, '', 'unknown_rate', p.unknownRate]);
+    rows.push(['pillar', 'team', p.id, '', 'alpha', p.alpha]);
+    rows.push(['pillar', 'team', p.id, '', 'complete_respondents', p.completeRespondents]);
+    for (const r of p.byRole) {
+      score('pillar', r.role, p.id, r.score);
+      rows.push(['pillar', r.role, p.id, '', 'unknown_rate', r.unknownRate]);
+    }
+  }
+
+  for (const i of report.items) {
+    const row = (group: string, metric: string, value: Cell) => rows.push(['item', group, i.pillar, i.id, metric, value]);
+    row('team', 'text', i.text);
+    row('team', 'reverse', i.reverse ? 1 : 0);
+    row('team', 'n', i.n);
+    row('team', 'mean', i.mean);
+    row('team', 'sd', i.sd);
+    row('team', 'rwg', i.rwg);
+    row('team', 'unknown_rate', i.unknownRate);
+    for (const r of i.byRole) {
+      row(r.role, 'n', r.n);
+      row(r.role, 'mean', r.mean);
+      row(r.role, 'unknown_rate', r.unknownRate);
+    }
+  }
+
+  for (const gap of report.gaps.filter((g) => g.shown)) {
+    const entry = (pillar: string, item: string, e: { a: number | null; b: number | null; gap: number | null; g: number | null; size: string | null; reading: string }) => {
+      const values: [string, Cell][] = [
+        ['a_mean', e.a],
+        ['b_mean', e.b],
+        ['gap', e.gap],
+        ['g', e.g],
+        ['size', e.size],
+        ['reading', e.reading],
+      ];
+      for (const [metric, value] of values) rows.push(['gap', gap.id, pillar, item, metric, value]);
+    };
+    for (const p of gap.pillars) entry(p.pillar, '', p);
+    for (const i of gap.items) entry(i.pillar, i.item, i);
+  }
+
+  const pillarOf = new Map(report.items.map((i) => [i.id, i.pillar]));
+  report.disagreements.items.forEach((id, k) => rows.push(['ranking', 'disagreement', pillarOf.get(id) ?? '', id, 'rank', k + 1]));
+  report.lowestItems.forEach((id, k) => rows.push(['ranking', 'lowest', pillarOf.get(id) ?? '', id, 'rank', k + 1]));
+
+  return [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * One CSV cell. Text is made plain (it may reach a terminal) and, when a spreadsheet would run it
+ * as a formula (starting with = + - @, a tab or a carriage return), gets a leading apostrophe;
+ * numbers are written as numbers and left alone.
+ */
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const plain = plainText(value);
+  const text = /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

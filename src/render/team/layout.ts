@@ -1,0 +1,17 @@
+import type { TeamItem, TeamReport } from '../../core/report/team/schema.js';
+
+// Look-ups and the clock format every team renderer shares; no figures are computed here.
+
+export function pillarsById(report: Pick<TeamReport, 'pillars'>): Map<string, string> {
+  return new Map(report.pillars.map((p) => [p.id, p.name]));
+}
+
+export function itemsById(report: Pick<TeamReport, 'items'>): Map<string, TeamItem> {
+  return new Map(report.items.map((i) => [i.id, i]));
+}
+
+/** "0:10–0:25": an agenda block's place on the clock, from the workshop's start. */
+export function agendaTime(block: { start: number; minutes: number }): string {
+  const clock = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+  return `${clock(block.start)}–${clock(block.start + block.minutes)}`;
+}

@@ -1,0 +1,129 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { TeamReport } from '../../core/report/team/schema.js';
+import { textBar } from '../shared/bar.js';
+import type { RenderOptions } from '../renderer.js';
+import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { plainText } from '../shared/sanitize.js';
+import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
+import { agendaTime, itemsById, pillarsById } from './layout.js';
+import { wrapLine } from '../shared/wrap.js';
+
+const BAR = 12;
+
+export function renderTeamText(report: TeamReport, options: RenderOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const pillarName = pillarsById(report);
+  const items = itemsById(report);
+  const out: string[] = [];
+  const heading = (text: string) => out.push(c.bold(text));
+
+  out.push(
+    `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${report.form} form · ${report.respondents.total} respondents · bank ${plainText(report.bank.version)}`)}`,
+    '',
+    wrapLine(plainText(report.headline), options.width, 0),
+    '',
+  );
+
+  heading('Who answered');
+  const groups = report.respondents.byRole.map((g) => `${g.role} ${g.n}`);
+  if (report.respondents.folded.length > 0) groups.push(c.dim(`${report.respondents.folded.join(', ')}: in the team figures only`));
+  out.push(`  ${groups.join(' · ')}`);
+  if (report.respondents.names !== null) out.push(`  ${c.dim('Names:')} ${report.respondents.names.map(plainText).join(', ')}`);
+  out.push('');
+
+  heading('Pillars (mean of the respondents’ scores, 0-100)');
+  const roles = report.respondents.byRole.map((g) => g.role);
+  const pillars = new Table({ ...BORDERLESS, head: ['Pillar', 'Team', '', 'Band', ...roles, "Don't know"].map((h) => c.dim(h)) });
+  const overall = report.overall.team;
+  pillars.push([
+    c.bold('Overall'),
+    { hAlign: 'right', content: c.bold(wholeScore(overall.mean)) },
+    overall.mean === null ? '' : bandColour(c, report, overall.band?.id)(textBar(overall.mean, BAR)),
+    plainText(overall.band?.label ?? ''),
+    ...report.overall.byRole.map((r) => ({ hAlign: 'right' as const, content: wholeScore(r.score.mean) })),
+    '',
+  ]);
+  for (const p of report.pillars) {
+    const weakest = p.id === report.weakestPillar ? c.bold(' ← weakest') : '';
+    pillars.push([
+      plainText(p.name),
+      { hAlign: 'right', content: wholeScore(p.team.mean) },
+      p.team.mean === null ? c.dim('not enough answers') : bandColour(c, report, p.team.band?.id)(textBar(p.team.mean, BAR)),
+      `${plainText(p.team.band?.label ?? '')}${weakest}`,
+      ...p.byRole.map((r) => ({ hAlign: 'right' as const, content: wholeScore(r.score.mean) })),
+      { hAlign: 'right', content: percent(p.unknownRate) },
+    ]);
+  }
+  out.push(pillars.toString(), '');
+
+  heading('Spread');
+  const spread = new Table({ ...BORDERLESS, head: ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)) });
+  for (const p of report.pillars) {
+    const s = p.team;
+    spread.push([plainText(p.name), ...[String(s.n), wholeScore(s.mean), wholeScore(s.median), wholeScore(s.min), wholeScore(s.max), wholeScore(s.sd), decimal(p.alpha)].map(right)]);
+  }
+  out.push(spread.toString(), '');
+
+  for (const gap of report.gaps) {
+    heading(`Perception gap: ${gap.a.label} − ${gap.b.label}`);
+    if (!gap.shown) {
+      out.push(`  ${c.dim(plainText(gap.reason ?? ''))}`, '');
+      continue;
+    }
+    const table = new Table({ ...BORDERLESS, head: ['Pillar', gap.a.label, gap.b.label, 'Gap', 'g', 'Size'].map((h) => c.dim(h)) });
+    for (const p of gap.pillars) {
+      table.push([plainText(pillarName.get(p.pillar) ?? p.pillar), ...[wholeScore(p.a), wholeScore(p.b), signedPoints(p.gap), decimal(p.g)].map(right), p.size ?? '']);
+    }
+    out.push(table.toString());
+    for (const p of gap.pillars) out.push(wrapLine(`  ${plainText(p.reading)}`, options.width, 4));
+    out.push('');
+  }
+
+  const basis = report.gaps.find((g) => g.id === report.disagreements.gap);
+  if (basis && report.disagreements.items.length > 0) {
+    heading(`Where ${basis.a.label} and ${basis.b.label} disagree most`);
+    report.disagreements.items.forEach((id, i) => {
+      const entry = basis.items.find((e) => e.item === id);
+      if (!entry) return;
+      out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${signedPoints(entry.gap).padStart(4)}  ${plainText(items.get(id)?.text ?? id)}`);
+      out.push(`     ${c.dim(`${basis.a.label} ${wholeScore(entry.a)}, ${basis.b.label} ${wholeScore(entry.b)}${entry.size ? ` · ${entry.size} gap` : ''}`)}`);
+    });
+    out.push('');
+  }
+
+  heading('Lowest-rated statements (whole team)');
+  report.lowestItems.forEach((id, i) => {
+    const item = items.get(id);
+    if (!item) return;
+    out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${wholeScore(item.mean).padStart(3)}  ${plainText(item.text)} ${c.dim(`(agreement r_wg ${decimal(item.rwg)})`)}`);
+  });
+  out.push('');
+
+  heading(`"Don't know"`);
+  out.push(wrapLine(`  ${plainText(report.unknown.reading ?? 'Nobody answered "don’t know".')}`, options.width, 4));
+  for (const f of report.unknown.findings) out.push(wrapLine(`  ${c.yellow(plainText(f.reading))}`, options.width, 4));
+  out.push('');
+
+  heading('Next steps for the team');
+  report.nextSteps.forEach((step, i) => {
+    out.push(wrapLine(`  ${i + 1}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`, options.width, 5));
+    out.push(wrapLine(`     ${c.dim(`${plainText(pillarName.get(step.pillar) ?? step.pillar)} · ${plainText(step.reason)}`)}`, options.width, 5));
+  });
+  out.push('');
+
+  heading(`Workshop agenda (${report.agenda.minutes} minutes)`);
+  for (const block of report.agenda.blocks) {
+    out.push(`  ${c.bold(agendaTime(block))}  ${c.bold(plainText(block.title))} ${c.dim(`(${block.minutes} min)`)}`);
+    out.push(wrapLine(`               ${c.dim(plainText(block.purpose))}`, options.width, 15));
+    for (const prompt of block.prompts) out.push(wrapLine(`               • ${plainText(prompt)}`, options.width, 17));
+  }
+
+  if (report.notes.length > 0) {
+    out.push('');
+    heading('Notes');
+    for (const note of report.notes) out.push(wrapLine(`  ${c.dim(plainText(note))}`, options.width, 2));
+  }
+  return `${out.join('\n')}\n`;
+}
+
