@@ -2,6 +2,7 @@ import { EMPTY_MAP } from '../core/answer-map.js';
 import { TeamData } from '../core/aggregate.js';
 import type { Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
+import type { Role } from '../core/roles.js';
 import { buildTeamReport } from '../core/report/team/build.js';
 import { type TeamReport } from '../core/report/team/schema.js';
 import { loadBank } from '../io/load-bank.js';
@@ -19,6 +20,8 @@ export interface AggregateOptions {
   bank?: string;
   quick: boolean;
   minGroup: number;
+  /** Roles shown below --min-group with their people's consent. */
+  showRole?: Role[];
   showNames: boolean;
   map?: string;
   format: TeamFormat;
@@ -37,7 +40,12 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
   const data = new TeamData(bank, form, { keepNames: options.showNames });
   await readResponses(options.paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
 
-  const report = buildTeamReport(data, { minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
+  const report = buildTeamReport(data, {
+    minGroup: options.minGroup,
+    showNames: options.showNames,
+    showRoles: options.showRole ?? [],
+    createdAt: ctx.now().toISOString(),
+  });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
   return checkGates(ctx, teamGates(report, options));

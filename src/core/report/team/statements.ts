@@ -32,8 +32,8 @@ export function stanceTotal(s: Stance): number {
 
 const PHRASES: readonly [keyof Stance, string, string][] = [
   ['agree', 'agrees', 'agree'],
-  ['neutral', 'is neutral', 'are neutral'],
   ['disagree', 'disagrees', 'disagree'],
+  ['neutral', 'is neutral', 'are neutral'],
   ['unknown', "doesn't know", "don't know"],
 ];
 
