@@ -3,11 +3,12 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { AggregateOptions } from './commands/aggregate.js';
 import type { BankLintOptions, BankPrintOptions } from './commands/bank.js';
 import type { CompareOptions } from './commands/compare.js';
-import type { Context } from './commands/context.js';
-import type { RunOptions } from './commands/run.js';
+import type { RoomOptions } from './commands/room/index.js';
+import type { RunOptions } from './commands/run/options.js';
+import type { Context } from './context.js';
 import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
-import type { WorkshopOptions } from './commands/workshop.js';
+import type { WorkshopOptions } from './commands/workshop/options.js';
 import type { ExitCode } from './core/errors.js';
 import { ROLES, type Role } from './core/roles.js';
 import { COMPARE_FORMATS, QUESTIONNAIRE_FORMATS, SINGLE_FORMATS, TEAM_FORMATS } from './render/formats.js';
@@ -24,17 +25,19 @@ export interface Handlers {
   aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode>;
   compare(options: CompareOptions, ctx: Context): Promise<ExitCode>;
   workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode>;
+  room(options: RoomOptions, ctx: Context): Promise<ExitCode>;
 }
 
 export const lazyHandlers: Handlers = {
-  run: async (o, ctx) => (await import('./commands/run.js')).run(o, ctx),
+  run: async (o, ctx) => (await import('./commands/run/index.js')).run(o, ctx),
   template: async (o, ctx) => (await import('./commands/template.js')).template(o, ctx),
   bankLint: async (o, ctx) => (await import('./commands/bank.js')).bankLint(o, ctx),
   bankPrint: async (o, ctx) => (await import('./commands/bank.js')).bankPrint(o, ctx),
   schema: async (o, ctx) => (await import('./commands/schema.js')).schema(o, ctx),
   aggregate: async (o, ctx) => (await import('./commands/aggregate.js')).aggregate(o, ctx),
   compare: async (o, ctx) => (await import('./commands/compare.js')).compare(o, ctx),
-  workshop: async (o, ctx) => (await import('./commands/workshop.js')).workshop(o, ctx),
+  workshop: async (o, ctx) => (await import('./commands/workshop/index.js')).workshop(o, ctx),
+  room: async (o, ctx) => (await import('./commands/room/index.js')).room(o, ctx),
 };
 
 /** Role groups smaller than this are never shown on their own (aggregate, workshop). */
@@ -78,13 +81,14 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .option('--force', 'allow --out and --save to replace an existing file', false)
     .addOption(new Option('--fail-under <n>', 'exit 1 when the overall score is below n').argParser(scoreLimit))
     .addOption(new Option('--fail-pillar-under <n>', "exit 1 when any pillar's score is below n").argParser(scoreLimit))
-    .option('--resume', 'continue the last unfinished interactive run', false)
+    .option('--resume [id]', 'continue an unfinished interactive run: the last one (a choice when there are several), or the one with that id', false)
     .addHelpText(
       'after',
       examples([
         'cash-test run                                  # interactive, about 10-15 minutes',
         'cash-test run --quick --role marketing         # the 5-minute form',
         'cash-test run --resume                         # continue where you stopped',
+        'cash-test run --resume run-20261101T100000Z-1a2b3c   # that unfinished run (ids are listed when there are several)',
         'cash-test run --answers dana.yaml --format markdown --out dana.md',
         'cash-test run --answers dana.yaml --format html --out dana.html    # one file: open, forward or print it',
         'cash-test run --answers dana.yaml --fail-under 60 --fail-pillar-under 40',
@@ -184,6 +188,27 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     )
     .action(async (dir: string, o: Omit<WorkshopOptions, 'dir'>) => done(await handlers.workshop({ dir, ...o }, ctx)));
 
+  program
+    .command('room')
+    .description("a live room: everyone answers on their own phone on the room's Wi-Fi; answers saved into <dir>")
+    .argument('<dir>', 'folder for the answer files and the room (created when missing; the same folder reopens the room)')
+    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
+    .option('--host <address>', "the address phones use (default: this laptop's Wi-Fi address, 192.168.x.x first)")
+    .addOption(new Option('--port <n>', 'the port (default 8347, or the next free one; 0: any free port)').argParser(portNumber))
+    .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
+    .option('--names', 'ask for name and team (optional) on the phone; otherwise the room is anonymous', false)
+    .option('--show-own', "show each participant their own short result on their phone when they finish", false)
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test room ./acme-2026-12 --quick     # people scan the QR code; r reveals, e ends',
+        'cash-test room ./acme-2026-12 --quick     # the same command again reopens the room (same URLs)',
+        'cash-test aggregate ./acme-2026-12        # the team report of the room, any time',
+      ]),
+    )
+    .action(async (dir: string, o: Omit<RoomOptions, 'dir'>) => done(await handlers.room({ dir, ...o }, ctx)));
+
   configure(program, ctx);
   return program;
 }
@@ -217,6 +242,12 @@ function shownRoles(value: string, previous: Role[]): Role[] {
 function groupSize(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || n < 1) throw new InvalidArgumentError('It must be a whole number, 1 or more.');
+  return n;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('It must be a port number from 0 to 65535.');
   return n;
 }
 

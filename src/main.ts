@@ -1,5 +1,5 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { processContext } from './commands/context.js';
+import { processContext } from './context.js';
 
 // The one boundary: every error becomes lines on stderr and an exit code; only here does the process end.
 

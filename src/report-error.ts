@@ -1,4 +1,4 @@
-import type { Context } from './commands/context.js';
+import type { Context } from './context.js';
 import { formatProblem, InputError, InterruptedError } from './core/errors.js';
 import { plainText } from './render/shared/sanitize.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { runCli, type Handlers } from '../src/cli.js';
-import type { Context } from '../src/commands/context.js';
+import type { Context } from '../src/context.js';
 import { InputError, type ExitCode } from '../src/core/errors.js';
 
 interface Call {
@@ -19,6 +19,7 @@ async function dispatch(args: readonly string[], exitCode: ExitCode = 0) {
     stderr: { write: (text: string) => (stderr += text) },
     stdinIsTTY: false,
     env: {},
+    cwd: '/',
     now: () => new Date(0),
   };
   const record =
@@ -37,6 +38,7 @@ async function dispatch(args: readonly string[], exitCode: ExitCode = 0) {
     aggregate: record('aggregate'),
     compare: record('compare'),
     workshop: record('workshop'),
+    room: record('room'),
   };
   const code = await runCli(['node', 'cash-test', ...args], ctx, handlers);
   return { code, calls, stdout, stderr };
@@ -104,11 +106,11 @@ describe('runCli dispatch', () => {
   });
 
   it('lets errors of the command through to the boundary in main', async () => {
-    const ctx: Context = { stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: false, env: {}, now: () => new Date(0) };
+    const ctx: Context = { stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: false, env: {}, cwd: '/', now: () => new Date(0) };
     const failing = async (): Promise<ExitCode> => {
       throw new InputError([{ message: 'bad' }]);
     };
-    const handlers: Handlers = { run: failing, template: failing, bankLint: failing, bankPrint: failing, schema: failing, aggregate: failing, compare: failing, workshop: failing };
+    const handlers: Handlers = { run: failing, template: failing, bankLint: failing, bankPrint: failing, schema: failing, aggregate: failing, compare: failing, workshop: failing, room: failing };
     await expect(runCli(['node', 'cash-test', 'bank', 'lint'], ctx, handlers)).rejects.toBeInstanceOf(InputError);
   });
 

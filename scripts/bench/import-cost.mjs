@@ -17,7 +17,7 @@ export default async function importCost({ root, quick, time, tempDir }) {
   const require = createRequire(join(root, 'package.json'));
   const meta = buildMeta(root);
   const dist = join(root, 'dist');
-  const files = (dir) => readdirSync(join(dist, dir)).map((file) => join(dist, dir, file));
+  const files = (dir) => readdirSync(join(dist, dir), { recursive: true }).filter((file) => file.endsWith('.js')).map((file) => join(dist, dir, file));
   // Each command as it loads, with its static imports; then the larger chunks alone.
   const ours = [...files('commands'), ...files('chunks').filter((file) => statSync(file).size >= MIN_BYTES)];
   const targets = [

@@ -1,16 +1,16 @@
-import { EMPTY_MAP } from '../core/answer-map.js';
+import { EMPTY_MAP, type AnswerMap } from '../core/answer-map.js';
 import { TeamData } from '../core/aggregate.js';
-import type { Form } from '../core/bank.js';
+import type { Bank, Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
+import { buildTeamReport, type TeamReportOptions } from '../core/report/team/build.js';
+import type { TeamReport } from '../core/report/team/schema.js';
 import type { Role } from '../core/roles.js';
-import { buildTeamReport } from '../core/report/team/build.js';
-import { type TeamReport } from '../core/report/team/schema.js';
 import { loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
 import { readResponses } from '../io/read-responses.js';
 import { teamRenderers } from '../render/index.js';
-import { type TeamFormat } from '../render/formats.js';
-import type { Context } from './context.js';
+import type { TeamFormat } from '../render/formats.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
@@ -37,10 +37,10 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
   const bank = await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-  const data = new TeamData(bank, form, { keepNames: options.showNames });
-  await readResponses(options.paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
-
-  const report = buildTeamReport(data, {
+  const report = await teamReportOf(options.paths, {
+    bank,
+    form,
+    map,
     minGroup: options.minGroup,
     showNames: options.showNames,
     showRoles: options.showRole ?? [],
@@ -49,6 +49,19 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
   return checkGates(ctx, teamGates(report, options));
+}
+
+export interface TeamInputs extends TeamReportOptions {
+  bank: Bank;
+  form: Form;
+  map: AnswerMap;
+}
+
+/** The team report of answer files, folders and CSV exports: what aggregate prints and the room reveals. */
+export async function teamReportOf(paths: readonly string[], { bank, form, map, ...options }: TeamInputs): Promise<TeamReport> {
+  const data = new TeamData(bank, form, { keepNames: options.showNames });
+  await readResponses(paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
+  return buildTeamReport(data, options);
 }
 
 function teamGates(report: TeamReport, options: AggregateOptions): Gate[] {

@@ -3,7 +3,7 @@ import { loadBank } from '../io/load-bank.js';
 import type { QuestionnaireFormat } from '../render/formats.js';
 import { questionnaireRenderers } from '../render/index.js';
 import { plainText } from '../render/shared/sanitize.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit } from './output.js';
 
 export interface BankLintOptions {

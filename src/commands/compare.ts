@@ -3,9 +3,9 @@ import { InputError, type ExitCode, type Problem } from '../core/errors.js';
 import type { Result } from '../core/report/result-schema.js';
 import { loadResult } from '../io/load-result.js';
 import { compareRenderers } from '../render/index.js';
-import { type CompareFormat } from '../render/formats.js';
+import type { CompareFormat } from '../render/formats.js';
 import { plainText } from '../render/shared/sanitize.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit, textOptions } from './output.js';
 
 export interface CompareOptions {

@@ -1,6 +1,6 @@
 import type { RenderOptions } from '../render/renderer.js';
 import { noColorRequested } from '../render/shared/no-color.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkWritable, writeFileAtomic } from '../io/write-file.js';
 
 export interface OutputOptions {

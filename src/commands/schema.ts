@@ -3,7 +3,7 @@ import { answersFileSchema } from '../core/answers.js';
 import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
 import { resultSchema } from '../core/report/result-schema.js';
 import { renderJson } from '../render/shared/json.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 
 export const SCHEMA_KINDS = ['answers', 'bank', 'result'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];

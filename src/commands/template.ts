@@ -1,6 +1,6 @@
 import { loadBank } from '../io/load-bank.js';
 import { renderAnswerFile } from '../render/answer-file.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { checkOutput, emit } from './output.js';
 
 export interface TemplateOptions {

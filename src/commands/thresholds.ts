@@ -1,7 +1,7 @@
 import type { ExitCode } from '../core/errors.js';
 import { reaches } from '../core/tolerance.js';
 import { plainText } from '../render/shared/sanitize.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 
 export interface Gate {
   label: string;

@@ -11,6 +11,7 @@ const optionalText = z.string().trim().max(200, 'is longer than 200 characters')
 export const answersFileSchema = z.strictObject({
   $schema: z.string().optional(),
   bank: z.strictObject({ id: z.string(), version: z.string() }).optional(),
+  form: z.enum(['full', 'quick']).optional(),
   respondent: z
     .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
     .default({}),
@@ -96,12 +97,14 @@ export function checkAnswerValues(bank: Bank, form: Form, given: Readonly<Record
   for (const [id, value] of Object.entries(given)) {
     if (!known.has(id)) {
       issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
-    } else if (value === 'na' || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
-      answers[id] = value as AnswerValue;
     } else if (value !== null) {
-      const what = Number.isInteger(value) ? `${String(value)} is off the scale` : `${describeValue(value)} is not a whole number on the scale`;
-      issues.push({ path: ['answers', id], message: `${what} ${min}..${max} (or na)` });
-      wrong.add(id);
+      const problem = valueProblem(value, min, max);
+      if (problem === null) {
+        answers[id] = value as AnswerValue;
+      } else {
+        issues.push({ path: ['answers', id], message: problem });
+        wrong.add(id);
+      }
     }
   }
   for (const q of forms[form]) {
@@ -113,4 +116,11 @@ export function checkAnswerValues(bank: Bank, form: Form, given: Readonly<Record
     );
   }
   return { answers, issues };
+}
+
+/** A value against the scale min..max: null when it is an answer (a whole number on the scale, or na). */
+export function valueProblem(value: unknown, min: number, max: number): string | null {
+  if (value === 'na' || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) return null;
+  const what = Number.isInteger(value) ? `${String(value)} is off the scale` : `${describeValue(value)} is not a whole number on the scale`;
+  return `${what} ${min}..${max} (or na)`;
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import type { AnswerValue, Respondent } from './answers.js';
+import { valueProblem, type AnswerValue, type Respondent } from './answers.js';
 import { ROLES } from './bank-schema.js';
 import { allQuestions, type Bank, type Form, type Question } from './bank.js';
 import { canonicalJson } from './canonical-json.js';
+import type { Issue } from './issue.js';
 
 // An unfinished interactive run, as the state folder keeps it between answers.
+
+const optionalText = z.string().trim().max(200, 'is longer than 200 characters').optional();
 
 export const progressSchema = z.strictObject({
   format: z.literal(1),
@@ -20,10 +23,10 @@ export const progressSchema = z.strictObject({
   form: z.enum(['full', 'quick']),
   /** What each question of the form said when it was asked, to tell which answers a changed bank leaves valid. */
   fingerprints: z.record(z.string(), z.string()),
-  respondent: z.strictObject({ role: z.enum(ROLES), name: z.string().optional(), team: z.string().optional() }),
+  respondent: z.strictObject({ role: z.enum(ROLES), name: optionalText, team: optionalText }),
   answers: z.record(z.string(), z.union([z.int(), z.literal('na')])),
-  startedAt: z.string(),
-  updatedAt: z.string(),
+  startedAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }),
+  updatedAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }),
   /** The folder of the workshop this participant's run belongs to: only `workshop` continues it. */
   workshop: z.string().optional(),
 });
@@ -100,3 +103,31 @@ export function nextUnanswered(questions: readonly Question[], answers: Readonly
 export function answeredCount(questions: readonly Question[], answers: Readonly<Record<string, AnswerValue>>): number {
   return questions.filter((q) => Object.hasOwn(answers, q.id)).length;
 }
+
+/**
+ * A run's answers against the bank it continues on, as strictly as an answer file's: an answer to a question
+ * the run never asked, or a value off the scale, is damage, not data. Answers that a changed bank drops are not checked.
+ */
+export function checkProgress(progress: Progress, bank: Bank): Issue[] {
+  const issues: Issue[] = [];
+  const asked = new Set(allQuestions(bank, progress.form).map((q) => q.id));
+  const now = progress.bank.hash === bank.hash ? null : fingerprints(bank, progress.form);
+  const { min, max } = bank.scale;
+  for (const [id, value] of Object.entries(progress.answers)) {
+    if (!Object.hasOwn(progress.fingerprints, id) || (now === null && !asked.has(id))) {
+      issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}" (not a question of this run)` });
+      continue;
+    }
+    const kept = now === null || now[id] === progress.fingerprints[id];
+    const problem = kept ? valueProblem(value, min, max) : null;
+    if (problem !== null) issues.push({ path: ['answers', id], message: problem });
+  }
+  return issues;
+}
+
+/** One answer against the bank and the form, as the room and the terminal give it; null when it is fine. */
+export function answerProblem(bank: Bank, form: Form, questionId: string, value: unknown): string | null {
+  if (!allQuestions(bank, form).some((q) => q.id === questionId)) return `unknown question id "${questionId}" (not in the ${form} form)`;
+  return valueProblem(value, bank.scale.min, bank.scale.max);
+}
+

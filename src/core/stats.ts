@@ -79,7 +79,7 @@ function varianceOf(xs: Numbers): number {
   const sumDev = compensatedSum(xs, (x) => x - m);
   // Second term removes the residual error of m (Chan, Golub & LeVeque 1983).
   const v = (sumSq - (sumDev * sumDev) / n) / (n - 1);
-  return v > 0 ? v : 0;
+  return Math.max(v, 0);
 }
 
 export function mean(xs: Numbers): number | null {

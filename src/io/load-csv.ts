@@ -1,11 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
 import type { AnswerValue, Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
 import { answerReader, columnLetter, matchColumns, roleReader, type CellResult, type ColumnPlan } from '../core/csv-columns.js';
+import { CsvRecordReader, CsvSyntaxError, type CsvErrorCode } from '../core/csv-records.js';
 import type { Problem } from '../core/errors.js';
 import type { ProblemList } from './problems.js';
 import { fileErrorMessage } from './read-text.js';
@@ -24,6 +23,7 @@ export interface CsvInput {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+const READ_BYTES = 1024 * 1024;
 const MAX_RECORD_CHARS = 1_000_000;
 const MAX_CACHED_CELLS = 10_000;
 const MAX_NAME = 200;
@@ -41,7 +41,6 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   let header: readonly string[] | null = null;
   let plan: ColumnPlan | null = null;
   let usable = false;
-  let nextLine = 1;
 
   const onRow = (fields: string[], line: number) => {
     if (isBlank(fields)) return;
@@ -84,17 +83,12 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
     input.onResponse({ respondent, answers });
   };
 
-  const parser = parse({ bom: true, delimiter: start.delimiter, relax_column_count: true, max_record_size: MAX_RECORD_CHARS });
-  parser.on('data', (fields: string[]) => {
-    // Every record starts on a new line (blank lines are records too): lines are counted from the records.
-    const line = nextLine;
-    nextLine += 1 + lineBreaks(fields);
-    onRow(fields, line);
-  });
+  const reader = new CsvRecordReader({ delimiter: start.delimiter, maxRecordChars: MAX_RECORD_CHARS }, onRow);
   try {
-    await pipeline(createReadStream(file, { highWaterMark: SNIFF_BYTES }), parser);
+    for await (const text of createReadStream(file, { highWaterMark: READ_BYTES, encoding: start.encoding })) reader.write(text as string);
+    reader.end();
   } catch (error) {
-    if (error instanceof CsvError) problem({ line: nextLine, ...(typeof error.column === 'number' ? { col: error.column + 1 } : {}), message: csvErrorMessage(error) });
+    if (error instanceof CsvSyntaxError) problem({ line: error.line, col: error.field + 1, message: csvErrorMessage(error.code) });
     else if ((error as NodeJS.ErrnoException).code) problem({ message: fileErrorMessage(error as NodeJS.ErrnoException) });
     else throw error;
     return;
@@ -103,7 +97,7 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
 }
 
 /** Reads the start of the file: refuses binaries, and finds the delimiter (comma, semicolon or tab) from the header line. */
-async function sniff(file: string): Promise<{ delimiter: string } | { error: string }> {
+async function sniff(file: string): Promise<{ delimiter: string; encoding: 'utf8' | 'utf16le' } | { error: string }> {
   let bytes: Buffer;
   try {
     const handle = await open(file, 'r');
@@ -119,8 +113,9 @@ async function sniff(file: string): Promise<{ delimiter: string } | { error: str
   }
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (!utf16 && bytes.includes(0)) return { error: 'is not a text file (it contains NUL bytes)' };
-  const text = bytes.toString(utf16 ? 'utf16le' : 'utf8');
-  return { delimiter: delimiterOf(text.slice(0, text.search(/\r|\n|$/))) };
+  const encoding = utf16 ? 'utf16le' : 'utf8';
+  const text = bytes.toString(encoding);
+  return { delimiter: delimiterOf(text.slice(0, text.search(/\r|\n|$/))), encoding };
 }
 
 function delimiterOf(headerLine: string): string {
@@ -151,29 +146,20 @@ function isBlank(fields: readonly string[]): boolean {
   return (fields[0] ?? '').trim() === '' && fields.every((f) => f.trim() === '');
 }
 
-function lineBreaks(fields: readonly string[]): number {
-  let n = 0;
-  for (const f of fields) if (f.includes('\n') || f.includes('\r')) n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
-  return n;
-}
-
 function describeColumn(header: readonly string[], column: number): string {
   const text = (header[column] ?? '').trim();
   return `column ${columnLetter(column)} ("${text.length > 50 ? `${text.slice(0, 50)}…` : text}")`;
 }
 
-function csvErrorMessage(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
+function csvErrorMessage(code: CsvErrorCode): string {
+  switch (code) {
+    case 'quote-not-closed':
       return 'a quoted field that starts in this row is never closed: the file ends inside quotes';
-    case 'INVALID_OPENING_QUOTE':
+    case 'invalid-opening-quote':
       return 'a quote inside an unquoted field: quote the whole field and double the quotes in it ("")';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'invalid-closing-quote':
       return 'text after a closing quote: quote the whole field and double the quotes in it ("")';
-    case 'CSV_MAX_RECORD_SIZE':
+    case 'record-too-long':
       return `a row longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters: is this a CSV export?`;
-    default:
-      return error.message.charAt(0).toLowerCase() + error.message.slice(1);
   }
 }

@@ -27,8 +27,9 @@ export function readPlainAnswerFile(file: string): AnswersFile | null {
 
 /** The answer file as the schema would give it, when its shape is the plain one; otherwise null. */
 export function plainAnswersFile(data: Record<string, unknown>): AnswersFile | null {
-  if (!onlyKeys(data, ['respondent', 'answers', 'bank', 'takenAt'])) return null;
-  const { respondent = {}, answers, bank, takenAt } = data;
+  if (!onlyKeys(data, ['respondent', 'answers', 'bank', 'takenAt', 'form'])) return null;
+  const { respondent = {}, answers, bank, takenAt, form } = data;
+  if (!(form === undefined || form === 'full' || form === 'quick')) return null;
   if (!isObject(answers) || !isObject(respondent) || !onlyKeys(respondent, ['role', 'name', 'team'])) return null;
   for (const value of Object.values(answers)) {
     if (!(value === 'na' || value === null || Number.isSafeInteger(value))) return null;

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
-import { InputError } from '../core/errors.js';
-import { progressSchema, type Progress } from '../core/progress.js';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { InputError, type Problem } from '../core/errors.js';
+import { progressSchema } from '../core/progress.js';
+import type { DamagedRun, ProgressStore, RunListing, StoredRun } from '../survey/progress-store.js';
 import { readTextFile } from './read-text.js';
 import { writeFileAtomic } from './write-file.js';
+import { parseYaml, validate } from './yaml-document.js';
 
-// Unfinished interactive runs: one JSON file per run in the state folder, replaced after every answer.
+// Unfinished runs as a folder: one JSON file per run, replaced whole after every answer.
 
 /** $CASH_TEST_STATE_DIR, else $XDG_STATE_HOME/cash-test, else ~/.local/state/cash-test. */
 export function stateDir(env: Readonly<Record<string, string | undefined>>, home: string = homedir()): string {
@@ -27,43 +29,54 @@ export function progressFile(dir: string, id: string): string {
   return join(dir, `${id}.json`);
 }
 
-export async function saveProgress(dir: string, progress: Progress): Promise<void> {
-  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError([{ file: dir, message: `cannot create the folder for progress: ${error.code ?? error.message}` }], 'set CASH_TEST_STATE_DIR to a folder you can write to');
-  });
-  await writeFileAtomic(progressFile(dir, progress.id), `${JSON.stringify(progress, null, 2)}\n`);
+const RUN_FILE = /^(run-.*)\.json$/;
+
+/** The progress store on a folder: the state folder, or a room's own. */
+export function folderProgressStore(dir: string): ProgressStore {
+  return {
+    location: dir,
+    async save(progress) {
+      await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw new InputError([{ file: dir, message: `cannot create the folder for progress: ${error.code ?? error.message}` }], 'set CASH_TEST_STATE_DIR to a folder you can write to');
+      });
+      await writeFileAtomic(progressFile(dir, progress.id), `${JSON.stringify(progress, null, 2)}\n`);
+    },
+    async remove(id) {
+      await rm(progressFile(dir, id), { force: true });
+    },
+    list: () => listRuns(dir),
+  };
 }
 
-export async function removeProgress(dir: string, id: string): Promise<void> {
-  await rm(progressFile(dir, id), { force: true });
-}
-
-export interface UnfinishedRuns {
-  /** Most recently answered first. */
-  runs: Progress[];
-  /** Files that look like progress but cannot be read as such. */
-  unreadable: { file: string; message: string }[];
-}
-
-export async function unfinishedRuns(dir: string): Promise<UnfinishedRuns> {
+async function listRuns(dir: string): Promise<RunListing> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw new InputError([{ file: dir, message: `cannot read the progress folder: ${error.code ?? error.message}` }]);
   });
-  const runs: Progress[] = [];
-  const unreadable: UnfinishedRuns['unreadable'] = [];
-  for (const name of names.filter((n) => /^run-.*\.json$/.test(n)).sort()) {
+  const runs: StoredRun[] = [];
+  const damaged: DamagedRun[] = [];
+  for (const name of names.sort()) {
+    const id = RUN_FILE.exec(name)?.[1];
+    if (id === undefined) continue;
     const file = join(dir, name);
     try {
-      const parsed = progressSchema.safeParse(JSON.parse(await readTextFile(file)));
-      if (parsed.success) runs.push(parsed.data);
-      else unreadable.push({ file, message: 'is not a progress file of this version of cash-test' });
+      runs.push(await readRun(file));
     } catch (error) {
-      if (error instanceof InputError) unreadable.push(...error.problems.map((p) => ({ file, message: p.message })));
-      else if (error instanceof SyntaxError) unreadable.push({ file, message: 'is not valid JSON' });
-      else throw error;
+      if (!(error instanceof InputError)) throw error;
+      const modifiedAt = (await stat(file).catch(() => null))?.mtime ?? new Date(0);
+      damaged.push({ id, problems: [...error.problems], modifiedAt });
     }
   }
-  runs.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-  return { runs, unreadable };
+  runs.sort((a, b) => Date.parse(b.progress.updatedAt) - Date.parse(a.progress.updatedAt));
+  return { runs, damaged };
+}
+
+/** Progress is checked as strictly as an answer file, with positions; what it says about the bank is checked when it is continued. */
+async function readRun(file: string): Promise<StoredRun> {
+  const doc = parseYaml(await readTextFile(file), file);
+  const progress = validate(doc, progressSchema);
+  if (`${progress.id}.json` !== basename(file)) {
+    throw new InputError([doc.locate({ path: ['id'], message: 'is not the name of its file' })]);
+  }
+  return { progress, locate: (issue): Problem => doc.locate(issue) };
 }

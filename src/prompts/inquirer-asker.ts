@@ -5,17 +5,18 @@ import select from '@inquirer/select';
 import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { InterruptedError } from '../core/errors.js';
 import { noColorRequested } from '../render/shared/no-color.js';
-import type { Asker, ScaleQuestion } from './asker.js';
+import type { Asker, ScaleQuestion } from '../survey/asker.js';
 import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
 
 // The only way into the prompt library; loaded only when someone is to be asked.
 
-/**
- * Prompts go where a person looks: standard output when it is the terminal, else standard error,
- * so that `cash-test run --format json > result.json` keeps the report file clean.
- */
-export function createInquirerAsker(output: NodeJS.WriteStream = process.stdout.isTTY ? process.stdout : process.stderr): Asker {
-  const paint = noColorRequested(process.env) ? new Chalk({ level: 0 }) : output === process.stderr ? chalkStderr : chalk;
+/** Prompts on `output`, coloured as chalk colours the process's stream it is (`colorOf`), unless `env` asks for no colour. */
+export function createInquirerAsker(
+  output: NodeJS.WritableStream & { columns?: number },
+  env: Readonly<Record<string, string | undefined>>,
+  colorOf: 'stdout' | 'stderr' = 'stdout',
+): Asker {
+  const paint = noColorRequested(env) ? new Chalk({ level: 0 }) : colorOf === 'stderr' ? chalkStderr : chalk;
   const theme = themeFor(paint);
   const context = { output };
   const width = () => Math.min(output.columns || 80, 100);

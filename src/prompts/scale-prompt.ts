@@ -10,7 +10,7 @@ import {
   useState,
   type Theme,
 } from '@inquirer/core';
-import type { ScaleAnswer } from './asker.js';
+import type { ScaleAnswer } from '../survey/asker.js';
 
 // One agreement question: a key per answer (1-5, n) answers at once; arrows and Enter work too;
 // b or Backspace goes back to the previous question.

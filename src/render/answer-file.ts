@@ -17,6 +17,7 @@ export function renderAnswerFile(bank: Bank, form: Form, response?: Response): s
     `# or na = ${plainText(scale.unknown)}.`,
     `# Then: cash-test run --answers <this file>${form === 'quick' ? ' --quick' : ''}`,
     `bank: { id: ${JSON.stringify(bank.id)}, version: ${JSON.stringify(bank.version)} }`,
+    `form: ${form}`,
     'respondent:',
     respondent ? `  role: ${respondent.role}` : `  role:          # ${ROLES.join(' | ')}`,
     respondent?.name ? `  name: ${JSON.stringify(respondent.name)}` : '  # name: Dana   # optional',
@@ -37,6 +38,6 @@ export function renderAnswerFile(bank: Bank, form: Form, response?: Response): s
 }
 
 /** The same completed answer file as JSON, for a .json file name. */
-export function renderAnswerFileJson(bank: Bank, response: Response): string {
-  return `${JSON.stringify({ bank: { id: bank.id, version: bank.version }, ...response }, null, 2)}\n`;
+export function renderAnswerFileJson(bank: Bank, form: Form, response: Response): string {
+  return `${JSON.stringify({ bank: { id: bank.id, version: bank.version }, form, ...response }, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Context } from '../../src/commands/context.js';
+import type { Context } from '../../src/context.js';
 import { checkGates, type Gate } from '../../src/commands/thresholds.js';
 
 function capture(): { ctx: Context; stderr: () => string } {
@@ -9,6 +9,7 @@ function capture(): { ctx: Context; stderr: () => string } {
     stderr: { write: (text: string) => (err += text) },
     stdinIsTTY: false,
     env: {},
+    cwd: '/',
     now: () => new Date(0),
   };
   return { ctx, stderr: () => err };

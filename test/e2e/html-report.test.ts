@@ -75,7 +75,7 @@ async function open(file: string, options: { bypassCSP?: boolean } = {}): Promis
   return { context, page, requests, problems };
 }
 
-describe('single-respondent HTML report in Chromium', { timeout: 60_000 }, () => {
+describe('single-respondent HTML report in Chromium', () => {
   it('shows its charts, applies its own style sheet under its policy and requests nothing else', async () => {
     const { context, page, requests, problems } = await open(reports.single);
     try {
@@ -192,7 +192,7 @@ async function expectPrints(file: string, name: string, min: number, max: number
   }
 }
 
-describe('team HTML report in Chromium', { timeout: 90_000 }, () => {
+describe('team HTML report in Chromium', () => {
   it('shows sales and marketing overlaid on the radar, the heat map and the agenda, and requests nothing', async () => {
     const { context, page, requests, problems } = await open(reports.team);
     try {
@@ -237,7 +237,7 @@ describe('team HTML report in Chromium', { timeout: 90_000 }, () => {
   });
 });
 
-describe('compare HTML report in Chromium', { timeout: 90_000 }, () => {
+describe('compare HTML report in Chromium', () => {
   it('shows the before/after chart and the statements that moved, and requests nothing', async () => {
     const { context, page, requests, problems } = await open(reports.compare);
     try {

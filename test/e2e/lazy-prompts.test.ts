@@ -34,8 +34,8 @@ describe('the prompt library is loaded lazily', () => {
 
   it.each([
     ['--version and --help (the main chunk)', 'main.js'],
-    ['a scripted run (the run command)', 'commands/run.js'],
-    ['the survey until someone is asked', chunkNamed('survey')],
+    ['a scripted run (the run command)', 'commands/run/index.js'],
+    ['the survey until someone is asked', chunkNamed('interview')],
   ])('is not loaded by %s', (_, entry) => {
     const loaded = [...staticClosure(entry)];
     expect(loaded.length).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ describe('start-up loads only what the command needs (built binary)', () => {
 
   it('a scripted run as JSON loads neither the prompt library nor a text or HTML renderer', async () => {
     const files = await loaded(['run', '--answers', DANA, '--format', 'json']);
-    expect(files).toContain('dist/commands/run.js');
+    expect(files).toContain('dist/commands/run/index.js');
     expect(files.filter(chunk('inquirer-asker'))).toEqual([]);
     expect(files.filter(chunk('text'))).toEqual([]);
     expect(files.filter(chunk('html'))).toEqual([]);

@@ -41,7 +41,7 @@ function savedAnswers(cwd: string): { file: string; answers: Record<string, unkn
 }
 
 describe('the survey in a real terminal', () => {
-  it('takes a whole quick run by keyboard, prints the report and saves the answer file', { timeout: 60_000 }, async () => {
+  it('takes a whole quick run by keyboard, prints the report and saves the answer file', async () => {
     const { term, cwd, state } = await survey(['run', '--quick', '--role', 'sales']);
     await term.waitForText('about 4 minutes');
     await term.waitForText('Your name');
@@ -63,7 +63,7 @@ describe('the survey in a real terminal', () => {
     expect(readdirSync(state)).toEqual([]);
   });
 
-  it('stops on Ctrl-C after six answers with exit 130 and how to resume; --resume starts at question 7', { timeout: 60_000 }, async () => {
+  it('stops on Ctrl-C after six answers with exit 130 and how to resume; --resume starts at question 7', async () => {
     const first = await survey(['run', '--quick', '--role', 'sales']);
     await first.term.waitForText('Your name');
     await first.term.type('Dana');
@@ -90,7 +90,7 @@ describe('the survey in a real terminal', () => {
     expect(readdirSync(first.state)).toEqual([]);
   });
 
-  it('prompts on standard error when standard output is a file, which gets only the report', { timeout: 60_000 }, async () => {
+  it('prompts on standard error when standard output is a file, which gets only the report', async () => {
     const cwd = tempDir();
     const command = `"${process.execPath}" "${BIN}" run --quick --role marketing --format json --save me.yaml > result.json`;
     const term = await startTerminal({ command: ['/bin/sh', '-c', command], cwd, env: { CASH_TEST_STATE_DIR: join(cwd, 'state') } });
@@ -121,7 +121,7 @@ describe('the survey without a terminal', () => {
 });
 
 describe('the workshop in a real terminal', () => {
-  it('takes participants in turn on a cleared screen, saves each, and ends the round', { timeout: 90_000 }, async () => {
+  it('takes participants in turn on a cleared screen, saves each, and ends the round', async () => {
     const { term, cwd } = await survey(['workshop', 'room', '--quick']);
     for (const participant of [1, 2]) {
       await term.waitForText('Start the next participant');

@@ -1,8 +1,8 @@
 import { screen } from '@inquirer/testing/vitest';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { Context } from '../../src/commands/context.js';
-import type { Asker } from '../../src/prompts/asker.js';
+import type { Context } from '../../src/context.js';
+import type { Asker } from '../../src/survey/asker.js';
 import { createInquirerAsker } from '../../src/prompts/inquirer-asker.js';
 import { ROOT } from './cli.js';
 
@@ -18,7 +18,7 @@ export function screenAsker(): { open: () => Promise<Asker>; printed: () => stri
   let printed = '';
   output.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
   return {
-    open: async () => createInquirerAsker(output as unknown as NodeJS.WriteStream),
+    open: async () => createInquirerAsker(output, {}),
     printed: () => printed,
     // Line wrapping undone, for sentences.
     prose: () => printed.replace(/\s+/g, ' '),
@@ -31,6 +31,7 @@ export function interactiveContext(stateDir: string): Context {
     stderr: { write: () => true },
     stdinIsTTY: true,
     env: { CASH_TEST_STATE_DIR: stateDir },
+    cwd: stateDir,
     now: () => new Date('2026-11-01T10:00:00Z'),
   };
 }

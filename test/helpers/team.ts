@@ -1,4 +1,4 @@
-import type { Context } from '../../src/commands/context.js';
+import type { Context } from '../../src/context.js';
 import { fileURLToPath } from 'node:url';
 import type { AnswerValue, Response } from '../../src/core/answers.js';
 import type { Role } from '../../src/core/roles.js';
@@ -37,6 +37,7 @@ export function captureContext(now = '2024-05-01T10:00:00.000Z'): Captured {
       stderr: { write: (text: string) => (err += text) },
       stdinIsTTY: false,
       env: {},
+      cwd: process.cwd(),
       now: () => new Date(now),
     },
     stdout: () => out,

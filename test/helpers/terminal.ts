@@ -5,6 +5,7 @@ import type { IPty } from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
 import type { Terminal as XtermTerminal } from '@xterm/headless';
 import { onTestFinished } from 'vitest';
+import { SLOW_TEST_TIMEOUT_MS } from './timeouts.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -64,7 +65,8 @@ export interface TerminalSession {
   close(): Promise<void>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+/** A wait gives up well before the test's own timeout, so that its message (with the screen) is the one shown. */
+export const DEFAULT_TIMEOUT_MS = SLOW_TEST_TIMEOUT_MS / 4;
 const POLL_INTERVAL_MS = 20;
 const CLOSE_GRACE_MS = 2_000;
 

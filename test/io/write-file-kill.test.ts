@@ -71,5 +71,5 @@ describe('writeFileAtomic under SIGKILL', () => {
       expect([OLD, ...NEW].some((c) => c === content), `a torn report of ${content.length} bytes`).toBe(true);
       expect(readdirSync(out).filter((name) => !name.endsWith('.tmp'))).toEqual(['report.txt']);
     }
-  }, 60_000);
+  });
 });

@@ -115,7 +115,7 @@ export function renderTeamCsv(report: TeamReport): string {
     rows.push(['unknown', f.role, pillarOf.get(f.item) ?? '', f.item, 'reading', f.reading]);
   }
 
-  return [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Response } from '../../../src/core/answers.js';
 import type { Bank } from '../../../src/core/bank.js';
 import { compareResults } from '../../../src/core/report/compare/build.js';
 import { buildTeamReport } from '../../../src/core/report/team/build.js';
-import { type TeamReport } from '../../../src/core/report/team/schema.js';
+import type { TeamReport } from '../../../src/core/report/team/schema.js';
 import { loadResponse } from '../../../src/io/load-answers.js';
 import { loadBank } from '../../../src/io/load-bank.js';
 import { escapeHtml } from '../../../src/render/shared/escape-html.js';

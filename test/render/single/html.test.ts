@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildSingleReport, answerLabel } from '../../../src/core/report/single/build.js';
-import { type SingleReport } from '../../../src/core/report/single/schema.js';
+import type { SingleReport } from '../../../src/core/report/single/schema.js';
 import { scoreRespondent } from '../../../src/core/scoring.js';
 import { loadResponse } from '../../../src/io/load-answers.js';
 import { loadBank } from '../../../src/io/load-bank.js';

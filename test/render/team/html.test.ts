@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TeamData } from '../../../src/core/aggregate.js';
 import { buildTeamReport } from '../../../src/core/report/team/build.js';
-import { type TeamReport } from '../../../src/core/report/team/schema.js';
+import type { TeamReport } from '../../../src/core/report/team/schema.js';
 import { loadResponse } from '../../../src/io/load-answers.js';
 import { loadBank } from '../../../src/io/load-bank.js';
 import { escapeHtml } from '../../../src/render/shared/escape-html.js';

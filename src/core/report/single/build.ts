@@ -1,4 +1,4 @@
-import type { Bank, Form, Pillar } from '../../bank.js';
+import type { Bank, Pillar } from '../../bank.js';
 import type { Response } from '../../answers.js';
 import type { RespondentScore } from '../../scoring.js';
 import { stampBank, type NextStep } from '../stamps.js';

@@ -1,4 +1,4 @@
-import { type Group, type ItemCounts, type TeamData } from '../../aggregate.js';
+import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
 import { ROLES } from '../../bank-schema.js';
 import { bandFor, formQuestions, type Bank } from '../../bank.js';
 import type { Role } from '../../roles.js';

@@ -62,7 +62,7 @@ export const agendaSchema = z.strictObject({
 });
 
 export type Agenda = z.infer<typeof agendaSchema>;
-type Block = Agenda['blocks'][number];
+
 export const teamReportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   kind: z.literal('team'),

@@ -9,10 +9,10 @@ import { compareReportSchema } from '../../../../src/core/report/compare/schema.
 import { compareResults } from '../../../../src/core/report/compare/build.js';
 import { InputError, formatProblem } from '../../../../src/core/errors.js';
 import { buildSingleReport } from '../../../../src/core/report/single/build.js';
-import { type SingleReport } from '../../../../src/core/report/single/schema.js';
+import type { SingleReport } from '../../../../src/core/report/single/schema.js';
 import { scoreRespondent } from '../../../../src/core/scoring.js';
 import { buildTeamReport } from '../../../../src/core/report/team/build.js';
-import { type TeamReport } from '../../../../src/core/report/team/schema.js';
+import type { TeamReport } from '../../../../src/core/report/team/schema.js';
 import { loadBank } from '../../../../src/io/load-bank.js';
 import { tempDir } from '../../../helpers/cli.js';
 import { MINI_BANK, captureContext, respondent } from '../../../helpers/team.js';

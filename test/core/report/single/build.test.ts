@@ -3,7 +3,7 @@ import type { AnswerValue, Response } from '../../../../src/core/answers.js';
 import type { Form } from '../../../../src/core/bank.js';
 import { answerLabel, buildSingleReport } from '../../../../src/core/report/single/build.js';
 import { singleReportSchema } from '../../../../src/core/report/single/schema.js';
-import { type NextStep } from '../../../../src/core/report/stamps.js';
+import type { NextStep } from '../../../../src/core/report/stamps.js';
 import { scoreRespondent } from '../../../../src/core/scoring.js';
 import { tinyBank, type TinyBank, type TinyPillar } from '../../../helpers/tiny-bank.js';
 

@@ -1,37 +1,21 @@
-import type { Form } from '../core/bank.js';
-import { inputError, type ExitCode } from '../core/errors.js';
-import { buildSingleReport } from '../core/report/single/build.js';
-import type { Role } from '../core/roles.js';
-import { scoreRespondent } from '../core/scoring.js';
-import { loadResponse } from '../io/load-answers.js';
-import { loadBank } from '../io/load-bank.js';
-import type { SurveyResult } from '../prompts/survey.js';
-import { singleRenderers } from '../render/index.js';
-import { type SingleFormat } from '../render/formats.js';
-import type { Context } from './context.js';
-import { checkOutput, emit, textOptions } from './output.js';
-import { checkGates, type Gate } from './thresholds.js';
-
-export interface RunOptions {
-  bank?: string;
-  answers?: string;
-  quick: boolean;
-  role?: Role;
-  format: SingleFormat;
-  out?: string;
-  save?: string;
-  force: boolean;
-  failUnder?: number;
-  failPillarUnder?: number;
-  resume: boolean;
-}
+import type { Form } from '../../core/bank.js';
+import { inputError, type ExitCode } from '../../core/errors.js';
+import { buildSingleReport } from '../../core/report/single/build.js';
+import { scoreRespondent } from '../../core/scoring.js';
+import { loadResponse } from '../../io/load-answers.js';
+import { loadBank } from '../../io/load-bank.js';
+import { singleRenderers } from '../../render/index.js';
+import type { Context } from '../../context.js';
+import { checkOutput, emit, textOptions } from '../output.js';
+import { checkGates, type Gate } from '../thresholds.js';
+import type { RunOptions, SurveyResult } from './options.js';
 
 export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> {
   if (options.answers === undefined && !ctx.stdinIsTTY) {
     throw inputError('no answers to score: standard input is not a terminal, so nobody can be asked', 'pass --answers FILE (see `cash-test template` for a file to fill in)');
   }
-  if (options.answers !== undefined && (options.resume || options.save !== undefined)) {
-    throw inputError(`${options.resume ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`, 'leave out --answers to take the survey');
+  if (options.answers !== undefined && (options.resume !== false || options.save !== undefined)) {
+    throw inputError(`${options.resume !== false ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`, 'leave out --answers to take the survey');
   }
   await checkOutput(options);
 
@@ -61,6 +45,6 @@ async function scripted(file: string, options: RunOptions): Promise<SurveyResult
 }
 
 async function interview(options: RunOptions, ctx: Context): Promise<SurveyResult> {
-  const { takeSurvey } = await import('../prompts/survey.js');
+  const { takeSurvey } = await import('./interview.js');
   return takeSurvey(options, ctx);
 }

@@ -1,31 +1,22 @@
 import { mkdir, readdir } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
-import type { Response } from '../core/answers.js';
-import { allQuestions, type Bank, type Form } from '../core/bank.js';
-import { InputError, InterruptedError } from '../core/errors.js';
-import { answeredCount, type Progress } from '../core/progress.js';
-import type { Context } from '../commands/context.js';
-import type { WorkshopOptions } from '../commands/workshop.js';
-import { ANSWER_EXTENSIONS } from '../io/load-answers.js';
-import { loadBank } from '../io/load-bank.js';
-import { removeProgress, stateDir, unfinishedRuns } from '../io/state.js';
-import { writeNewFile } from '../io/write-file.js';
-import { renderAnswerFile } from '../render/answer-file.js';
-import { plainText } from '../render/shared/sanitize.js';
-import {
-  askQuestions,
-  askRespondent,
-  continueAfterBankChange,
-  finished,
-  introduce,
-  localTime,
-  openTerminalAsker,
-  shellQuote,
-  startProgress,
-  welcomeBack,
-  type OpenAsker,
-  type Session,
-} from './survey.js';
+import { basename, extname, resolve } from 'node:path';
+import { allQuestions, type Bank, type Form } from '../../core/bank.js';
+import { InputError, InterruptedError } from '../../core/errors.js';
+import { answeredCount, type Progress } from '../../core/progress.js';
+import type { Context } from '../../context.js';
+import { folderSink } from '../../io/answer-sinks.js';
+import { ANSWER_EXTENSIONS } from '../../io/load-answers.js';
+import { loadBank } from '../../io/load-bank.js';
+import { folderProgressStore, newRunId, stateDir } from '../../io/state.js';
+import { terminalAsker, type OpenAsker } from '../../prompts/terminal.js';
+import { plainText } from '../../render/shared/sanitize.js';
+import type { Asker } from '../../survey/asker.js';
+import { askQuestions, askRespondent, introduce, settleBankChange, welcomeBack } from '../../survey/interview.js';
+import { localTime } from '../../survey/local-time.js';
+import type { StoredRun } from '../../survey/progress-store.js';
+import { Session, type SessionSetup } from '../../survey/session.js';
+import { shellQuote } from '../shell-quote.js';
+import type { WorkshopOptions } from './options.js';
 
 // One laptop passed round the room: the facilitator's menu, then each participant's survey on a cleared
 // screen, their answer file saved into the workshop folder under a name of its own.
@@ -40,7 +31,7 @@ export interface Round {
 
 type Outcome = { saved: string } | { stopped: Progress | null };
 
-export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAsker: OpenAsker = openTerminalAsker): Promise<Round> {
+export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAsker: OpenAsker = terminalAsker(ctx)): Promise<Round> {
   const folder = resolve(options.dir);
   await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new InputError([{ file: options.dir, message: error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot create the folder: ${error.code ?? error.message}` }]);
@@ -48,13 +39,14 @@ export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAs
   const bank = await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const asker = await openAsker();
-  const session: Session = { asker, bank, form, stateDir: stateDir(ctx.env), now: () => ctx.now() };
+  const store = folderProgressStore(stateDir(ctx.env));
+  const setup: SessionSetup = { bank, form, store, now: () => ctx.now() };
   const bankDir = options.bank === undefined ? null : resolve(options.bank);
   const saved: string[] = [];
   let notice: string | null = null;
 
   for (;;) {
-    const waiting = (await unfinishedRuns(session.stateDir)).runs.filter((r) => r.workshop === folder && r.form === form && r.bank.id === bank.id);
+    const waiting = (await store.list()).runs.filter(({ progress: r }) => r.workshop === folder && r.form === form && r.bank.id === bank.id);
     const files = await answerFiles(folder);
     asker.clear();
     asker.inform(`Workshop: ${options.dir}`, [
@@ -66,7 +58,7 @@ export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAs
     try {
       choice = await asker.choose('What next?', [
         { value: 'next', name: 'Start the next participant' },
-        ...waiting.map((r) => ({ value: r.id, name: `Continue the unfinished survey of ${who(r)}, started ${localTime(r.startedAt)} (${progressOf(bank, r)})` })),
+        ...waiting.map(({ progress: r }) => ({ value: r.id, name: `Continue the unfinished survey of ${who(r)}, started ${localTime(r.startedAt)} (${progressOf(bank, r)})` })),
         { value: 'end', name: 'End the round and show the team report' },
       ]);
     } catch (error) {
@@ -75,7 +67,7 @@ export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAs
     }
     if (choice === 'end') return { folder, files, saved };
 
-    const outcome = await participant(session, folder, bankDir, waiting.find((r) => r.id === choice) ?? null);
+    const outcome = await participant(asker, setup, folder, bankDir, waiting.find((r) => r.progress.id === choice) ?? null, ctx);
     if ('saved' in outcome) {
       saved.push(outcome.saved);
       notice = null;
@@ -88,40 +80,32 @@ export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAs
   }
 }
 
-async function participant(session: Session, folder: string, bankDir: string | null, unfinished: Progress | null): Promise<Outcome> {
-  const { asker } = session;
+async function participant(asker: Asker, setup: SessionSetup, folder: string, bankDir: string | null, unfinished: StoredRun | null, ctx: Context): Promise<Outcome> {
+  const { bank, form } = setup;
   asker.clear();
-  let progress = unfinished;
+  let session: Session | null = null;
   try {
-    if (progress) {
-      await continueAfterBankChange(session, progress);
-      welcomeBack(session, progress);
+    if (unfinished) {
+      session = Session.reopen(setup, unfinished);
+      await settleBankChange(asker, bank, session);
+      welcomeBack(asker, session);
     } else {
-      introduce(session, 'if you need to stop, press Ctrl-C: your answers so far are kept and the facilitator can continue your survey later');
-      progress = await startProgress(session, await askRespondent(asker, undefined), bankDir, folder);
+      introduce(asker, bank, form, setup.store.location, 'if you need to stop, press Ctrl-C: your answers so far are kept and the facilitator can continue your survey later');
+      session = await Session.start(setup, await askRespondent(asker, undefined), { bankDir, workshop: folder, id: newRunId(ctx.now()) });
     }
-    await askQuestions(session, progress);
+    await askQuestions(asker, bank, session);
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
-    return { stopped: progress };
+    return { stopped: session?.progress ?? null };
   }
-  const file = await saveInto(folder, session.bank, session.form, finished(session, progress));
-  await removeProgress(session.stateDir, progress.id);
+  const { saved } = await session.finish(folderSink(folder));
+  const file = saved?.file ?? '';
   asker.inform('Thank you!', [`Your answers are saved as ${basename(file)}.`, 'Please hand the laptop back to the facilitator.']);
   // Whoever is at the keyboard now may press Ctrl-C instead: the answers are saved either way.
   await asker.choose('When you are ready', [{ value: 'done', name: 'Done: clear the screen' }]).catch((error: unknown) => {
     if (!(error instanceof InterruptedError)) throw error;
   });
   return { saved: file };
-}
-
-/** `<role>-01.yaml`, `<role>-02.yaml`, ...: the first name nobody has taken, never replacing a file. */
-async function saveInto(folder: string, bank: Bank, form: Form, response: Response): Promise<string> {
-  const content = renderAnswerFile(bank, form, response);
-  for (let n = 1; ; n++) {
-    const file = join(folder, `${response.respondent.role}-${String(n).padStart(2, '0')}.yaml`);
-    if (await writeNewFile(file, content)) return file;
-  }
 }
 
 async function answerFiles(folder: string): Promise<number> {

@@ -4,14 +4,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { InterruptedError } from '../../src/core/errors.js';
-import { takeSurvey } from '../../src/prompts/survey.js';
-import { runWorkshop, type Round } from '../../src/prompts/workshop.js';
-import { tempDir } from '../helpers/cli.js';
-import { interactiveContext, press, screenAsker, SURVEY_BANK } from '../helpers/prompts.js';
+import { InterruptedError } from '../../../src/core/errors.js';
+import { takeSurvey } from '../../../src/commands/run/interview.js';
+import { runWorkshop, type Round } from '../../../src/commands/workshop/round.js';
+import { tempDir } from '../../helpers/cli.js';
+import { interactiveContext, press, screenAsker, SURVEY_BANK } from '../../helpers/prompts.js';
 
-vi.mock('../../src/prompts/scale-prompt.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/prompts/scale-prompt.js')>();
+vi.mock('../../../src/prompts/scale-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
 

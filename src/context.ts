@@ -1,9 +1,18 @@
+/** Where a command writes: a stream of the process, or what a test keeps. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Context {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown };
+  stdout: Output;
+  stderr: Output;
   stdinIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** The folder relative paths are taken from. */
+  cwd: string;
   now(): Date;
 }
 
@@ -13,6 +22,7 @@ export function processContext(): Context {
     stderr: process.stderr,
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
+    cwd: process.cwd(),
     now: () => new Date(),
   };
 }

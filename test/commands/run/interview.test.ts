@@ -3,16 +3,16 @@ import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { RunOptions } from '../../src/commands/run.js';
-import { InputError, InterruptedError } from '../../src/core/errors.js';
-import { loadBank } from '../../src/io/load-bank.js';
-import { loadResponse } from '../../src/io/load-answers.js';
-import { takeSurvey, type SurveyResult } from '../../src/prompts/survey.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { interactiveContext, press, screenAsker, SURVEY_BANK } from '../helpers/prompts.js';
+import { InputError, InterruptedError } from '../../../src/core/errors.js';
+import { loadBank } from '../../../src/io/load-bank.js';
+import { loadResponse } from '../../../src/io/load-answers.js';
+import { takeSurvey } from '../../../src/commands/run/interview.js';
+import type { RunOptions, SurveyResult } from '../../../src/commands/run/options.js';
+import { ROOT, tempDir } from '../../helpers/cli.js';
+import { interactiveContext, press, screenAsker, SURVEY_BANK } from '../../helpers/prompts.js';
 
-vi.mock('../../src/prompts/scale-prompt.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/prompts/scale-prompt.js')>();
+vi.mock('../../../src/prompts/scale-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
 

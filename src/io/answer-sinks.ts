@@ -1,0 +1,65 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import type { AnswerSink, FinishedAnswers } from '../survey/answer-sink.js';
+import { renderAnswerFile, renderAnswerFileJson } from '../render/answer-file.js';
+import { writeFileAtomic, writeNewFile } from './write-file.js';
+
+// The two places a finished survey goes. Neither ever replaces a file that someone else wrote:
+// a name is taken with a hard link, which fails when the name exists, even for a writer at the same moment.
+
+/** `<role>-01.yaml`, `<role>-02.yaml`, ... in a folder: the first name nobody has taken (the workshop, the room). */
+export function folderSink(folder: string): AnswerSink {
+  return {
+    async save(answers) {
+      const content = answerFileText(answers, '.yaml');
+      for (let n = 1; ; n++) {
+        const file = join(folder, `${answers.response.respondent.role}-${String(n).padStart(2, '0')}.yaml`);
+        if (await writeNewFile(file, content)) return { file };
+      }
+    },
+  };
+}
+
+/** What a file is, to tell later whether it is still the same file. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  mtimeMs: number;
+  size: number;
+}
+
+export async function identityOf(file: string): Promise<FileIdentity | null> {
+  const info = await stat(file).catch(() => null);
+  return info === null ? null : { dev: info.dev, ino: info.ino, mtimeMs: info.mtimeMs, size: info.size };
+}
+
+/**
+ * The file the person named. `replaces`: the file that was there when they agreed to replace it (null: there was none).
+ * Taken meanwhile (created, or replaced by another), the name gets `-2`, `-3`, ... instead; `.json` gets JSON.
+ */
+export function fileSink(file: string, replaces: FileIdentity | null): AnswerSink {
+  return {
+    async save(answers) {
+      const content = answerFileText(answers, extname(file).toLowerCase());
+      if (replaces !== null && sameFile(await identityOf(file), replaces)) {
+        await writeFileAtomic(file, content);
+        return { file };
+      }
+      if (await writeNewFile(file, content)) return { file };
+      const ext = extname(file);
+      const base = join(dirname(file), basename(file, ext));
+      for (let n = 2; ; n++) {
+        const other = `${base}-${n}${ext}`;
+        if (await writeNewFile(other, content)) return { file: other, taken: file };
+      }
+    },
+  };
+}
+
+function sameFile(a: FileIdentity | null, b: FileIdentity): boolean {
+  return a !== null && a.dev === b.dev && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
+function answerFileText({ bank, form, response }: FinishedAnswers, ext: string): string {
+  return ext === '.json' ? renderAnswerFileJson(bank, form, response) : renderAnswerFile(bank, form, response);
+}

@@ -1,0 +1,6 @@
+/**
+ * How long one test that spawns a process or opens Chromium may take: sized for a 2-core machine that is busy
+ * with other work, where a start of the binary that takes 0.1 s when idle can take several seconds.
+ * Nothing asserts on time; this only bounds how long a test may hang before it fails.
+ */
+export const SLOW_TEST_TIMEOUT_MS = 120_000;
