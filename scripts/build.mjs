@@ -3,7 +3,7 @@
 //    and no chunk; each other module it imports lazily (a command, the error report) is left as an import
 //    of dist/<path>.js. A module shared with step 2 (roles, sanitize) is copied in; both copies are pure.
 // 2. those modules, bundled with code splitting: dist/commands/*.js etc. beside dist/chunks/*.js.
-// 3. dist/builtin-bank.json: the built-in bank, validated once here rather than on every run.
+// 3. dist/builtin-bank-<name>.json: each built-in bank, validated once here rather than on every run.
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -69,15 +69,22 @@ await build({
   ...common,
   minify: false,
   stdin: {
-    contents: "export { loadBankFolder } from './src/io/load-bank-folder.ts'; export { compileBank, COMPILED_BANK_FILE } from './src/io/compiled-bank.ts';",
+    contents: [
+      "export { loadBankFolder } from './src/io/load-bank-folder.ts';",
+      "export { compileBank, compiledBankFile } from './src/io/compiled-bank.ts';",
+      "export { BUILT_IN_BANKS } from './src/io/built-in-banks.ts';",
+    ].join(' '),
     resolveDir: '.',
     loader: 'ts',
   },
   outfile: compiler,
 });
 try {
-  const { loadBankFolder, compileBank, COMPILED_BANK_FILE } = await import(pathToFileURL(compiler).href);
-  await writeFile(`dist/${COMPILED_BANK_FILE}`, JSON.stringify(await compileBank('questions', await loadBankFolder('questions'))));
+  const { loadBankFolder, compileBank, compiledBankFile, BUILT_IN_BANKS } = await import(pathToFileURL(compiler).href);
+  for (const { name, folder } of BUILT_IN_BANKS) {
+    const dir = `questions/${folder}`;
+    await writeFile(`dist/${compiledBankFile(name)}`, JSON.stringify(await compileBank(dir, await loadBankFolder(dir))));
+  }
 } finally {
   await rm(compiler);
 }

@@ -71,7 +71,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
   program
     .command('run', { isDefault: true })
     .description('take the survey (interactive) or score an answer file, and print the report')
-    .addOption(new Option('--bank <dir>', 'question bank folder (default: the built-in bank)'))
+    .addOption(new Option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1'))
     .addOption(new Option('--answers <file>', 'answer file (.yaml, .yml, .json): no prompts at all'))
     .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
     .addOption(new Option('--role <role>', 'your role').choices(ROLES))
@@ -99,7 +99,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
   program
     .command('template')
     .description('print an answer file to fill in: every question id, its text as a comment')
-    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'only the questions of the quick form', false)
     .option('--out <file>', 'write it to this file instead of standard output')
     .option('--force', 'allow --out to replace an existing file', false)
@@ -116,7 +116,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
   bank
     .command('print')
     .description('the questionnaire, printable (Markdown) or as data (JSON)')
-    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'only the questions of the quick form', false)
     .addOption(new Option('--format <format>', 'output format').choices(QUESTIONNAIRE_FORMATS).default('markdown'))
     .option('--out <file>', 'write it to this file instead of standard output')
@@ -135,7 +135,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .command('aggregate')
     .description('team report from many answer files, folders of them, or CSV exports (Google Forms, Microsoft Forms, Typeform)')
     .argument('<paths...>', 'answer files (.yaml, .yml, .json), folders of them, CSV exports (.csv)')
-    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'the answers are for the quick form', false)
     .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
     .addOption(new Option('--show-role <role>', 'show this role even below --min-group, when its people agree (repeatable)').argParser(shownRoles).default([]))
@@ -175,7 +175,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .command('workshop')
     .description('one laptop, many participants in turn: each takes the survey, their answers saved into <dir>')
     .argument('<dir>', 'folder for the answer files (created when missing)')
-    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'only the questions marked quick (about 5 minutes each)', false)
     .addOption(new Option('--min-group <n>', 'in the team report at the end, never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
     .addHelpText(
@@ -192,7 +192,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .command('room')
     .description("a live room: everyone answers on their own phone on the room's Wi-Fi; answers saved into <dir>")
     .argument('<dir>', 'folder for the answer files and the room (created when missing; the same folder reopens the room)')
-    .option('--bank <dir>', 'question bank folder (default: the built-in bank)')
+    .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'only the questions marked quick (about 5 minutes)', false)
     .option('--host <address>', "the address phones use (default: this laptop's Wi-Fi address, 192.168.x.x first)")
     .addOption(new Option('--port <n>', 'the port (default 8347, or the next free one; 0: any free port)').argParser(portNumber))

@@ -7,7 +7,7 @@ import type { TeamReport } from '../core/report/team/schema.js';
 import type { Role } from '../core/roles.js';
 import { loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
-import { readResponses } from '../io/read-responses.js';
+import { collectInputs, loadBankForInputs, readResponses, type ResponseInputs } from '../io/read-responses.js';
 import { teamRenderers } from '../render/index.js';
 import type { TeamFormat } from '../render/formats.js';
 import type { Context } from '../context.js';
@@ -34,10 +34,11 @@ export interface AggregateOptions {
 /** The team report of many respondents; `workshop` calls it on its folder when the round ends. */
 export async function aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode> {
   await checkOutput(options);
-  const bank = await loadBank(options.bank);
+  const inputs = await collectInputs(options.paths);
+  const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-  const report = await teamReportOf(options.paths, {
+  const report = await teamReportOf(inputs, {
     bank,
     form,
     map,
@@ -58,7 +59,7 @@ export interface TeamInputs extends TeamReportOptions {
 }
 
 /** The team report of answer files, folders and CSV exports: what aggregate prints and the room reveals. */
-export async function teamReportOf(paths: readonly string[], { bank, form, map, ...options }: TeamInputs): Promise<TeamReport> {
+export async function teamReportOf(paths: readonly string[] | ResponseInputs, { bank, form, map, ...options }: TeamInputs): Promise<TeamReport> {
   const data = new TeamData(bank, form, { keepNames: options.showNames });
   await readResponses(paths, { bank, form, map, keepNames: options.showNames }, (response) => data.add(response));
   return buildTeamReport(data, options);

@@ -1,4 +1,6 @@
 import { allQuestions } from '../core/bank.js';
+import { sameAnswersInTopBand } from '../core/same-answer.js';
+import { wholeScore } from '../core/whole-score.js';
 import { loadBank } from '../io/load-bank.js';
 import type { QuestionnaireFormat } from '../render/formats.js';
 import { questionnaireRenderers } from '../render/index.js';
@@ -16,6 +18,15 @@ export async function bankLint(options: BankLintOptions, ctx: Context): Promise<
   for (const pillar of bank.pillars) {
     if (!pillar.questions.some((q) => q.quick)) {
       ctx.stderr.write(`cash-test: warning: ${plainText(where)}: pillar "${plainText(pillar.id)}" has no quick questions, so --quick cannot score it\n`);
+    }
+  }
+  const top = bank.bands.at(-1)?.label ?? '';
+  for (const form of ['full', 'quick'] as const) {
+    for (const { value, pillar, score } of sameAnswersInTopBand(bank, form)) {
+      const what = pillar === null ? 'the overall score' : `pillar "${plainText(pillar)}"`;
+      ctx.stderr.write(
+        `cash-test: warning: ${plainText(where)}: answering ${value} to every statement of the ${form} form puts ${what} at ${wholeScore(score)}, in the top band (${plainText(top)}): reverse-word more statements\n`,
+      );
     }
   }
   const total = allQuestions(bank, 'full').length;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 export { ROLES, type Role } from './roles.js';
 
-export const OWNERS = ['sales', 'marketing', 'both', 'leadership'] as const;
+export const OWNERS = ['sales', 'marketing', 'both', 'leadership', 'revops'] as const;
 export type Owner = (typeof OWNERS)[number];
 
 const id = z
@@ -35,6 +35,8 @@ export const bandSchema = z.strictObject({
   id,
   label: text,
   min: z.number().min(0).max(100),
+  /** How a team in this band behaves, shown with the band in every report. */
+  description: text.optional(),
 });
 
 export const bankFileSchema = z
@@ -43,9 +45,13 @@ export const bankFileSchema = z
     id,
     title: text,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
+    /** What respondents base their answers on, shown before the first question and in the template. */
+    instructions: text.optional(),
     scale: scaleSchema,
     bands: z.array(bandSchema).min(1, 'needs at least one band'),
     pillars: z.array(id).min(1, 'needs at least one pillar'),
+    /** The material the questions draw on, by an id the questions' `source` lists. */
+    sources: z.record(id, text).optional(),
   })
   .superRefine((bank, ctx) => {
     const first = bank.bands[0];
@@ -73,6 +79,8 @@ export const questionSchema = z.strictObject({
   weight: weight.default(1),
   quick: z.boolean().default(false),
   owner: z.enum(OWNERS),
+  /** Ids from bank.yaml's `sources`: what this question is grounded in. */
+  source: z.array(id).min(1, 'name at least one source, or leave source out').optional(),
   action: text,
 });
 

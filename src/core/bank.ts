@@ -14,6 +14,8 @@ export interface Question {
   weight: number;
   quick: boolean;
   owner: Owner;
+  /** Ids of the bank's sources this question draws on. */
+  source?: string[];
   action: string;
 }
 
@@ -30,9 +32,13 @@ export interface Bank {
   id: string;
   title: string;
   version: string;
+  /** What respondents base their answers on. */
+  instructions?: string;
   scale: Scale;
   bands: Band[];
   pillars: Pillar[];
+  /** The material the questions draw on, by id. */
+  sources?: Record<string, string>;
   /** sha256 of the bank's canonical form: a changed bank gets a new hash even if nobody bumped its version. */
   hash: string;
 }
@@ -62,6 +68,16 @@ export function assembleBank(meta: BankFile, sources: readonly PillarSource[]): 
         issues.push({ file, path: ['questions', i, 'id'], message: `duplicate question id "${q.id}" (first in ${other})` });
       }
       questionFiles.set(q.id, file);
+      for (const [j, source] of (q.source ?? []).entries()) {
+        if (!Object.hasOwn(meta.sources ?? {}, source)) {
+          const known = Object.keys(meta.sources ?? {});
+          issues.push({
+            file,
+            path: ['questions', i, 'source', j],
+            message: `unknown source "${source}" (${known.length > 0 ? `sources in bank.yaml: ${known.join(', ')}` : 'bank.yaml lists no sources'})`,
+          });
+        }
+      }
     });
     for (const key of Object.keys(data.advice)) {
       if (!bandIds.includes(key)) {
@@ -83,7 +99,16 @@ export function assembleBank(meta: BankFile, sources: readonly PillarSource[]): 
     advice: Object.fromEntries(bandIds.map((b) => [b, data.advice[b] ?? []])),
     questions: data.questions.map((q) => ({ ...q, pillar: data.id })),
   }));
-  const content = { id: meta.id, title: meta.title, version: meta.version, scale: meta.scale, bands: meta.bands, pillars };
+  const content = {
+    id: meta.id,
+    title: meta.title,
+    version: meta.version,
+    ...(meta.instructions === undefined ? {} : { instructions: meta.instructions }),
+    scale: meta.scale,
+    bands: meta.bands,
+    pillars,
+    ...(meta.sources === undefined ? {} : { sources: meta.sources }),
+  };
   return { bank: { ...content, hash: createHash('sha256').update(canonicalJson(content)).digest('hex') }, issues: [] };
 }
 

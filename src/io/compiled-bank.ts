@@ -3,11 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank.js';
 
-// Parsing and validating the built-in bank's 40 KB of YAML was most of a scripted run's time, and that
-// bank changes only with a release: the build stores it validated, with a hash of each of its files.
-// The files are hashed again on every use, so an edited questions/ folder is loaded from its files.
+// Parsing and validating a built-in bank's 40 KB of YAML was most of a scripted run's time, and the
+// built-in banks change only with a release: the build stores each validated, with a hash of each of
+// its files. The files are hashed again on every use, so an edited questions/ folder is loaded from its files.
 
-export const COMPILED_BANK_FILE = 'builtin-bank.json';
+/** The compiled file of a built-in bank (by its name, such as `cash@2`) in dist/. */
+export function compiledBankFile(name: string): string {
+  return `builtin-bank-${name.replace('@', '-')}.json`;
+}
 
 export interface CompiledBank {
   /** sha256 of each file the bank was loaded from, by name in its folder. */

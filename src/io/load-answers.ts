@@ -3,6 +3,7 @@ import { answersFileShapeSchema, checkAnswers, checkAnswerValues, type AnswersFi
 import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
+import { loadBank, loadBankFor } from './load-bank.js';
 import { readTextFile } from './read-text.js';
 import { parseYaml, validate } from './yaml-document.js';
 
@@ -25,6 +26,24 @@ export async function loadResponse(file: string, bank: Bank, form: Form, role?: 
   const { response, issues } = checkAnswers(bank, form, data, role);
   if (response === null) throw new InputError(issues.map((issue) => doc.locate(issue)));
   return response;
+}
+
+/** The bank an answer file is scored with when no --bank was given: the built-in one its `bank: {id, version}` names. */
+export async function loadBankForAnswers(file: string): Promise<Bank> {
+  if (!ANSWER_EXTENSIONS.includes(extname(file).toLowerCase())) return loadBank();
+  // A file that cannot be read is reported when it is scored, with the rest of its problems.
+  const doc = await readTextFile(file)
+    .then((text) => parseYaml(text, file))
+    .catch((error: unknown) => {
+      if (error instanceof InputError) return null;
+      throw error;
+    });
+  if (doc === null) return loadBank();
+  const stamp = isMapping(doc.data) ? doc.data.bank : undefined;
+  const known = isMapping(stamp) && typeof stamp.id === 'string' && typeof stamp.version === 'string';
+  return loadBankFor(known ? { id: stamp.id as string, version: stamp.version as string } : undefined, (message) =>
+    doc.locate({ path: ['bank', 'version'], message }),
+  );
 }
 
 function answersOf(data: unknown): Record<string, unknown> | null {

@@ -4,7 +4,8 @@ import { checkAnswers, type Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
-import { ANSWER_EXTENSIONS, loadResponse } from './load-answers.js';
+import { ANSWER_EXTENSIONS, loadBankForAnswers, loadResponse } from './load-answers.js';
+import { loadBank } from './load-bank.js';
 import { readCsvResponses } from './load-csv.js';
 import { ProblemList } from './problems.js';
 import { readPlainAnswerFile } from './plain-answer-file.js';
@@ -23,9 +24,18 @@ export interface ResponseSource {
 
 type Input = { kind: 'answers' | 'csv'; file: string };
 
-export async function readResponses(paths: readonly string[], source: ResponseSource, onResponse: (response: Response) => void): Promise<void> {
-  const problems = new ProblemList();
-  const inputs = await collectInputs(paths, problems);
+/** The inputs found under the paths given, and the problems met finding them. */
+export interface ResponseInputs {
+  inputs: Input[];
+  problems: ProblemList;
+}
+
+export async function readResponses(
+  paths: readonly string[] | ResponseInputs,
+  source: ResponseSource,
+  onResponse: (response: Response) => void,
+): Promise<void> {
+  const { inputs, problems } = 'inputs' in paths ? paths : await collectInputs(paths);
   let count = 0;
   const add = (response: Response) => {
     count++;
@@ -55,7 +65,14 @@ export async function readAnswerFile(file: string, source: ResponseSource): Prom
   return response ?? loadResponse(file, source.bank, source.form);
 }
 
-async function collectInputs(paths: readonly string[], problems: ProblemList): Promise<Input[]> {
+/** The bank for a team report given no --bank: the built-in one its first answer file names (CSV exports name none). */
+export async function loadBankForInputs({ inputs }: ResponseInputs): Promise<Bank> {
+  const first = inputs.find((input) => input.kind === 'answers');
+  return first === undefined ? loadBank() : loadBankForAnswers(first.file);
+}
+
+export async function collectInputs(paths: readonly string[]): Promise<ResponseInputs> {
+  const problems = new ProblemList();
   const inputs: Input[] = [];
   const seen = new Set<string>();
   const push = (kind: Input['kind'], file: string) => {
@@ -81,7 +98,7 @@ async function collectInputs(paths: readonly string[], problems: ProblemList): P
       else problems.add({ file: path, message: `is neither an answer file (${ANSWER_EXTENSIONS.join(', ')}) nor a CSV export (.csv)` });
     }
   }
-  return inputs;
+  return { inputs, problems };
 }
 
 async function answerFilesIn(dir: string, problems: ProblemList): Promise<string[]> {

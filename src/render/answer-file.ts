@@ -13,6 +13,7 @@ export function renderAnswerFile(bank: Bank, form: Form, response?: Response): s
   const respondent = response?.respondent;
   const lines = [
     `# ${plainText(bank.title)}: answer file (${form} form, ${allQuestions(bank, form).length} questions)`,
+    ...(bank.instructions === undefined ? [] : [`# ${plainText(bank.instructions)}`]),
     `# Answer each question with ${legend},`,
     `# or na = ${plainText(scale.unknown)}.`,
     `# Then: cash-test run --answers <this file>${form === 'quick' ? ' --quick' : ''}`,

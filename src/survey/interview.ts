@@ -18,6 +18,7 @@ export function introduce(asker: Asker, bank: Bank, form: Form, where: string, r
   const { scale } = bank;
   const paragraphs = [
     `A self-assessment of how well sales and marketing work as one revenue team: ${questions.length} statements on ${listing(pillars)}${form === 'quick' ? ' (the quick form)' : ''}, about ${minutes(questions.length)}.`,
+    ...(bank.instructions === undefined ? [] : [plainText(bank.instructions)]),
     `For each statement, say how much you agree, from ${scale.min} (${plainText(scale.labels[0] ?? '')}) to ${scale.max} (${plainText(scale.labels.at(-1) ?? '')}), or n if you don't know. b goes back to the previous statement.`,
     `Your answers stay on this machine. Progress is saved after every answer in ${where}: ${resuming}.`,
   ];

@@ -208,7 +208,7 @@ const CASES: Case[] = [
     'wrong-types/trust.yaml:4:9: weight: must be a number, not "heavy"',
     'wrong-types/trust.yaml:11:12: questions[0].quick: must be a boolean, not "yes"',
     'wrong-types/trust.yaml:17:13: questions[1].weight: must be greater than 0',
-    'wrong-types/trust.yaml:18:12: questions[1].owner: must be one of sales, marketing, both, leadership, not "ceo"',
+    'wrong-types/trust.yaml:18:12: questions[1].owner: must be one of sales, marketing, both, leadership, revops, not "ceo"',
   ),
   bad('bank/duplicate-keys', 'duplicate-keys/talk.yaml:18:1: duplicate key "name"'),
   bad('bank/tabs', 'tabs/talk.yaml:8:1: tabs are not allowed as indentation'),

@@ -7,7 +7,7 @@ import { startTerminal, type TerminalSession } from '../helpers/terminal.js';
 
 // The built binary in a real pseudo-terminal, answered by keyboard alone.
 
-const QUICK = 15;
+const QUICK = 18;
 // The key pressed for question n (1-based): the whole scale and "don't know".
 const keyFor = (n: number) => ['4', '2', '5', 'n', '1', '3'][(n - 1) % 6] ?? '3';
 const valueFor = (n: number) => (keyFor(n) === 'n' ? 'na' : Number(keyFor(n)));
@@ -43,7 +43,8 @@ function savedAnswers(cwd: string): { file: string; answers: Record<string, unkn
 describe('the survey in a real terminal', () => {
   it('takes a whole quick run by keyboard, prints the report and saves the answer file', async () => {
     const { term, cwd, state } = await survey(['run', '--quick', '--role', 'sales']);
-    await term.waitForText('about 4 minutes');
+    await term.waitForText('about 5 minutes');
+    await term.waitForText('in the last 90 days');
     await term.waitForText('Your name');
     await term.press('enter');
     await term.waitForText('Your team');

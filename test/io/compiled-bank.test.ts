@@ -1,7 +1,9 @@
 import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_BANK_FILE, compileBank, readCompiledBank } from '../../src/io/compiled-bank.js';
+import { compileBank, compiledBankFile, readCompiledBank } from '../../src/io/compiled-bank.js';
+import { BUILT_IN_BANKS } from '../../src/io/built-in-banks.js';
+import { loadBank } from '../../src/io/load-bank.js';
 import { loadBankFolder } from '../../src/io/load-bank-folder.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
@@ -10,16 +12,19 @@ const QUESTIONS = join(ROOT, 'questions');
 async function compiledCopy(): Promise<{ dir: string; compiled: string }> {
   const dir = join(tempDir(), 'questions');
   cpSync(QUESTIONS, dir, { recursive: true });
-  const compiled = join(dir, '..', COMPILED_BANK_FILE);
+  const compiled = join(dir, '..', compiledBankFile('cash@2'));
   writeFileSync(compiled, JSON.stringify(await compileBank(dir, await loadBankFolder(dir))));
   return { dir, compiled };
 }
 
 describe('the compiled built-in bank', () => {
-  it('is the bank its files load as, hash included (dist/ as the build wrote it)', async () => {
-    const compiled = JSON.parse(readFileSync(join(ROOT, 'dist', COMPILED_BANK_FILE), 'utf8'));
-    expect(compiled.bank).toEqual(await loadBankFolder(QUESTIONS));
-    expect(await readCompiledBank(join(ROOT, 'dist', COMPILED_BANK_FILE), QUESTIONS)).toEqual(compiled.bank);
+  it.each(BUILT_IN_BANKS)('$name is the bank its files load as, hash included (dist/ as the build wrote it)', async ({ name, folder }) => {
+    const file = join(ROOT, 'dist', compiledBankFile(name));
+    const dir = join(QUESTIONS, folder);
+    const compiled = JSON.parse(readFileSync(file, 'utf8'));
+    expect(compiled.bank).toEqual(await loadBankFolder(dir));
+    expect(await readCompiledBank(file, dir)).toEqual(compiled.bank);
+    expect(await loadBank(name)).toEqual(compiled.bank);
   });
 
   it('is used only while every file is the one it was compiled from', async () => {

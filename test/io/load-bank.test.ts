@@ -38,7 +38,7 @@ describe('loadBank', () => {
       lines: [
         'talk.yaml:1:1: summary: is required',
         'talk.yaml:10:12: questions[0].quick: must be a boolean, not 1',
-        'talk.yaml:17:12: questions[1].owner: must be one of sales, marketing, both, leadership, not "ceo"',
+        'talk.yaml:17:12: questions[1].owner: must be one of sales, marketing, both, leadership, revops, not "ceo"',
       ],
     },
     { name: 'duplicate-id', lines: ['share.yaml:13:9: questions[1].id: duplicate question id "T1" (first in talk.yaml)'] },

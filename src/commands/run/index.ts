@@ -2,7 +2,7 @@ import type { Form } from '../../core/bank.js';
 import { inputError, type ExitCode } from '../../core/errors.js';
 import { buildSingleReport } from '../../core/report/single/build.js';
 import { scoreRespondent } from '../../core/scoring.js';
-import { loadResponse } from '../../io/load-answers.js';
+import { loadBankForAnswers, loadResponse } from '../../io/load-answers.js';
 import { loadBank } from '../../io/load-bank.js';
 import { singleRenderers } from '../../render/index.js';
 import type { Context } from '../../context.js';
@@ -39,7 +39,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
 }
 
 async function scripted(file: string, options: RunOptions): Promise<SurveyResult> {
-  const bank = await loadBank(options.bank);
+  const bank = options.bank === undefined ? await loadBankForAnswers(file) : await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   return { bank, form, response: await loadResponse(file, bank, form, options.role) };
 }

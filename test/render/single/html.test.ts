@@ -14,7 +14,7 @@ import { ELEMENTS, hostileEscaped, tags } from '../../helpers/html.js';
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/html/${name}`, import.meta.url));
 
 async function report(answers: string, bankDir?: string): Promise<SingleReport> {
-  const bank = await loadBank(bankDir);
+  const bank = await loadBank(bankDir ?? 'cash@1'); // the fixtures hold answers to bank 1.0.0
   const response = await loadResponse(answers, bank, 'full');
   return buildSingleReport(bank, response, scoreRespondent(bank, 'full', response.answers), response.takenAt ?? '2026-01-01T00:00:00Z');
 }

@@ -6,6 +6,7 @@ const OWNER_LABELS: Record<NextStep['owner'], string> = {
   marketing: 'Marketing',
   both: 'Both teams',
   leadership: 'Leadership',
+  revops: 'RevOps',
 };
 
 export function ownerChip(owner: NextStep['owner']): SafeHtml {

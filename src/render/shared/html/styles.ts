@@ -55,6 +55,7 @@ tr.weakest>*{background:#fff7ec}
 .owner-marketing{background:#fbeee6;border-color:#D55E00;color:#8f3f00}
 .owner-both{background:#efe9f5;border-color:#7a5195;color:#4e3261}
 .owner-leadership{background:#eceff1;border-color:#37474f;color:#263238}
+.owner-revops{background:#e8f5ee;border-color:#009E73;color:#00573f}
 .pillar-of{font-size:13px;color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}
 .card{border:1px solid var(--rule);border-radius:8px;padding:16px 18px;background:var(--paper)}

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers/cli.js';
+
+// Answers made with bank 1.0.0 keep scoring: an answer file's `bank: {id, version}` picks the built-in
+// bank it was made with, `--bank cash@1` names it, and a version this cash-test lacks is a clear error.
+
+describe('bank versions', () => {
+  it('scores a 1.0.0 answer file with bank 1.0.0, and a 2.0.0 one with bank 2.0.0', async () => {
+    const old = await cli(['run', '--answers', 'examples/dana-sales.yaml', '--format', 'json']);
+    expect(old.code, old.stderr).toBe(0);
+    expect(JSON.parse(old.stdout).bank).toMatchObject({ id: 'cash', version: '1.0.0' });
+    const current = await cli(['run', '--answers', 'examples/sam-marketing.yaml', '--format', 'json']);
+    expect(current.code, current.stderr).toBe(0);
+    expect(JSON.parse(current.stdout).bank).toMatchObject({ id: 'cash', version: '2.0.0' });
+  });
+
+  it('aggregates a folder of 1.0.0 answers with bank 1.0.0', async () => {
+    const { code, stdout, stderr } = await cli(['aggregate', 'examples/team', '--format', 'json']);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.bank.version).toBe('1.0.0');
+    expect(report.respondents.total).toBe(7);
+  });
+
+  it('takes a built-in bank by name: --bank cash@1 scores unstamped 1.0.0 answers', async () => {
+    const file = join(tempDir(), 'old.yaml');
+    writeFileSync(file, readFileSync('examples/dana-sales.yaml', 'utf8').replace(/^bank: .*\n/m, ''));
+    expect((await cli(['run', '--answers', file])).code).toBe(2);
+    const named = await cli(['run', '--answers', file, '--bank', 'cash@1', '--format', 'json']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).bank.version).toBe('1.0.0');
+  });
+
+  it('lints both built-in banks; 1.0.0 is warned about for reading agreement with everything as aligned', async () => {
+    const current = await cli(['bank', 'lint']);
+    expect([current.code, current.stderr]).toEqual([0, '']);
+    const old = await cli(['bank', 'lint', 'cash@1']);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/^cash@1: ok: cash 1\.0\.0, 4 pillars, 48 questions/);
+    expect(old.stderr).toContain(
+      'cash-test: warning: cash@1: answering 5 to every statement of the full form puts the overall score at 78, in the top band (Aligned): reverse-word more statements\n',
+    );
+  });
+
+  it('refuses a version of the built-in bank it does not have, with a hint', async () => {
+    const file = join(tempDir(), 'future.yaml');
+    writeFileSync(file, 'bank: { id: cash, version: 3.1.0 }\nrespondent: { role: sales }\nanswers:\n  C1: 4\n');
+    for (const args of [['run', '--answers', file], ['aggregate', file]]) {
+      const { code, stdout, stderr } = await cli(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `cash-test: error: ${file}:1:28: bank.version: answers are for version 3.1.0 of bank "cash", which this cash-test does not have (it has 2.x as cash@2, 1.x as cash@1)\n` +
+          'hint: update cash-test, or pass --bank with the folder of the bank these answers were made with\n',
+      );
+    }
+  });
+});
