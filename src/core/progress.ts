@@ -4,6 +4,7 @@ import { valueProblem, type AnswerValue, type Respondent } from './answers.js';
 import { ROLES } from './bank-schema.js';
 import { allQuestions, type Bank, type Form, type Question } from './bank.js';
 import { canonicalJson } from './canonical-json.js';
+import { describeValue } from './describe-value.js';
 import type { Issue } from './issue.js';
 
 // An unfinished interactive run, as the state folder keeps it between answers.
@@ -24,7 +25,7 @@ export const progressSchema = z.strictObject({
   /** What each question of the form said when it was asked, to tell which answers a changed bank leaves valid. */
   fingerprints: z.record(z.string(), z.string()),
   respondent: z.strictObject({ role: z.enum(ROLES), name: optionalText, team: optionalText }),
-  answers: z.record(z.string(), z.union([z.int(), z.literal('na')])),
+  answers: z.record(z.string(), z.union([z.int(), z.literal('na')], { error: (issue) => `${describeValue(issue.input)} is not a whole number on the scale (or na)` })),
   startedAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }),
   updatedAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }),
   /** The folder of the workshop this participant's run belongs to: only `workshop` continues it. */

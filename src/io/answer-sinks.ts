@@ -11,13 +11,16 @@ import { writeFileAtomic, writeNewFile } from './write-file.js';
 export function folderSink(folder: string): AnswerSink {
   return {
     async save(answers) {
-      const content = answerFileText(answers, '.yaml');
-      for (let n = 1; ; n++) {
-        const file = join(folder, `${answers.response.respondent.role}-${String(n).padStart(2, '0')}.yaml`);
-        if (await writeNewFile(file, content)) return { file };
-      }
+      const role = answers.response.respondent.role;
+      const file = await writeNewFile(numbered((n) => join(folder, `${role}-${String(n).padStart(2, '0')}.yaml`), 1), answerFileText(answers, '.yaml'));
+      return { file: file ?? '' };
     },
   };
+}
+
+/** name(from), name(from + 1), ...: without end, so that some name is always free. */
+function* numbered(name: (n: number) => string, from: number): Generator<string> {
+  for (let n = from; ; n++) yield name(n);
 }
 
 /** What a file is, to tell later whether it is still the same file. */
@@ -45,15 +48,18 @@ export function fileSink(file: string, replaces: FileIdentity | null): AnswerSin
         await writeFileAtomic(file, content);
         return { file };
       }
-      if (await writeNewFile(file, content)) return { file };
-      const ext = extname(file);
-      const base = join(dirname(file), basename(file, ext));
-      for (let n = 2; ; n++) {
-        const other = `${base}-${n}${ext}`;
-        if (await writeNewFile(other, content)) return { file: other, taken: file };
-      }
+      const written = (await writeNewFile(orOthers(file), content)) ?? '';
+      return written === file ? { file } : { file: written, taken: file };
     },
   };
+}
+
+/** `me.yaml`, then `me-2.yaml`, `me-3.yaml`, ... */
+function* orOthers(file: string): Generator<string> {
+  const ext = extname(file);
+  const base = join(dirname(file), basename(file, ext));
+  yield file;
+  yield* numbered((n) => `${base}-${n}${ext}`, 2);
 }
 
 function sameFile(a: FileIdentity | null, b: FileIdentity): boolean {

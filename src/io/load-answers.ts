@@ -4,16 +4,31 @@ import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
 import { loadBank, loadBankFor } from './load-bank.js';
+import { readPlainAnswers } from './plain-answer-file.js';
 import { readTextFile } from './read-text.js';
 import { parseYaml, validate } from './yaml-document.js';
 
 export const ANSWER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
+/** `run --answers` and `aggregate` alike: the file read as every input is, then the plain path, then the full one. */
 export async function loadResponse(file: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
-  if (!ANSWER_EXTENSIONS.includes(extname(file).toLowerCase())) {
+  const extension = extname(file).toLowerCase();
+  if (!ANSWER_EXTENSIONS.includes(extension)) {
     throw new InputError([{ file, message: `answer files end in ${ANSWER_EXTENSIONS.join(', ')}` }]);
   }
-  const doc = parseYaml(await readTextFile(file), file);
+  const text = await readTextFile(file);
+  return (extension === '.json' ? null : plainResponse(text, bank, form, role)) ?? parsedResponse(file, text, bank, form, role);
+}
+
+/** The fast path: the response when the text is a plain answer file without a problem, otherwise null. */
+export function plainResponse(text: string, bank: Bank, form: Form, role?: Role): Response | null {
+  const plain = readPlainAnswers(text);
+  return plain === null ? null : checkAnswers(bank, form, plain, role).response;
+}
+
+/** The full path: YAML with positions and the schema; every problem is reported where it is. */
+export function parsedResponse(file: string, text: string, bank: Bank, form: Form, role?: Role): Response {
+  const doc = parseYaml(text, file);
   let data: AnswersFile;
   try {
     data = validate(doc, answersFileShapeSchema);

@@ -1,27 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { answersFileSchema, type AnswersFile } from '../core/answers.js';
 import { ROLES } from '../core/roles.js';
-import { MAX_INPUT_BYTES } from './read-text.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
-// The fast path for a folder of thousands of answer files: a file read at once, the plain YAML
+// The fast path of an answer file's text (read by readTextFile like every input): the plain YAML
 // subset read by readSimpleYaml, and the common shape checked by hand instead of by the zod
 // schema. Anything else — an error, an unusual key or value — returns null, and the caller takes
-// the full path (loadResponse), which also reports every problem with its position.
+// the full path, which also reports every problem with its position.
 // test/io/plain-answer-file.test.ts checks that whatever passes here, the schema reads the same.
 
 const MAX_TEXT = 200;
 
-export function readPlainAnswerFile(file: string): AnswersFile | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return null;
-  }
-  if (bytes.length > MAX_INPUT_BYTES || bytes.includes(0)) return null;
-  const text = bytes.toString('utf8');
-  const data = readSimpleYaml(text.startsWith('\uFEFF') ? text.slice(1) : text);
+export function readPlainAnswers(text: string): AnswersFile | null {
+  const data = readSimpleYaml(text);
   return data === undefined ? null : plainAnswersFile(data);
 }
 

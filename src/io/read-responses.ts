@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { checkAnswers, type Response } from '../core/answers.js';
+import type { Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
@@ -8,7 +8,6 @@ import { ANSWER_EXTENSIONS, loadBankForAnswers, loadResponse } from './load-answ
 import { loadBank } from './load-bank.js';
 import { readCsvResponses } from './load-csv.js';
 import { ProblemList } from './problems.js';
-import { readPlainAnswerFile } from './plain-answer-file.js';
 import { fileErrorMessage } from './read-text.js';
 
 // The inputs of a team report: answer files, folders of them (recursively, hidden entries
@@ -48,7 +47,7 @@ export async function readResponses(
       continue;
     }
     try {
-      add(await readAnswerFile(input.file, source));
+      add(await loadResponse(input.file, source.bank, source.form));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.addAll(error.problems);
@@ -56,13 +55,6 @@ export async function readResponses(
   }
   problems.throwIfAny();
   if (count === 0) throw new InputError([{ message: 'no respondents: the inputs hold no answers' }], 'pass answer files, folders of them, or CSV exports');
-}
-
-/** Answer files in the plain form `template` writes take the fast path; any problem is reported by the full one, with positions. */
-export async function readAnswerFile(file: string, source: ResponseSource): Promise<Response> {
-  const plain = readPlainAnswerFile(file);
-  const response = plain === null ? null : checkAnswers(source.bank, source.form, plain).response;
-  return response ?? loadResponse(file, source.bank, source.form);
 }
 
 /** The bank for a team report given no --bank: the built-in one its first answer file names (CSV exports name none). */

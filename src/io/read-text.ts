@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -17,18 +17,24 @@ const CHUNK_BYTES = 64 * 1024;
 export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Promise<string> {
   const fail = (message: string, at: { line?: number; col?: number } = {}) => new InputError([{ file, ...at, message }]);
   const tooLarge = (size: string) => fail(`is ${size} MB; input files are limited to ${megabytes(maxBytes)} MB`);
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw fail(fileErrorMessage(error));
-  });
+  // Synchronous calls: for a folder of thousands of small answer files they cost a fifth of the asynchronous ones.
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw fail(fileErrorMessage(error as NodeJS.ErrnoException));
+  }
   const chunks: Buffer[] = [];
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.isDirectory()) throw fail('is a folder, not a file');
     if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
-    // Read in chunks against the limit: a pipe or a device reports no size and may never end.
+    // A file at once (one byte more than its size, should it grow); otherwise in chunks against the limit:
+    // a pipe or a device reports no size and may never end.
     let total = 0;
     for (;;) {
-      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(CHUNK_BYTES) });
+      const buffer = Buffer.allocUnsafe(total === 0 && info.size > 0 ? info.size + 1 : CHUNK_BYTES);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(`more than ${megabytes(maxBytes)}`);
@@ -38,7 +44,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
     if (error instanceof InputError) throw error;
     throw fail(fileErrorMessage(error as NodeJS.ErrnoException));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   const bytes = Buffer.concat(chunks);
 

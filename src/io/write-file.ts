@@ -29,20 +29,28 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 }
 
 /**
- * Writes a new file, never replacing one, as completely as writeFileAtomic: the temporary file is
- * hard-linked to its name, which fails when the name is taken, even by another process at the same moment.
- * false: the name was taken.
+ * Writes a new file, never replacing one, as completely as writeFileAtomic, under the first of `names` (all in one
+ * folder) that nobody has taken: the content is written once to a temporary file, which is hard-linked to each
+ * name in turn; a link fails when the name is taken, even by another process at the same moment.
+ * null: every name was taken.
  */
-export async function writeNewFile(file: string, content: string): Promise<boolean> {
+export async function writeNewFile(names: Iterable<string>, content: string): Promise<string | null> {
   let temporary: string | undefined;
+  let file: string | undefined;
   try {
-    temporary = await writeTemporary(file, content);
-    await link(temporary, file);
-    return true;
+    for (file of names) {
+      temporary ??= await writeTemporary(file, content);
+      try {
+        await link(temporary, file);
+        return file;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    return null;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'EEXIST') return false;
-    if (e.code) throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(e)}` }]);
+    if (e.code) throw new InputError([{ file: file ?? '', message: `cannot write: ${fileErrorMessage(e)}` }]);
     throw error;
   } finally {
     if (temporary !== undefined) await rm(temporary, { force: true });

@@ -1,4 +1,3 @@
-import confirm from '@inquirer/confirm';
 import { makeTheme, type Theme } from '@inquirer/core';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
@@ -7,6 +6,7 @@ import { InterruptedError } from '../core/errors.js';
 import { noColorRequested } from '../render/shared/no-color.js';
 import type { Asker, ScaleQuestion } from '../survey/asker.js';
 import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
+import yesNoPrompt from './yes-no-prompt.js';
 
 // The only way into the prompt library; loaded only when someone is to be asked.
 
@@ -50,7 +50,7 @@ export function createInquirerAsker(
       );
       return answer.trim();
     },
-    confirm: (message, initial) => interruptible(confirm({ message, default: initial, theme }, context)),
+    confirm: (message, initial) => interruptible(yesNoPrompt({ message, default: initial, theme }, context)),
     clear() {
       // Screen and scroll-back: the next person must not scroll up to the previous one's answers.
       write('\u001b[2J\u001b[3J\u001b[H');

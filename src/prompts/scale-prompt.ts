@@ -28,7 +28,7 @@ export interface ScalePromptConfig {
   pillar: string;
   message: string;
   entries: readonly ScaleEntry[];
-  /** The entry under the cursor at first: the answer given before, if any. */
+  /** The entry under the cursor at first: the answer given before, if any; without one, no entry is. */
   initial?: ScaleAnswer;
   help: string;
   theme?: Theme;
@@ -39,7 +39,8 @@ const HIDE_CURSOR = '\u001b[?25l';
 export default createPrompt<ScaleAnswer, ScalePromptConfig>((config, done) => {
   const theme = makeTheme<object>(config.theme);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [active, setActive] = useState(Math.max(0, config.entries.findIndex((e) => e.value === config.initial)));
+  // No entry is under the cursor on a fresh statement: Enter alone answers nothing that was not chosen.
+  const [active, setActive] = useState(config.entries.findIndex((e) => e.value === config.initial));
   const [chosen, setChosen] = useState<ScaleEntry | null>(null);
   const prefix = usePrefix({ status, theme });
 
@@ -56,7 +57,8 @@ export default createPrompt<ScaleAnswer, ScalePromptConfig>((config, done) => {
       const entry = config.entries[active];
       if (entry) finish(entry);
     } else if (isUpKey(key) || isDownKey(key)) {
-      setActive((active + (isUpKey(key) ? count - 1 : 1)) % count);
+      const from = active === -1 ? (isUpKey(key) ? 0 : count - 1) : active;
+      setActive((from + (isUpKey(key) ? count - 1 : 1)) % count);
     } else {
       const wanted = isBackspaceKey(key) ? 'b' : key.name;
       const entry = config.entries.find((e) => e.key !== '' && e.key === wanted);

@@ -73,7 +73,7 @@ export class Session {
     const { bank } = setup;
     if (progress.bank.id !== bank.id) {
       throw new InputError(
-        [{ message: `the unfinished run was started with question bank "${progress.bank.id}", not "${bank.id}"` }],
+        [stored.locate({ path: ['bank', 'id'], message: `the unfinished run was started with question bank "${progress.bank.id}", not "${bank.id}"` })],
         `pass --bank with the folder of bank "${progress.bank.id}"`,
       );
     }

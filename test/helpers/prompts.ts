@@ -7,7 +7,7 @@ import { createInquirerAsker } from '../../src/prompts/inquirer-asker.js';
 import { ROOT } from './cli.js';
 
 // For tests of the interactive flows on @inquirer/testing's screen. The test file imports
-// '@inquirer/testing/vitest' first and wraps scale-prompt.js with its wrapPrompt (see survey.test.ts).
+// '@inquirer/testing/vitest' first and wraps scale-prompt.js and yes-no-prompt.js with its wrapPrompt (see interview.test.ts).
 
 /** Two pillars, five questions; the quick form is T1, T3, S1. */
 export const SURVEY_BANK = join(ROOT, 'test', 'fixtures', 'survey-bank');

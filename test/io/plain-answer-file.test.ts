@@ -5,7 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { loadBank } from '../../src/io/load-bank.js';
-import { plainAnswersFile, readPlainAnswerFile } from '../../src/io/plain-answer-file.js';
+import { plainAnswersFile, readPlainAnswers } from '../../src/io/plain-answer-file.js';
+import { readTextFile } from '../../src/io/read-text.js';
 import { renderAnswerFile } from '../../src/render/answer-file.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -57,14 +58,14 @@ describe('plainAnswersFile', () => {
   });
 });
 
-describe('readPlainAnswerFile', () => {
+describe('readPlainAnswers', () => {
   it('takes the fast path for a file the survey saved', async () => {
     const dir = tempDir();
     const bank = await loadBank();
     const answers = Object.fromEntries(bank.pillars.flatMap((p) => p.questions).map((q, i) => [q.id, i % 7 === 0 ? ('na' as const) : 1 + (i % 5)]));
     const file = join(dir, 'dana.yaml');
     await writeFile(file, renderAnswerFile(bank, 'full', { respondent: { role: 'sales', name: 'Dana' }, answers, takenAt: '2024-05-01T10:00:00.000Z' }));
-    const plain = readPlainAnswerFile(file);
+    const plain = readPlainAnswers(await readTextFile(file));
     expect(plain).not.toBeNull();
     expect(plain).toEqual(answersFileSchema.parse(parseDocument(await readFile(file, 'utf8')).toJS()));
   });

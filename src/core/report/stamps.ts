@@ -15,7 +15,13 @@ export const bankStampSchema = z.strictObject({
 
 /** The bank's scale and bands as a result records them, so that it can be read without the bank. */
 export const scaleStampSchema = z.strictObject({ min: z.int(), max: z.int(), labels: z.array(z.string()), unknown: z.string() });
-export const bandsStampSchema = z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number() }));
+export const bandsStampSchema = z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number(), description: z.string().optional() }));
+export type BandsStamp = z.infer<typeof bandsStampSchema>;
+
+/** How a team in the band behaves, as the bank describes it; undefined when the bank does not. */
+export function bandDescription(bands: BandsStamp, id: string | null | undefined): string | undefined {
+  return bands.find((b) => b.id === id)?.description;
+}
 
 export const nextStepSchema = z.strictObject({
   pillar: z.string(),

@@ -1,4 +1,5 @@
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
+import { bandDescription } from '../../core/report/stamps.js';
 import { answerLabel } from '../../core/report/single/build.js';
 import { percent, wholeScore } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
@@ -12,6 +13,7 @@ const NOT_ENOUGH = 'not enough answers';
 /** The report of one respondent as one self-contained HTML page: the Markdown report's content, with charts. */
 export function renderSingleHtml(report: SingleReport): string {
   const { respondent, bands } = report;
+  const described = bandDescription(bands, report.overall.band?.id);
   const pillarName = (id: string) => report.pillars.find((p) => p.id === id)?.name ?? id;
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar) ?? null;
   const thresholds = bands.map((b) => ({ label: b.label, min: b.min }));
@@ -54,6 +56,7 @@ ${
     ? html`<p class="big">n/a</p><p>${bandChip(null, bands, NOT_ENOUGH)}</p>`
     : html`<p class="big">${wholeScore(report.overall.score)}<small>/100</small></p><p>${bandChip(report.overall.band, bands, NOT_ENOUGH)}</p>`
 }
+${described === undefined ? '' : html`<p class="band-description">${described}</p>`}
 ${weakest === null ? '' : html`<p class="weakest">Weakest pillar<strong>${weakest.name} · ${wholeScore(weakest.score)}</strong></p>`}
 <ul class="bands" aria-label="Bands">${bands.map((b) => html`<li>${bandChip(b, bands, '')} <span class="note">from ${b.min}</span></li>`)}</ul>
 </div>

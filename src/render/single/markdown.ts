@@ -1,4 +1,5 @@
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
+import { bandDescription } from '../../core/report/stamps.js';
 import { answerLabel } from '../../core/report/single/build.js';
 import { percent, wholeScore } from '../shared/numbers.js';
 import { markdownTable, md } from '../shared/markdown.js';
@@ -14,6 +15,8 @@ export function renderSingleMarkdown(report: SingleReport): string {
       : `**Overall: ${wholeScore(report.overall.score)}/100 — ${md(report.overall.band?.label ?? '')}**`,
     '',
   );
+  const described = bandDescription(report.bands, report.overall.band?.id);
+  if (described !== undefined) out.push(`_${md(described)}_`, '');
   out.push('## Pillars', '');
   out.push(
     ...markdownTable(

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { NextStep } from '../../core/report/stamps.js';
+import { bandDescription, type NextStep } from '../../core/report/stamps.js';
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
 import { answerLabel } from '../../core/report/single/build.js';
 import { textBar } from '../shared/bar.js';
@@ -22,6 +22,8 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
       ? c.bold('Overall: not enough answers to score')
       : `${c.bold(`Overall: ${wholeScore(overall.score)}/100`)}  ${bandColour(c, report, overall.band?.id)(plainText(overall.band?.label ?? ''))}`,
   );
+  const described = bandDescription(report.bands, overall.band?.id);
+  if (described !== undefined) out.push(wrapLine(c.dim(plainText(described)), options.width, 0));
   out.push('');
 
   const table = new Table({ ...BORDERLESS, head: ['Pillar', 'Score', '', 'Band', "Don't know"].map((h) => c.dim(h)) });
@@ -38,7 +40,12 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
 
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest) {
-    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2), '');
+    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2));
+    if (weakest.advice.length > 0) {
+      out.push(`What to do about ${plainText(weakest.name)} (${plainText(weakest.band?.label ?? '')}):`);
+      for (const advice of weakest.advice) out.push(wrapLine(`  - ${plainText(advice)}`, options.width, 4));
+    }
+    out.push('');
   }
   const unscored = report.pillars.filter((p) => p.score === null && p.asked > 0);
   for (const p of unscored) {

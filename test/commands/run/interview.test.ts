@@ -15,6 +15,10 @@ vi.mock('../../../src/prompts/scale-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
+vi.mock('../../../src/prompts/yes-no-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/prompts/yes-no-prompt.js')>();
+  return { ...actual, default: wrapPrompt(actual.default) };
+});
 
 const BANK = SURVEY_BANK;
 

@@ -14,6 +14,10 @@ vi.mock('../../../src/prompts/scale-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
+vi.mock('../../../src/prompts/yes-no-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/prompts/yes-no-prompt.js')>();
+  return { ...actual, default: wrapPrompt(actual.default) };
+});
 
 const CLEAR = '\u001b[2J\u001b[3J\u001b[H';
 

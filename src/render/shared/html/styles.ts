@@ -23,6 +23,7 @@ section>h2{border-top:1px solid var(--rule);padding-top:18px}
 .score-card .band{font-size:16px}
 .score-card .weakest{margin-top:16px;padding-top:14px;border-top:1px solid var(--rule)}
 .score-card .weakest strong{display:block;font-size:18px}
+.band-description{font-size:13.5px;color:var(--muted);margin:8px 0 0;max-width:42em}
 .bands{list-style:none;padding:0;margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px}
 .bands .band{font-size:12px}
 .band{display:inline-block;max-width:100%;border-left:5px solid var(--muted);border-radius:3px;padding:2px 9px;font-weight:700}
