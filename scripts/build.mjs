@@ -4,6 +4,7 @@
 //    of dist/<path>.js. A module shared with step 2 (roles, sanitize) is copied in; both copies are pure.
 // 2. those modules, bundled with code splitting: dist/commands/*.js etc. beside dist/chunks/*.js.
 // 3. dist/builtin-bank-<name>.json: each built-in bank, validated once here rather than on every run.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -52,7 +53,7 @@ const main = await build({
 });
 const commands = await build({
   ...common,
-  entryPoints: [...lazy],
+  entryPoints: [...lazy, resolve('src/index.ts')],
   outbase: 'src',
   outdir: 'dist',
   splitting: true,
@@ -88,3 +89,5 @@ try {
 } finally {
   await rm(compiler);
 }
+
+execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { stdio: 'inherit' });

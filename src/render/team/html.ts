@@ -1,5 +1,5 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
-import { decimal, intervalRange, percent, shownDifference, wholeScore } from '../shared/numbers.js';
+import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
 import { heatMap } from '../shared/svg/heat-map.js';
 import { radarChart } from '../shared/svg/radar.js';
@@ -73,10 +73,10 @@ export function renderTeamHtml(report: TeamReport): string {
 ${
   overall.mean === null
     ? html`<p class="big">n/a</p><p>${bandChip(null, bands, NOT_ENOUGH)}</p>`
-    : html`<p class="big">${wholeScore(overall.mean)}<small>/100</small></p><p>${bandChip(overall.band, bands, NOT_ENOUGH)}</p>`
+    : html`<p class="big">${scoreText(overall.mean)}<small>/100</small></p><p>${bandChip(overall.band, bands, NOT_ENOUGH)}</p>`
 }
 <p class="headline">${report.headline}</p>
-<table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${wholeScore(r.score.mean)}</td></tr>`)}</tbody></table>
+<table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${scoreText(r.score.mean)}</td></tr>`)}</tbody></table>
 ${report.respondents.folded.length > 0 ? html`<p class="note">${report.respondents.folded.map(roleName).join(', ')}: ${report.respondents.excluded > 0 ? 'left out of every figure, too few to stay anonymous' : 'in the team figures only'} (groups under ${report.minGroup} are never shown on their own).</p>` : ''}
 ${report.respondents.consented.length > 0 ? html`<p class="note">${report.respondents.consented.map(roleName).join(', ')}: shown with the consent of its people.</p>` : ''}
 ${report.respondents.straightLiners > 0 ? html`<p class="note">${report.respondents.straightLiners} gave the same answer to every statement: their scores say little.</p>` : ''}
@@ -91,7 +91,7 @@ ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respo
 <table>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">Team</th><th scope="col">Band</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}<th scope="col" class="num">Min–max</th><th scope="col" class="num">SD</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.pillars.map(
-    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${wholeScore(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${wholeScore(r.score.mean)}</td>`)}<td class="num">${wholeScore(p.team.min)}–${wholeScore(p.team.max)}</td><td class="num">${wholeScore(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
+    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${scoreText(r.score.mean)}</td>`)}<td class="num">${scoreText(p.team.min)}–${scoreText(p.team.max)}</td><td class="num">${scoreText(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
   )}</tbody>
 </table>
 </section>
@@ -103,7 +103,7 @@ ${report.gaps.map((gap) =>
     ? html`<table>
 <caption>${gap.a.label} − ${gap.b.label} <span class="note">(${gap.a.n} and ${gap.b.n} respondents)</span></caption>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">${gap.a.label}</th><th scope="col" class="num">n</th><th scope="col" class="num">${gap.b.label}</th><th scope="col" class="num">n</th><th scope="col" class="num">Gap</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">Hedges' g</th><th scope="col">Reading</th></tr></thead>
-<tbody>${gap.pillars.map((p) => html`<tr><th scope="row">${name(p.pillar)}</th><td class="num">${wholeScore(p.a)}</td><td class="num">${p.nA}</td><td class="num">${wholeScore(p.b)}</td><td class="num">${p.nB}</td><td class="num">${shownDifference(p.a, p.b)}</td><td class="num">${intervalRange(p.low, p.high)}</td><td class="num">${decimal(p.g)}</td><td>${verdictLabel(p)}</td></tr>`)}</tbody>
+<tbody>${gap.pillars.map((p) => html`<tr><th scope="row">${name(p.pillar)}</th><td class="num">${scoreText(p.a)}</td><td class="num">${p.nA}</td><td class="num">${scoreText(p.b)}</td><td class="num">${p.nB}</td><td class="num">${shownDifference(p.a, p.b)}</td><td class="num">${intervalRange(p.low, p.high)}</td><td class="num">${decimal(p.g)}</td><td>${verdictLabel(p)}</td></tr>`)}</tbody>
 </table>
 <ul class="readings">${gap.pillars.map((p) => html`<li>${p.reading}</li>`)}</ul>`
     : html`<p class="note"><strong>${gap.a.label} − ${gap.b.label}:</strong> ${gap.reason ?? ''}</p>`,
@@ -117,7 +117,7 @@ ${report.gaps.map((gap) =>
     ? ''
     : report.disagreements.items.length === 0
       ? html`<p class="note">No statement's ${basis.a.label} − ${basis.b.label} gap is beyond noise.</p>`
-      : html`<ul class="readings">${report.disagreements.items.flatMap((id) => basis.items.filter((e) => e.item === id).map((e) => html`<li>${e.reading} <span class="note">(${wholeScore(e.a)} v ${wholeScore(e.b)}, gap ${shownDifference(e.a, e.b)}, ${intervalRange(e.low, e.high)})</span></li>`))}</ul>`
+      : html`<ul class="readings">${report.disagreements.items.flatMap((id) => basis.items.filter((e) => e.item === id).map((e) => html`<li>${e.reading} <span class="note">(${scoreText(e.a)} v ${scoreText(e.b)}, gap ${shownDifference(e.a, e.b)}, ${intervalRange(e.low, e.high)})</span></li>`))}</ul>`
 }
 <figcaption>Mean score per role, 0–100; blue is high, orange is low, the number is in each cell; reverse-worded statements are marked (agreeing with them is the misaligned answer).${heatItems.length < report.items.length ? ` The ${heatItems.length} statements shown are the first of ${report.items.length}; every statement is in the table at the end.` : ''}</figcaption></figure>
 </section>
@@ -128,7 +128,7 @@ ${report.gaps.map((gap) =>
 <thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">${STANCE_HEADER}</th><th scope="col">Agreement within roles (r_wg)</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.lowestItems.flatMap((id, i) => {
     const item = items.get(id);
-    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${statementLabel(item)}</td><td class="num">${wholeScore(item.mean)}</td><td class="num">${stanceCounts(item.stance)}</td><td>${agreementByRole(item, decimal)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
+    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${statementLabel(item)}</td><td class="num">${scoreText(item.mean)}</td><td class="num">${stanceCounts(item.stance)}</td><td>${agreementByRole(item, decimal)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
   })}</tbody>
 </table>
 </section>
@@ -156,7 +156,7 @@ ${nextStepList(report.nextSteps, name)}
 <table class="long">
 <thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">SD</th><th scope="col" class="num">${STANCE_HEADER}</th><th scope="col" class="num">Don't know</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}${anyAgreement ? html`<th scope="col">Agreement within roles (r_wg)</th>` : ''}</tr></thead>
 <tbody>${report.items.map(
-    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reverse-worded)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${wholeScore(i.mean)}</td><td class="num">${wholeScore(i.sd)}</td><td class="num">${stanceCounts(i.stance)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${wholeScore(r.mean)}</td>`)}${anyAgreement ? html`<td>${agreementByRole(i, decimal)}</td>` : ''}</tr>`,
+    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reverse-worded)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${scoreText(i.mean)}</td><td class="num">${scoreText(i.sd)}</td><td class="num">${stanceCounts(i.stance)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${scoreText(r.mean)}</td>`)}${anyAgreement ? html`<td>${agreementByRole(i, decimal)}</td>` : ''}</tr>`,
   )}</tbody>
 </table>
 </section>
@@ -166,6 +166,6 @@ ${report.notes.length > 0 ? html`<section class="notes"><h2>Notes</h2><ul>${repo
 <footer class="footer"><span>${report.bank.title} ${report.bank.version}</span><span>bank hash <code>${report.bank.hash.slice(0, 12)}</code></span><span>made with cash-test</span></footer>
 </main>`;
 
-  const headline = overall.mean === null ? NOT_ENOUGH : `${wholeScore(overall.mean)}/100`;
+  const headline = overall.mean === null ? NOT_ENOUGH : `${scoreText(overall.mean)}/100`;
   return htmlDocument(`${report.bank.title}: team report, ${headline}`, bands, body);
 }

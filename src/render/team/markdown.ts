@@ -1,6 +1,6 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
-import { decimal, intervalRange, percent, shownDifference, wholeScore } from '../shared/numbers.js';
+import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { agendaTime, agreementByRole, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
 
 /** The team report as a consultant takes it into the room: figures first, then the agenda to run. */
@@ -30,12 +30,12 @@ export function renderTeamMarkdown(report: TeamReport): string {
     ...markdownTable(
       ['Pillar', 'Team', 'Band', ...roles, "Don't know"],
       [
-        ['**Overall**', `**${wholeScore(overall.mean)}**`, md(overall.band?.label ?? ''), ...report.overall.byRole.map((r) => wholeScore(r.score.mean)), ''],
+        ['**Overall**', `**${scoreText(overall.mean)}**`, md(overall.band?.label ?? ''), ...report.overall.byRole.map((r) => scoreText(r.score.mean)), ''],
         ...report.pillars.map((p) => [
           p.id === report.weakestPillar ? `**${md(p.name)}** (weakest)` : md(p.name),
-          wholeScore(p.team.mean),
+          scoreText(p.team.mean),
           p.team.mean === null ? 'not enough answers' : md(p.team.band?.label ?? ''),
-          ...p.byRole.map((r) => wholeScore(r.score.mean)),
+          ...p.byRole.map((r) => scoreText(r.score.mean)),
           percent(p.unknownRate),
         ]),
       ],
@@ -46,7 +46,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push(
     ...markdownTable(
       ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'],
-      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map(wholeScore), decimal(p.alpha)]),
+      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map((x) => scoreText(x)), decimal(p.alpha)]),
     ),
     '',
     ...report.pillars.flatMap((p) => (p.alpha !== null && p.alphaNote !== null ? [`_${md(p.name)} alpha: ${md(p.alphaNote)}_`, ''] : [])),
@@ -64,9 +64,9 @@ export function renderTeamMarkdown(report: TeamReport): string {
         ['Pillar', gap.a.label, 'n', gap.b.label, 'n', 'Gap', '95% interval', 'g', 'Reading'],
         gap.pillars.map((p) => [
           md(pillarName.get(p.pillar) ?? p.pillar),
-          wholeScore(p.a),
+          scoreText(p.a),
           String(p.nA),
-          wholeScore(p.b),
+          scoreText(p.b),
           String(p.nB),
           shownDifference(p.a, p.b),
           intervalRange(p.low, p.high),
@@ -90,7 +90,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
           report.disagreements.items.flatMap((id, i) => {
             const e = basis.items.find((x) => x.item === id);
             const item = items.get(id);
-            return e && item ? [[String(i + 1), md(id), md(statementLabel(item)), wholeScore(e.a), wholeScore(e.b), shownDifference(e.a, e.b), intervalRange(e.low, e.high), verdictLabel(e)]] : [];
+            return e && item ? [[String(i + 1), md(id), md(statementLabel(item)), scoreText(e.a), scoreText(e.b), shownDifference(e.a, e.b), intervalRange(e.low, e.high), verdictLabel(e)]] : [];
           }),
         ),
         '',
@@ -109,7 +109,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
       ['#', 'Id', 'Statement', 'Team', STANCE_HEADER, 'Agreement within roles (r_wg)', "Don't know"],
       report.lowestItems.flatMap((id, i) => {
         const item = items.get(id);
-        return item ? [[String(i + 1), md(id), md(statementLabel(item)), wholeScore(item.mean), stanceCounts(item.stance), agreementByRole(item, decimal), percent(item.unknownRate)]] : [];
+        return item ? [[String(i + 1), md(id), md(statementLabel(item)), scoreText(item.mean), stanceCounts(item.stance), agreementByRole(item, decimal), percent(item.unknownRate)]] : [];
       }),
     ),
     '',
@@ -140,11 +140,11 @@ export function renderTeamMarkdown(report: TeamReport): string {
         md(i.id),
         md(pillarName.get(i.pillar) ?? i.pillar),
         md(statementLabel(i)),
-        wholeScore(i.mean),
-        wholeScore(i.sd),
+        scoreText(i.mean),
+        scoreText(i.sd),
         stanceCounts(i.stance),
         percent(i.unknownRate),
-        ...i.byRole.flatMap((r) => [wholeScore(r.mean), stanceCounts(r.stance), `${decimal(r.rwg)}${r.polarised ? ' polarised' : ''}`]),
+        ...i.byRole.flatMap((r) => [scoreText(r.mean), stanceCounts(r.stance), `${decimal(r.rwg)}${r.polarised ? ' polarised' : ''}`]),
       ]),
     ),
     '',

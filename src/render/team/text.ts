@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { textBar } from '../shared/bar.js';
 import type { RenderOptions } from '../renderer.js';
-import { decimal, intervalRange, percent, shownDifference, wholeScore } from '../shared/numbers.js';
+import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
 import { agendaTime, agreementByRole, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
@@ -42,20 +42,20 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const overall = report.overall.team;
   pillars.push([
     c.bold('Overall'),
-    { hAlign: 'right', content: c.bold(wholeScore(overall.mean)) },
+    { hAlign: 'right', content: c.bold(scoreText(overall.mean)) },
     overall.mean === null ? '' : bandColour(c, report, overall.band?.id)(textBar(overall.mean, BAR)),
     plainText(overall.band?.label ?? ''),
-    ...report.overall.byRole.map((r) => ({ hAlign: 'right' as const, content: wholeScore(r.score.mean) })),
+    ...report.overall.byRole.map((r) => ({ hAlign: 'right' as const, content: scoreText(r.score.mean) })),
     '',
   ]);
   for (const p of report.pillars) {
     const weakest = p.id === report.weakestPillar ? c.bold(' ← weakest') : '';
     pillars.push([
       plainText(p.name),
-      { hAlign: 'right', content: wholeScore(p.team.mean) },
+      { hAlign: 'right', content: scoreText(p.team.mean) },
       p.team.mean === null ? c.dim('not enough answers') : bandColour(c, report, p.team.band?.id)(textBar(p.team.mean, BAR)),
       `${plainText(p.team.band?.label ?? '')}${weakest}`,
-      ...p.byRole.map((r) => ({ hAlign: 'right' as const, content: wholeScore(r.score.mean) })),
+      ...p.byRole.map((r) => ({ hAlign: 'right' as const, content: scoreText(r.score.mean) })),
       { hAlign: 'right', content: percent(p.unknownRate) },
     ]);
   }
@@ -65,7 +65,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const spread = new Table({ ...BORDERLESS, head: ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)) });
   for (const p of report.pillars) {
     const s = p.team;
-    spread.push([plainText(p.name), ...[String(s.n), wholeScore(s.mean), wholeScore(s.median), wholeScore(s.min), wholeScore(s.max), wholeScore(s.sd), decimal(p.alpha)].map(right)]);
+    spread.push([plainText(p.name), ...[String(s.n), scoreText(s.mean), scoreText(s.median), scoreText(s.min), scoreText(s.max), scoreText(s.sd), decimal(p.alpha)].map(right)]);
   }
   out.push(spread.toString());
   for (const p of report.pillars) if (p.alpha !== null && p.alphaNote !== null) out.push(wrapLine(`  ${c.dim(`${plainText(p.name)} alpha: ${plainText(p.alphaNote)}`)}`, options.width, 4));
@@ -81,7 +81,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     for (const p of gap.pillars) {
       table.push([
         plainText(pillarName.get(p.pillar) ?? p.pillar),
-        ...[`${wholeScore(p.a)} (${p.nA})`, `${wholeScore(p.b)} (${p.nB})`, shownDifference(p.a, p.b), intervalRange(p.low, p.high), decimal(p.g)].map(right),
+        ...[`${scoreText(p.a)} (${p.nA})`, `${scoreText(p.b)} (${p.nB})`, shownDifference(p.a, p.b), intervalRange(p.low, p.high), decimal(p.g)].map(right),
         verdictLabel(p),
       ]);
     }
@@ -100,7 +100,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       if (!entry || !item) return;
       out.push(wrapLine(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${plainText(statementLabel(item))}`, options.width, 9));
       out.push(
-        `     ${c.dim(`${basis.a.label} ${wholeScore(entry.a)}, ${basis.b.label} ${wholeScore(entry.b)}, gap ${shownDifference(entry.a, entry.b)} (${intervalRange(entry.low, entry.high)}) · ${verdictLabel(entry)}`)}`,
+        `     ${c.dim(`${basis.a.label} ${scoreText(entry.a)}, ${basis.b.label} ${scoreText(entry.b)}, gap ${shownDifference(entry.a, entry.b)} (${intervalRange(entry.low, entry.high)}) · ${verdictLabel(entry)}`)}`,
       );
       out.push(wrapLine(`     ${plainText(entry.reading)}`, options.width, 5));
     });
@@ -111,7 +111,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   report.lowestItems.forEach((id, i) => {
     const item = items.get(id);
     if (!item) return;
-    out.push(wrapLine(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${wholeScore(item.mean).padStart(3)}  ${plainText(statementLabel(item))}`, options.width, 12));
+    out.push(wrapLine(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${scoreText(item.mean).padStart(3)}  ${plainText(statementLabel(item))}`, options.width, 12));
     out.push(`            ${c.dim(`${STANCE_HEADER}: ${stanceCounts(item.stance)} · agreement within roles (r_wg): ${agreementByRole(item, decimal)}`)}`);
   });
   out.push('');

@@ -1,6 +1,7 @@
 import type { NextStep } from '../stamps.js';
 import { wholeScore } from '../../whole-score.js';
-import { asked, capitalize, quoted, quotedStatement } from './readings.js';
+import { capitalize, quoted } from '../wording.js';
+import { asked, quotedStatement } from './readings.js';
 import { stancePhrase } from './statements.js';
 import type { Agenda, TeamReport } from './schema.js';
 

@@ -9,7 +9,8 @@ import { stampBank, type NextStep } from '../stamps.js';
 import { buildAgenda } from './agenda.js';
 import { disclosedRoles } from './disclosure.js';
 import { bySureness, judgeFamily, rawGap, type RawGap } from './gaps.js';
-import { capitalize, gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
+import { capitalize } from '../wording.js';
+import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
 import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
 

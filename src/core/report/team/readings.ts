@@ -1,18 +1,10 @@
 import { wholeDifference, wholeInterval, wholeScore } from '../../whole-score.js';
+import { capitalize, percentText, points, quoted } from '../wording.js';
 import type { GapFigures } from './gaps.js';
 import { stancePhrase, type Stance } from './statements.js';
 
 // The plain words of the team report. Numbers in sentences are whole points: the figures
 // themselves stay at full precision in the model.
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function points(value: number): string {
-  const n = Math.round(Math.abs(value));
-  return `${n} point${n === 1 ? '' : 's'}`;
-}
 
 /** "+12", "−12", "0": a whole difference with its sign. */
 export function signed(n: number): string {
@@ -57,10 +49,6 @@ export function statementGapReading(statement: string, a: string, sa: Stance, b:
   return `${said} — ${verdictWords(gap, family)}.`;
 }
 
-export function quoted(text: string): string {
-  return `“${text}”`;
-}
-
 /** A bank statement quoted inside a sentence, without its own full stop. */
 export function quotedStatement(text: string): string {
   return quoted(text.replace(/[.!]+$/, ''));
@@ -69,10 +57,6 @@ export function quotedStatement(text: string): string {
 /** A statement of the bank turned into a question for the room. */
 export function asked(statement: string): string {
   return `How true is this for us today: ${quotedStatement(statement)}?`;
-}
-
-export function percentText(rate: number): string {
-  return `${Math.round(rate * 100)}%`;
 }
 
 /** "Sales answered “Don't know” to 35% of the Systems questions: Systems is largely invisible to sales." */
