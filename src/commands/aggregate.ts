@@ -4,6 +4,7 @@ import type { Bank, Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
 import { buildTeamReport, type TeamReportOptions } from '../core/report/team/build.js';
 import type { TeamReport } from '../core/report/team/schema.js';
+import type { Role } from '../core/roles.js';
 import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
 import { collectInputs, loadBankForInputs, readResponses, type ResponseInputs } from '../io/read-responses.js';
@@ -19,6 +20,8 @@ export interface AggregateOptions {
   bank?: string;
   quick: boolean;
   minGroup: number;
+  /** Roles shown below --min-group with their people's consent. */
+  showRole?: Role[];
   showNames: boolean;
   map?: string;
   format: TeamFormat;
@@ -39,7 +42,7 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
     const form: Form | undefined = options.quick ? 'quick' : undefined;
     const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
     const warn = (message: string) => ctx.stderr.write(`cash-test: warning: ${message}\n`);
-    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt, warn });
+    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, showRoles: options.showRole ?? [], createdAt, warn });
   });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
