@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { checkAnswers, checkAnswerValues, type AnswersFile, type Response } from '../core/answers.js';
-import type { Bank, Form } from '../core/bank.js';
+import { allQuestions, type Bank, type Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
 import { loadBank, loadBankFor } from './load-bank.js';
@@ -50,7 +50,7 @@ export async function parsedResponse(file: string, text: string, bank: Bank, for
   const { response, issues } = checkAnswers(bank, form, data, role);
   if (response === null) {
     // A quick survey's answers read as the full form: one "no answer" a question, and the way out.
-    const quickAnswered = form !== 'quick' && data.form !== 'quick' && checkAnswers(bank, 'quick', data, role).response !== null;
+    const quickAnswered = form !== 'quick' && data.form !== 'quick' && allQuestions(bank, 'quick').length > 0 && checkAnswers(bank, 'quick', data, role).response !== null;
     throw new InputError(
       issues.map((issue) => doc.locate(issue)),
       quickAnswered ? 'every question of the quick form is answered: add `form: quick` to the file, or pass --quick' : undefined,
