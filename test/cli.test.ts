@@ -123,7 +123,8 @@ describe('runCli dispatch', () => {
     { args: ['--role', 'ceo'], error: "option '--role <role>' argument 'ceo' is invalid. Allowed choices are sales, marketing, leadership, revops, other.", help: 'run' },
     { args: ['--answers'], error: "option '--answers <file>' argument missing", help: 'run' },
     { args: ['--bogus'], error: "unknown option '--bogus'", help: 'run' },
-    { args: ['nonsense'], error: "too many arguments for 'run'. Expected 0 arguments but got 1.", help: 'run' },
+    { args: ['nonsense'], error: "unknown command 'nonsense'", help: '' },
+    { args: ['agregate', 'a/'], error: "unknown command 'agregate' (Did you mean aggregate?)", help: '' },
     { args: ['template', '--format', 'json'], error: "unknown option '--format' (Did you mean --force?)", help: 'template' },
     { args: ['bank', 'print', '--format', 'text'], error: "option '--format <format>' argument 'text' is invalid. Allowed choices are markdown, json.", help: 'bank print' },
     { args: ['bank', 'lint', 'a', 'b'], error: "too many arguments for 'lint'. Expected 1 argument but got 2.", help: 'bank lint' },
@@ -143,7 +144,7 @@ describe('runCli dispatch', () => {
     expect(result.code).toBe(2);
     expect(result.calls).toEqual([]);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`cash-test: error: ${error}\nhint: see cash-test ${help} --help\n`);
+    expect(result.stderr).toBe(`cash-test: error: ${error}\nhint: see cash-test ${help === '' ? '' : `${help} `}--help\n`);
   });
 
   it('shows a command group without its subcommand as a usage error', async () => {
