@@ -6,7 +6,10 @@ import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
 
-const optionalText = z.string().trim().max(200, 'is longer than 200 characters').optional();
+/** A respondent's name or team: at most this many characters, wherever it comes from. */
+export const MAX_NAME_LENGTH = 200;
+
+export const optionalText = z.string().trim().max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`).optional();
 
 export const answersFileSchema = z.strictObject({
   $schema: z.string().optional(),

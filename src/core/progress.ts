@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { valueProblem, type AnswerValue, type Respondent } from './answers.js';
+import { optionalText, valueProblem, type AnswerValue, type Respondent } from './answers.js';
 import { ROLES } from './bank-schema.js';
 import { allQuestions, type Bank, type Form, type Question } from './bank.js';
 import { canonicalJson } from './canonical-json.js';
@@ -8,8 +8,6 @@ import { describeValue } from './describe-value.js';
 import type { Issue } from './issue.js';
 
 // An unfinished interactive run, as the state folder keeps it between answers.
-
-const optionalText = z.string().trim().max(200, 'is longer than 200 characters').optional();
 
 export const progressSchema = z.strictObject({
   format: z.literal(1),

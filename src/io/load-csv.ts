@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { AnswerValue, Response } from '../core/answers.js';
+import { MAX_NAME_LENGTH, type AnswerValue, type Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
 import { answerReader, columnLetter, matchColumns, roleReader, type CellResult, type ColumnPlan } from '../core/csv-columns.js';
@@ -26,7 +26,6 @@ const SNIFF_BYTES = 64 * 1024;
 const READ_BYTES = 1024 * 1024;
 const MAX_RECORD_CHARS = 1_000_000;
 const MAX_CACHED_CELLS = 10_000;
-const MAX_NAME = 200;
 
 export async function readCsvResponses(file: string, input: CsvInput): Promise<void> {
   const problem = (p: Omit<Problem, 'file'>) => input.problems.add({ file, ...p });
@@ -78,7 +77,7 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
     }
     if (!usable || role === null) return;
     const respondent: Response['respondent'] = { role };
-    const name = input.keepNames && plan.name !== null ? (fields[plan.name] ?? '').trim().slice(0, MAX_NAME) : '';
+    const name = input.keepNames && plan.name !== null ? (fields[plan.name] ?? '').trim().slice(0, MAX_NAME_LENGTH) : '';
     if (name !== '' && name.toLowerCase() !== 'anonymous') respondent.name = name;
     input.onResponse({ respondent, answers });
   };

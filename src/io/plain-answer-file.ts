@@ -1,4 +1,4 @@
-import { answersFileSchema, type AnswersFile } from '../core/answers.js';
+import { answersFileSchema, MAX_NAME_LENGTH, type AnswersFile } from '../core/answers.js';
 import { ROLES } from '../core/roles.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
@@ -7,8 +7,6 @@ import { readSimpleYaml } from './simple-yaml.js';
 // schema. Anything else — an error, an unusual key or value — returns null, and the caller takes
 // the full path, which also reports every problem with its position.
 // test/io/plain-answer-file.test.ts checks that whatever passes here, the schema reads the same.
-
-const MAX_TEXT = 200;
 
 export function readPlainAnswers(text: string): AnswersFile | null {
   const data = readSimpleYaml(text);
@@ -43,5 +41,5 @@ function onlyKeys(value: Record<string, unknown>, keys: readonly string[]): bool
 
 /** Absent, or a string the schema keeps as it is (already trimmed, not too long). */
 function plainText(value: unknown): boolean {
-  return value === undefined || (typeof value === 'string' && value === value.trim() && value.length <= MAX_TEXT);
+  return value === undefined || (typeof value === 'string' && value === value.trim() && value.length <= MAX_NAME_LENGTH);
 }

@@ -4,6 +4,7 @@ import select from '@inquirer/select';
 import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { InterruptedError } from '../core/errors.js';
 import { noColorRequested } from '../render/shared/no-color.js';
+import { wrapLine } from '../render/shared/wrap.js';
 import type { Asker, ScaleQuestion } from '../survey/asker.js';
 import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
 import yesNoPrompt from './yes-no-prompt.js';
@@ -24,14 +25,14 @@ export function createInquirerAsker(
 
   return {
     inform(title, paragraphs) {
-      write(`\n${paint.bold(title)}\n\n${paragraphs.map((p) => wrap(p, width())).join('\n\n')}\n\n`);
+      write(`\n${paint.bold(title)}\n\n${paragraphs.map((p) => wrapLine(p, width(), 0)).join('\n\n')}\n\n`);
     },
     section(name, summary) {
       const rule = '─'.repeat(Math.max(0, Math.min(width(), 60) - name.length - 4));
-      write(`\n${paint.bold.cyan(`── ${name} ${rule}`)}\n${paint.dim(wrap(summary, width()))}\n\n`);
+      write(`\n${paint.bold.cyan(`── ${name} ${rule}`)}\n${paint.dim(wrapLine(summary, width(), 0))}\n\n`);
     },
     note(text) {
-      write(`${wrap(text, width())}\n`);
+      write(`${wrapLine(text, width(), 0)}\n`);
     },
     scale: (question) => interruptible(scalePrompt(scaleConfig(question, theme), context)),
     choose: (message, choices) => interruptible(select({ message, choices, theme }, context)),
@@ -108,19 +109,4 @@ function themeFor(paint: ChalkInstance): Theme {
       key: (text: string) => paint.cyan.bold(`<${text}>`),
     },
   });
-}
-
-/** Word-wraps a paragraph to the terminal's width. */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  return [...lines, line].join('\n');
 }

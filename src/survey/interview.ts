@@ -1,4 +1,4 @@
-import type { Respondent } from '../core/answers.js';
+import { MAX_NAME_LENGTH, type Respondent } from '../core/answers.js';
 import { allQuestions, type Bank, type Form } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { answeredCount, type Progress } from '../core/progress.js';
@@ -42,7 +42,7 @@ const ROLE_CHOICES: readonly Choice<Role>[] = ROLES.map((value) => ({
 
 export async function askRespondent(asker: Asker, role: Role | undefined): Promise<Respondent> {
   const respondent: Respondent = { role: role ?? (await asker.choose('Your role', ROLE_CHOICES)) };
-  const optional = { validate: (value: string) => (value.length > 200 ? 'at most 200 characters, please' : null) };
+  const optional = { validate: (value: string) => (value.length > MAX_NAME_LENGTH ? `at most ${MAX_NAME_LENGTH} characters, please` : null) };
   const name = plainText(await asker.text('Your name (optional, Enter to skip)', optional));
   const team = plainText(await asker.text('Your team (optional, Enter to skip)', optional));
   if (name) respondent.name = name;

@@ -1,5 +1,5 @@
 import type { CompareReport } from '../../core/report/compare/schema.js';
-import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { signedPoints, scoreText } from '../shared/numbers.js';
 import { beforeAfterChart } from '../shared/svg/before-after.js';
 import { html, trusted, type SafeHtml } from '../shared/html/html.js';
 import { htmlDocument } from '../shared/html/page.js';
@@ -82,7 +82,7 @@ ${changeTable('Statement', report.movers.map((m) => ({ label: html`<span class="
 function changeTable(header: string, rows: readonly { label: string | SafeHtml; before: number | null; after: number | null; change: number | null }[]): SafeHtml {
   return html`<table>
 <thead><tr><th scope="col">${header}</th><th scope="col" class="num">Before</th><th scope="col" class="num">After</th><th scope="col" class="num">Change</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${wholeScore(r.before)}</td><td class="num">${wholeScore(r.after)}</td><td class="num">${signedPoints(r.change)}</td></tr>`)}</tbody>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${scoreText(r.before)}</td><td class="num">${scoreText(r.after)}</td><td class="num">${signedPoints(r.change)}</td></tr>`)}</tbody>
 </table>`;
 }
 

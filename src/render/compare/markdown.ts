@@ -1,6 +1,6 @@
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
-import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { signedPoints, scoreText } from '../shared/numbers.js';
 
 export function renderCompareMarkdown(report: CompareReport): string {
   const when = (s: CompareReport['before']) => `${md(s.at)}${s.respondents === null ? '' : ` (${s.respondents} respondents)`}`;
@@ -25,7 +25,7 @@ export function renderCompareMarkdown(report: CompareReport): string {
 }
 
 function cells(x: { before: number | null; after: number | null; change: number | null }): string[] {
-  return [wholeScore(x.before), wholeScore(x.after), signedPoints(x.change)];
+  return [scoreText(x.before), scoreText(x.after), signedPoints(x.change)];
 }
 
 function bullets(lines: readonly string[]): string[] {

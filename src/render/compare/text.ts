@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import type { RenderOptions } from '../renderer.js';
-import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { BORDERLESS, right } from '../shared/terminal-table.js';
 
@@ -15,7 +15,7 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
   const table = new Table({ ...BORDERLESS, head: ['', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
   const row = (label: string, x: { before: number | null; after: number | null; change: number | null }) => {
     const colour = x.change === null || Math.round(x.change) === 0 ? c.dim : x.change > 0 ? c.green : c.red;
-    table.push([label, ...[wholeScore(x.before), wholeScore(x.after)].map(right), right(colour(signedPoints(x.change)))]);
+    table.push([label, ...[scoreText(x.before), scoreText(x.after)].map(right), right(colour(signedPoints(x.change)))]);
   };
   row(c.bold('Overall'), report.overall);
   for (const p of report.pillars) row(plainText(p.name), p);
@@ -33,7 +33,7 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
 
   if (report.movers.length > 0) {
     out.push(c.bold('Statements that moved most'));
-    for (const m of report.movers) out.push(`  ${c.dim(plainText(m.id).padEnd(4))} ${signedPoints(m.change).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${wholeScore(m.before)} → ${wholeScore(m.after)})`)}`);
+    for (const m of report.movers) out.push(`  ${c.dim(plainText(m.id).padEnd(4))} ${signedPoints(m.change).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${scoreText(m.before)} → ${scoreText(m.after)})`)}`);
     out.push('');
   }
   out.push(c.bold('Improved'), ...list(report.improved.map(plainText), c.green), '', c.bold('Got worse'), ...list(report.worsened.map(plainText), c.red));

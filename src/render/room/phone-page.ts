@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '../../core/answers.js';
 import type { Bank, Question } from '../../core/bank.js';
 import type { Page } from '../../server/room-api.js';
 import { html } from '../shared/html/html.js';
@@ -123,8 +124,8 @@ function forget(){credential=null;try{localStorage.removeItem(key)}catch(e){}}
 function roleScreen(message){
   var fields=[];
   if(data.names){
-    fields=[el('label',{'for':'name',text:'Your name (optional)'}),el('input',{id:'name',autocomplete:'name',maxlength:'200'}),
-      el('label',{'for':'team',text:'Your team (optional)'}),el('input',{id:'team',maxlength:'200'})];
+    fields=[el('label',{'for':'name',text:'Your name (optional)'}),el('input',{id:'name',autocomplete:'name',maxlength:'${MAX_NAME_LENGTH}'}),
+      el('label',{'for':'team',text:'Your team (optional)'}),el('input',{id:'team',maxlength:'${MAX_NAME_LENGTH}'})];
   }
   var buttons=data.roles.map(function(r){return el('button',{type:'button',onclick:function(){join(r.value)},text:r.label})});
   show([

@@ -3,7 +3,7 @@ import type { TeamReport } from '../../core/report/team/schema.js';
 import type { Page } from '../../server/room-api.js';
 import { html, trusted } from '../shared/html/html.js';
 import { roleName } from '../shared/html/parts.js';
-import { signedPoints, wholeScore } from '../shared/numbers.js';
+import { signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { radarChart } from '../shared/svg/radar.js';
 import { agendaTime, pillarsById } from '../team/layout.js';
@@ -64,7 +64,7 @@ export function renderSlidesPage(report: TeamReport, reportPath: string): Page {
 <nav class="bar" aria-label="Sections"><button type="button" id="previous">← Previous</button><span id="where" aria-live="polite"></span><button type="button" id="next">Next →</button><a href="${reportPath}" target="_blank" rel="noopener noreferrer">Full report</a></nav>
 <section class="slide" aria-label="Headline">
 <p class="eyebrow">Team score · ${report.respondents.total} respondents${report.respondents.byRole.map((g) => ` · ${roleName(g.role)} ${g.n}`)}</p>
-<p class="score">${wholeScore(overall.mean)}<small>/100</small></p>
+<p class="score">${scoreText(overall.mean)}<small>/100</small></p>
 <p class="band">${band?.label ?? 'not enough answers'}</p>
 <p class="headline">${report.headline}</p>
 </section>
@@ -77,7 +77,7 @@ export function renderSlidesPage(report: TeamReport, reportPath: string): Page {
 ${
   sm?.shown
     ? html`<table><thead><tr><th scope="col">Pillar</th><th scope="col">Sales</th><th scope="col">Marketing</th><th scope="col">Gap</th></tr></thead>
-<tbody>${sm.pillars.map((p) => html`<tr><th scope="row">${name.get(p.pillar) ?? p.pillar}</th><td>${wholeScore(p.a)}</td><td>${wholeScore(p.b)}</td><td>${signedPoints(p.gap)}</td></tr>`)}</tbody></table>
+<tbody>${sm.pillars.map((p) => html`<tr><th scope="row">${name.get(p.pillar) ?? p.pillar}</th><td>${scoreText(p.a)}</td><td>${scoreText(p.b)}</td><td>${signedPoints(p.gap)}</td></tr>`)}</tbody></table>
 <ul class="readings">${sm.pillars.map((p) => html`<li>${p.reading}</li>`)}</ul>`
     : html`<p class="headline">${sm?.reason ?? 'The sales–marketing gap is not part of this report.'}</p>`
 }

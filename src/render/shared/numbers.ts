@@ -1,12 +1,13 @@
-import { wholeScore as wholeScoreOf } from '../../core/whole-score.js';
+import { percentText } from '../../core/report/wording.js';
+import { wholeScore } from '../../core/whole-score.js';
 
 /** Scores are kept at full precision; people read whole numbers, rounded down (see core/whole-score). */
-export function wholeScore(score: number | null): string {
-  return score === null ? 'n/a' : String(wholeScoreOf(score));
+export function scoreText(score: number | null, missing = 'n/a'): string {
+  return score === null ? missing : String(wholeScore(score));
 }
 
 export function percent(rate: number | null): string {
-  return rate === null ? 'n/a' : `${Math.round(rate * 100)}%`;
+  return rate === null ? 'n/a' : percentText(rate);
 }
 
 /** A difference in points, with its sign: +12, −12, 0. */

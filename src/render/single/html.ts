@@ -1,7 +1,7 @@
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
 import { bandDescription } from '../../core/report/stamps.js';
 import { answerLabel } from '../../core/report/single/build.js';
-import { percent, wholeScore } from '../shared/numbers.js';
+import { percent, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
 import { radarChart } from '../shared/svg/radar.js';
 import { html, trusted } from '../shared/html/html.js';
@@ -54,10 +54,10 @@ export function renderSingleHtml(report: SingleReport): string {
 ${
   report.overall.score === null
     ? html`<p class="big">n/a</p><p>${bandChip(null, bands, NOT_ENOUGH)}</p>`
-    : html`<p class="big">${wholeScore(report.overall.score)}<small>/100</small></p><p>${bandChip(report.overall.band, bands, NOT_ENOUGH)}</p>`
+    : html`<p class="big">${scoreText(report.overall.score)}<small>/100</small></p><p>${bandChip(report.overall.band, bands, NOT_ENOUGH)}</p>`
 }
 ${described === undefined ? '' : html`<p class="band-description">${described}</p>`}
-${weakest === null ? '' : html`<p class="weakest">Weakest pillar<strong>${weakest.name} · ${wholeScore(weakest.score)}</strong></p>`}
+${weakest === null ? '' : html`<p class="weakest">Weakest pillar<strong>${weakest.name} · ${scoreText(weakest.score)}</strong></p>`}
 <ul class="bands" aria-label="Bands">${bands.map((b) => html`<li>${bandChip(b, bands, '')} <span class="note">from ${b.min}</span></li>`)}</ul>
 </div>
 <figure class="radar">${trusted(radar)}<figcaption>0 at the centre, 100 at the rim; the shaded rings are the bands. The figures are in the table below.</figcaption></figure>
@@ -69,7 +69,7 @@ ${weakest === null ? '' : html`<p class="weakest">Weakest pillar<strong>${weakes
 <table>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">Score</th><th scope="col">Band</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.pillars.map(
-    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${wholeScore(p.score)}</td><td>${bandChip(p.band, bands, NOT_ENOUGH)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
+    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.score)}</td><td>${bandChip(p.band, bands, NOT_ENOUGH)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
   )}</tbody>
 </table>
 </section>
@@ -81,7 +81,7 @@ ${
 <h2>Lowest-scoring statements</h2>
 <table>
 <thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col">Your answer</th><th scope="col" class="num">Score</th></tr></thead>
-<tbody>${lowest.map((i) => html`<tr><td class="id">${i.id}</td><td>${i.text}</td><td>${answerLabel(report, i.value)}</td><td class="num">${wholeScore(i.score)}</td></tr>`)}</tbody>
+<tbody>${lowest.map((i) => html`<tr><td class="id">${i.id}</td><td>${i.text}</td><td>${answerLabel(report, i.value)}</td><td class="num">${scoreText(i.score)}</td></tr>`)}</tbody>
 </table>
 </section>`
 }
@@ -94,7 +94,7 @@ ${nextStepList(report.nextSteps, pillarName)}
 <section class="advice new-page">
 <h2>Advice per pillar</h2>
 <div class="cards">${report.pillars.map(
-    (p) => html`<article class="card"><header><h3>${p.name}</h3><span class="score">${wholeScore(p.score)}</span></header>
+    (p) => html`<article class="card"><header><h3>${p.name}</h3><span class="score">${scoreText(p.score)}</span></header>
 <p>${bandChip(p.band, bands, NOT_ENOUGH)}</p>
 <p class="summary-line">${p.summary}</p>
 ${p.advice.length > 0 ? html`<ul>${p.advice.map((a) => html`<li>${a}</li>`)}</ul>` : ''}</article>`,
@@ -104,6 +104,6 @@ ${p.advice.length > 0 ? html`<ul>${p.advice.map((a) => html`<li>${a}</li>`)}</ul
 <footer class="footer"><span>${report.bank.title} ${report.bank.version}</span><span>bank hash <code>${report.bank.hash.slice(0, 12)}</code></span><span>made with cash-test</span></footer>
 </main>`;
 
-  const headline = report.overall.score === null ? NOT_ENOUGH : `${wholeScore(report.overall.score)}/100`;
+  const headline = report.overall.score === null ? NOT_ENOUGH : `${scoreText(report.overall.score)}/100`;
   return htmlDocument(`${report.bank.title}: ${who[0] ?? role}, ${headline}`, bands, body);
 }

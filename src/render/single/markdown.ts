@@ -1,7 +1,7 @@
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
 import { bandDescription } from '../../core/report/stamps.js';
 import { answerLabel } from '../../core/report/single/build.js';
-import { percent, wholeScore } from '../shared/numbers.js';
+import { percent, scoreText } from '../shared/numbers.js';
 import { markdownTable, md } from '../shared/markdown.js';
 
 export function renderSingleMarkdown(report: SingleReport): string {
@@ -12,7 +12,7 @@ export function renderSingleMarkdown(report: SingleReport): string {
   out.push(
     report.overall.score === null
       ? '**Overall: not enough answers to score.**'
-      : `**Overall: ${wholeScore(report.overall.score)}/100 — ${md(report.overall.band?.label ?? '')}**`,
+      : `**Overall: ${scoreText(report.overall.score)}/100 — ${md(report.overall.band?.label ?? '')}**`,
     '',
   );
   const described = bandDescription(report.bands, report.overall.band?.id);
@@ -23,7 +23,7 @@ export function renderSingleMarkdown(report: SingleReport): string {
       ['Pillar', 'Score', 'Band', "Don't know"],
       report.pillars.map((p) => [
         p.id === report.weakestPillar ? `**${md(p.name)}** (weakest)` : md(p.name),
-        wholeScore(p.score),
+        scoreText(p.score),
         p.score === null ? 'not enough answers' : md(p.band?.label ?? ''),
         percent(p.unknownRate),
       ]),
@@ -38,7 +38,7 @@ export function renderSingleMarkdown(report: SingleReport): string {
   const lowest = report.lowestItems.map((id) => byId.get(id)).filter((item): item is ReportItem => item !== undefined);
   if (lowest.length > 0) {
     out.push('## Lowest-scoring statements', '');
-    out.push(...markdownTable(['Id', 'Score', 'Statement', 'Answer'], lowest.map((i) => [md(i.id), wholeScore(i.score), md(i.text), md(answerLabel(report, i.value))])), '');
+    out.push(...markdownTable(['Id', 'Score', 'Statement', 'Answer'], lowest.map((i) => [md(i.id), scoreText(i.score), md(i.text), md(answerLabel(report, i.value))])), '');
   }
   out.push('## Next steps, weakest first', '');
   report.nextSteps.forEach((step, i) => {

@@ -5,7 +5,7 @@ import type { ReportItem, SingleReport } from '../../core/report/single/schema.j
 import { answerLabel } from '../../core/report/single/build.js';
 import { textBar } from '../shared/bar.js';
 import type { RenderOptions } from '../renderer.js';
-import { percent, wholeScore } from '../shared/numbers.js';
+import { percent, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { bandColour, BORDERLESS, right } from '../shared/terminal-table.js';
 import { wrapLine } from '../shared/wrap.js';
@@ -20,7 +20,7 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   out.push(
     overall.score === null
       ? c.bold('Overall: not enough answers to score')
-      : `${c.bold(`Overall: ${wholeScore(overall.score)}/100`)}  ${bandColour(c, report, overall.band?.id)(plainText(overall.band?.label ?? ''))}`,
+      : `${c.bold(`Overall: ${scoreText(overall.score)}/100`)}  ${bandColour(c, report, overall.band?.id)(plainText(overall.band?.label ?? ''))}`,
   );
   const described = bandDescription(report.bands, overall.band?.id);
   if (described !== undefined) out.push(wrapLine(c.dim(plainText(described)), options.width, 0));
@@ -33,14 +33,14 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
     table.push(
       pillar.score === null
         ? [plainText(pillar.name), c.dim('n/a'), c.dim('not enough answers'), '', percent(pillar.unknownRate)]
-        : [plainText(pillar.name), right(wholeScore(pillar.score)), colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
+        : [plainText(pillar.name), right(scoreText(pillar.score)), colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
     );
   }
   out.push(table.toString(), '');
 
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest) {
-    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${wholeScore(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2));
+    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${scoreText(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2));
     if (weakest.advice.length > 0) {
       out.push(`What to do about ${plainText(weakest.name)} (${plainText(weakest.band?.label ?? '')}):`);
       for (const advice of weakest.advice) out.push(wrapLine(`  - ${plainText(advice)}`, options.width, 4));
@@ -58,7 +58,7 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   if (lowest.length > 0) {
     out.push(c.bold('Lowest-scoring statements'));
     for (const item of lowest) {
-      const line = `  ${c.dim(item.id.padEnd(4))} ${wholeScore(item.score).padStart(3)}  ${plainText(item.text)} ${c.dim(`(you: ${plainText(answerLabel(report, item.value))})`)}`;
+      const line = `  ${c.dim(item.id.padEnd(4))} ${scoreText(item.score).padStart(3)}  ${plainText(item.text)} ${c.dim(`(you: ${plainText(answerLabel(report, item.value))})`)}`;
       out.push(wrapLine(line, options.width, 12));
     }
     out.push('');

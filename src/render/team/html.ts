@@ -1,5 +1,5 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
-import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { decimal, percent, signedPoints, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
 import { heatMap } from '../shared/svg/heat-map.js';
 import { radarChart } from '../shared/svg/radar.js';
@@ -72,10 +72,10 @@ export function renderTeamHtml(report: TeamReport): string {
 ${
   overall.mean === null
     ? html`<p class="big">n/a</p><p>${bandChip(null, bands, NOT_ENOUGH)}</p>`
-    : html`<p class="big">${wholeScore(overall.mean)}<small>/100</small></p><p>${bandChip(overall.band, bands, NOT_ENOUGH)}</p>`
+    : html`<p class="big">${scoreText(overall.mean)}<small>/100</small></p><p>${bandChip(overall.band, bands, NOT_ENOUGH)}</p>`
 }
 <p class="headline">${report.headline}</p>
-<table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${wholeScore(r.score.mean)}</td></tr>`)}</tbody></table>
+<table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${scoreText(r.score.mean)}</td></tr>`)}</tbody></table>
 ${report.respondents.folded.length > 0 ? html`<p class="note">${report.respondents.folded.map(roleName).join(', ')}: in the team figures only (groups under ${report.minGroup} are never shown on their own).</p>` : ''}
 ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respondents.names.join(', ')}</p>` : ''}
 </div>
@@ -88,7 +88,7 @@ ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respo
 <table>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">Team</th><th scope="col">Band</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}<th scope="col" class="num">Min–max</th><th scope="col" class="num">SD</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.pillars.map(
-    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${wholeScore(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${wholeScore(r.score.mean)}</td>`)}<td class="num">${wholeScore(p.team.min)}–${wholeScore(p.team.max)}</td><td class="num">${wholeScore(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
+    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${scoreText(r.score.mean)}</td>`)}<td class="num">${scoreText(p.team.min)}–${scoreText(p.team.max)}</td><td class="num">${scoreText(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
   )}</tbody>
 </table>
 </section>
@@ -100,7 +100,7 @@ ${report.gaps.map((gap) =>
     ? html`<table>
 <caption>${gap.a.label} − ${gap.b.label} <span class="note">(${gap.a.n} and ${gap.b.n} respondents)</span></caption>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">${gap.a.label}</th><th scope="col" class="num">${gap.b.label}</th><th scope="col" class="num">Gap</th><th scope="col" class="num">Hedges' g</th><th scope="col">Size</th></tr></thead>
-<tbody>${gap.pillars.map((p) => html`<tr><th scope="row">${name(p.pillar)}</th><td class="num">${wholeScore(p.a)}</td><td class="num">${wholeScore(p.b)}</td><td class="num">${signedPoints(p.gap)}</td><td class="num">${decimal(p.g)}</td><td>${p.size ?? ''}</td></tr>`)}</tbody>
+<tbody>${gap.pillars.map((p) => html`<tr><th scope="row">${name(p.pillar)}</th><td class="num">${scoreText(p.a)}</td><td class="num">${scoreText(p.b)}</td><td class="num">${signedPoints(p.gap)}</td><td class="num">${decimal(p.g)}</td><td>${p.size ?? ''}</td></tr>`)}</tbody>
 </table>
 <ul class="readings">${gap.pillars.map((p) => html`<li>${p.reading}</li>`)}</ul>`
     : html`<p class="note"><strong>${gap.a.label} − ${gap.b.label}:</strong> ${gap.reason ?? ''}</p>`,
@@ -118,7 +118,7 @@ ${report.gaps.map((gap) =>
 <thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.lowestItems.flatMap((id, i) => {
     const item = items.get(id);
-    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${item.text}</td><td class="num">${wholeScore(item.mean)}</td><td class="num">${decimal(item.rwg)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
+    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${item.text}</td><td class="num">${scoreText(item.mean)}</td><td class="num">${decimal(item.rwg)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
   })}</tbody>
 </table>
 </section>
@@ -146,7 +146,7 @@ ${nextStepList(report.nextSteps, name)}
 <table class="long">
 <thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">SD</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}</tr></thead>
 <tbody>${report.items.map(
-    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reversed)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${wholeScore(i.mean)}</td><td class="num">${wholeScore(i.sd)}</td><td class="num">${decimal(i.rwg)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${wholeScore(r.mean)}</td>`)}</tr>`,
+    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reversed)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${scoreText(i.mean)}</td><td class="num">${scoreText(i.sd)}</td><td class="num">${decimal(i.rwg)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${scoreText(r.mean)}</td>`)}</tr>`,
   )}</tbody>
 </table>
 </section>
@@ -156,6 +156,6 @@ ${report.notes.length > 0 ? html`<section class="notes"><h2>Notes</h2><ul>${repo
 <footer class="footer"><span>${report.bank.title} ${report.bank.version}</span><span>bank hash <code>${report.bank.hash.slice(0, 12)}</code></span><span>made with cash-test</span></footer>
 </main>`;
 
-  const headline = overall.mean === null ? NOT_ENOUGH : `${wholeScore(overall.mean)}/100`;
+  const headline = overall.mean === null ? NOT_ENOUGH : `${scoreText(overall.mean)}/100`;
   return htmlDocument(`${report.bank.title}: team report, ${headline}`, bands, body);
 }

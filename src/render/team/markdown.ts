@@ -1,6 +1,6 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
-import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { decimal, percent, signedPoints, scoreText } from '../shared/numbers.js';
 import { agendaTime, itemsById, pillarsById } from './layout.js';
 
 /** The team report as a consultant takes it into the room: figures first, then the agenda to run. */
@@ -25,12 +25,12 @@ export function renderTeamMarkdown(report: TeamReport): string {
     ...markdownTable(
       ['Pillar', 'Team', 'Band', ...roles, "Don't know"],
       [
-        ['**Overall**', `**${wholeScore(overall.mean)}**`, md(overall.band?.label ?? ''), ...report.overall.byRole.map((r) => wholeScore(r.score.mean)), ''],
+        ['**Overall**', `**${scoreText(overall.mean)}**`, md(overall.band?.label ?? ''), ...report.overall.byRole.map((r) => scoreText(r.score.mean)), ''],
         ...report.pillars.map((p) => [
           p.id === report.weakestPillar ? `**${md(p.name)}** (weakest)` : md(p.name),
-          wholeScore(p.team.mean),
+          scoreText(p.team.mean),
           p.team.mean === null ? 'not enough answers' : md(p.team.band?.label ?? ''),
-          ...p.byRole.map((r) => wholeScore(r.score.mean)),
+          ...p.byRole.map((r) => scoreText(r.score.mean)),
           percent(p.unknownRate),
         ]),
       ],
@@ -41,7 +41,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push(
     ...markdownTable(
       ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'],
-      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map(wholeScore), decimal(p.alpha)]),
+      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map((s) => scoreText(s)), decimal(p.alpha)]),
     ),
     '',
   );
@@ -56,7 +56,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
     out.push(
       ...markdownTable(
         ['Pillar', gap.a.label, gap.b.label, 'Gap', 'g', 'Size'],
-        gap.pillars.map((p) => [md(pillarName.get(p.pillar) ?? p.pillar), wholeScore(p.a), wholeScore(p.b), signedPoints(p.gap), decimal(p.g), p.size ?? '']),
+        gap.pillars.map((p) => [md(pillarName.get(p.pillar) ?? p.pillar), scoreText(p.a), scoreText(p.b), signedPoints(p.gap), decimal(p.g), p.size ?? '']),
       ),
       '',
     );
@@ -71,7 +71,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
         ['#', 'Id', 'Statement', basis.a.label, basis.b.label, 'Gap', 'Size'],
         report.disagreements.items.flatMap((id, i) => {
           const e = basis.items.find((x) => x.item === id);
-          return e ? [[String(i + 1), md(id), md(items.get(id)?.text ?? id), wholeScore(e.a), wholeScore(e.b), signedPoints(e.gap), e.size ?? '']] : [];
+          return e ? [[String(i + 1), md(id), md(items.get(id)?.text ?? id), scoreText(e.a), scoreText(e.b), signedPoints(e.gap), e.size ?? '']] : [];
         }),
       ),
       '',
@@ -84,7 +84,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
       ['#', 'Id', 'Statement', 'Team', 'Agreement (r_wg)', "Don't know"],
       report.lowestItems.flatMap((id, i) => {
         const item = items.get(id);
-        return item ? [[String(i + 1), md(id), md(item.text), wholeScore(item.mean), decimal(item.rwg), percent(item.unknownRate)]] : [];
+        return item ? [[String(i + 1), md(id), md(item.text), scoreText(item.mean), decimal(item.rwg), percent(item.unknownRate)]] : [];
       }),
     ),
     '',
@@ -114,11 +114,11 @@ export function renderTeamMarkdown(report: TeamReport): string {
         md(i.id),
         md(pillarName.get(i.pillar) ?? i.pillar),
         md(i.reverse ? `${i.text} (reversed)` : i.text),
-        wholeScore(i.mean),
-        wholeScore(i.sd),
+        scoreText(i.mean),
+        scoreText(i.sd),
         decimal(i.rwg),
         percent(i.unknownRate),
-        ...i.byRole.map((r) => wholeScore(r.mean)),
+        ...i.byRole.map((r) => scoreText(r.mean)),
       ]),
     ),
     '',

@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { textBar } from '../shared/bar.js';
 import type { RenderOptions } from '../renderer.js';
-import { decimal, percent, signedPoints, wholeScore } from '../shared/numbers.js';
+import { decimal, percent, signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
 import { agendaTime, itemsById, pillarsById } from './layout.js';
@@ -38,20 +38,20 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const overall = report.overall.team;
   pillars.push([
     c.bold('Overall'),
-    { hAlign: 'right', content: c.bold(wholeScore(overall.mean)) },
+    { hAlign: 'right', content: c.bold(scoreText(overall.mean)) },
     overall.mean === null ? '' : bandColour(c, report, overall.band?.id)(textBar(overall.mean, BAR)),
     plainText(overall.band?.label ?? ''),
-    ...report.overall.byRole.map((r) => ({ hAlign: 'right' as const, content: wholeScore(r.score.mean) })),
+    ...report.overall.byRole.map((r) => ({ hAlign: 'right' as const, content: scoreText(r.score.mean) })),
     '',
   ]);
   for (const p of report.pillars) {
     const weakest = p.id === report.weakestPillar ? c.bold(' ← weakest') : '';
     pillars.push([
       plainText(p.name),
-      { hAlign: 'right', content: wholeScore(p.team.mean) },
+      { hAlign: 'right', content: scoreText(p.team.mean) },
       p.team.mean === null ? c.dim('not enough answers') : bandColour(c, report, p.team.band?.id)(textBar(p.team.mean, BAR)),
       `${plainText(p.team.band?.label ?? '')}${weakest}`,
-      ...p.byRole.map((r) => ({ hAlign: 'right' as const, content: wholeScore(r.score.mean) })),
+      ...p.byRole.map((r) => ({ hAlign: 'right' as const, content: scoreText(r.score.mean) })),
       { hAlign: 'right', content: percent(p.unknownRate) },
     ]);
   }
@@ -61,7 +61,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const spread = new Table({ ...BORDERLESS, head: ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)) });
   for (const p of report.pillars) {
     const s = p.team;
-    spread.push([plainText(p.name), ...[String(s.n), wholeScore(s.mean), wholeScore(s.median), wholeScore(s.min), wholeScore(s.max), wholeScore(s.sd), decimal(p.alpha)].map(right)]);
+    spread.push([plainText(p.name), ...[String(s.n), scoreText(s.mean), scoreText(s.median), scoreText(s.min), scoreText(s.max), scoreText(s.sd), decimal(p.alpha)].map(right)]);
   }
   out.push(spread.toString(), '');
 
@@ -73,7 +73,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     }
     const table = new Table({ ...BORDERLESS, head: ['Pillar', gap.a.label, gap.b.label, 'Gap', 'g', 'Size'].map((h) => c.dim(h)) });
     for (const p of gap.pillars) {
-      table.push([plainText(pillarName.get(p.pillar) ?? p.pillar), ...[wholeScore(p.a), wholeScore(p.b), signedPoints(p.gap), decimal(p.g)].map(right), p.size ?? '']);
+      table.push([plainText(pillarName.get(p.pillar) ?? p.pillar), ...[scoreText(p.a), scoreText(p.b), signedPoints(p.gap), decimal(p.g)].map(right), p.size ?? '']);
     }
     out.push(table.toString());
     for (const p of gap.pillars) out.push(wrapLine(`  ${plainText(p.reading)}`, options.width, 4));
@@ -87,7 +87,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       const entry = basis.items.find((e) => e.item === id);
       if (!entry) return;
       out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${signedPoints(entry.gap).padStart(4)}  ${plainText(items.get(id)?.text ?? id)}`);
-      out.push(`     ${c.dim(`${basis.a.label} ${wholeScore(entry.a)}, ${basis.b.label} ${wholeScore(entry.b)}${entry.size ? ` · ${entry.size} gap` : ''}`)}`);
+      out.push(`     ${c.dim(`${basis.a.label} ${scoreText(entry.a)}, ${basis.b.label} ${scoreText(entry.b)}${entry.size ? ` · ${entry.size} gap` : ''}`)}`);
     });
     out.push('');
   }
@@ -96,7 +96,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   report.lowestItems.forEach((id, i) => {
     const item = items.get(id);
     if (!item) return;
-    out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${wholeScore(item.mean).padStart(3)}  ${plainText(item.text)} ${c.dim(`(agreement r_wg ${decimal(item.rwg)})`)}`);
+    out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${scoreText(item.mean).padStart(3)}  ${plainText(item.text)} ${c.dim(`(agreement r_wg ${decimal(item.rwg)})`)}`);
   });
   out.push('');
 

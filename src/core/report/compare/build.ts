@@ -1,6 +1,6 @@
 import type { Result } from '../result-schema.js';
 import { wholeScore } from '../../whole-score.js';
-import { capitalize, points, quoted } from '../team/readings.js';
+import { capitalize, points, quoted } from '../wording.js';
 import type { GapId } from '../team/schema.js';
 import type { CompareReport } from './schema.js';
 

@@ -1,6 +1,7 @@
 import type { NextStep } from '../stamps.js';
 import { wholeScore } from '../../whole-score.js';
-import { asked, capitalize, quoted } from './readings.js';
+import { capitalize, quoted } from '../wording.js';
+import { asked } from './readings.js';
 import type { Agenda, TeamReport } from './schema.js';
 
 // A time-boxed workshop built from the team report: the largest gaps first, then the lowest

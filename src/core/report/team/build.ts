@@ -7,7 +7,8 @@ import { itemScore } from '../../scoring.js';
 import { wholeScore } from '../../whole-score.js';
 import { stampBank, type NextStep } from '../stamps.js';
 import { buildAgenda } from './agenda.js';
-import { gapReading, mostUnknownReading, quoted, unknownReading } from './readings.js';
+import { quoted } from '../wording.js';
+import { gapReading, mostUnknownReading, unknownReading } from './readings.js';
 import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.

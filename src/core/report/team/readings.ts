@@ -1,16 +1,8 @@
 import type { EffectSizeLabel } from '../../stats.js';
+import { capitalize, percentText, points, quoted } from '../wording.js';
 
 // The plain words of the team report. Numbers in sentences are whole points: the figures
 // themselves stay at full precision in the model.
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function points(value: number): string {
-  const n = Math.round(Math.abs(value));
-  return `${n} point${n === 1 ? '' : 's'}`;
-}
 
 /** "Sales rate Systems 28 points lower than marketing — a large gap." */
 export function gapReading(a: string, b: string, subject: string, gap: number | null, size: EffectSizeLabel | null): string {
@@ -21,17 +13,9 @@ export function gapReading(a: string, b: string, subject: string, gap: number | 
   return `${capitalize(a)} rate ${subject} ${points(gap)} ${direction} than ${b}${sized}.`;
 }
 
-export function quoted(text: string): string {
-  return `“${text}”`;
-}
-
 /** A statement of the bank turned into a question for the room. */
 export function asked(statement: string): string {
   return `How true is this for us today: ${quoted(statement.replace(/[.!]+$/, ''))}?`;
-}
-
-export function percentText(rate: number): string {
-  return `${Math.round(rate * 100)}%`;
 }
 
 /** "Sales answered “Don't know” to 35% of the Systems questions: Systems is largely invisible to sales." */

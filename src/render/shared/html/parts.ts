@@ -1,4 +1,5 @@
 import type { NextStep } from '../../../core/report/stamps.js';
+import { capitalize } from '../../../core/report/wording.js';
 import { html, type SafeHtml } from './html.js';
 
 const OWNER_LABELS: Record<NextStep['owner'], string> = {
@@ -24,7 +25,7 @@ export function nextStepList(steps: readonly NextStep[], pillarName: (id: string
 
 /** A role as a heading reads it: "sales" → "Sales". */
 export function roleName(role: string): string {
-  return role.charAt(0).toUpperCase() + role.slice(1);
+  return capitalize(role);
 }
 
 /** ISO timestamps read as their date; anything else is shown as it is. */

@@ -1,4 +1,4 @@
-import { wholeScore } from '../numbers.js';
+import { scoreText } from '../numbers.js';
 import { bandBackdrop } from './band-axis.js';
 import { MUTED, seriesStyle } from './palette.js';
 import { bandsInWords, charsIn, marker, num, seriesLegend, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
@@ -58,7 +58,7 @@ export function barChart(input: BarChartInput): string {
       }
       parts.push(`<rect class="bar" x="${num(x0)}" y="${num(y)}" width="${num(Math.max(1.5, x(value) - x0))}" height="${barHeight}" rx="2" fill="${style.color}"/>`);
       if (seriesCount > 1) parts.push(marker(style.marker, x(value), y + barHeight / 2, 5, style.color));
-      parts.push(textBlock([wholeScore(value)], x1 + 8, y + barHeight / 2, { size: seriesCount === 1 ? 15 : 12, weight: 'bold' }));
+      parts.push(textBlock([scoreText(value)], x1 + 8, y + barHeight / 2, { size: seriesCount === 1 ? 15 : 12, weight: 'bold' }));
     }
     if (row.range) {
       const [a, b] = [x(row.range.min), x(row.range.max)];
@@ -73,8 +73,8 @@ export function barChart(input: BarChartInput): string {
   const description = [
     input.rows
       .map((row) => {
-        const values = row.values.map((v, s) => `${seriesCount > 1 ? `${input.series[s]} ` : ''}${v === null ? input.nullLabel : wholeScore(v)}`);
-        const range = row.range ? ` (range ${wholeScore(row.range.min)} to ${wholeScore(row.range.max)})` : '';
+        const values = row.values.map((v, s) => `${seriesCount > 1 ? `${input.series[s]} ` : ''}${scoreText(v, input.nullLabel)}`);
+        const range = row.range ? ` (range ${scoreText(row.range.min)} to ${scoreText(row.range.max)})` : '';
         return `${row.label}${seriesCount > 1 ? ':' : ''} ${values.join(', ')}${range}`;
       })
       .join(seriesCount > 1 ? '; ' : ', '),

@@ -1,4 +1,4 @@
-import { wholeScore } from '../numbers.js';
+import { scoreText } from '../numbers.js';
 import { bandBackdrop } from './band-axis.js';
 import { MUTED, seriesStyle } from './palette.js';
 import { bandsInWords, charsIn, marker, num, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
@@ -78,9 +78,6 @@ export function beforeAfterChart(input: BeforeAfterInput): string {
   return svgFrame({ id: input.id, title: input.title, description: `${description}.`, width: WIDTH, height, defs, body: parts.join('') });
 }
 
-function scoreText(value: number | null, nullLabel: string): string {
-  return value === null ? nullLabel : wholeScore(value);
-}
 
 function changeText(row: ChangeRow): string {
   if (row.before === null || row.after === null) return 'n/a';

@@ -1,4 +1,4 @@
-import { wholeScore } from '../numbers.js';
+import { scoreText } from '../numbers.js';
 import { GRID, heatColor, MUTED, textOn } from './palette.js';
 import { num, svgFrame, textBlock, textWidth, wrapWords } from './svg.js';
 
@@ -49,7 +49,7 @@ export function heatMap(input: HeatMapInput): string {
       parts.push(
         value === null
           ? textBlock(['–'], x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2, { size: 13, anchor: 'middle', fill: MUTED })
-          : textBlock([wholeScore(value)], x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2, { size: 14, anchor: 'middle', weight: 'bold', fill: textOn(heatColor(value)) }),
+          : textBlock([scoreText(value)], x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2, { size: 14, anchor: 'middle', weight: 'bold', fill: textOn(heatColor(value)) }),
       );
     });
   });
@@ -68,8 +68,4 @@ export function heatMap(input: HeatMapInput): string {
     .map((row, r) => `${row}: ${input.columns.map((column, c) => `${column} ${scoreText(input.cells[r]?.[c] ?? null, input.nullLabel)}`).join(', ')}`)
     .join('; ');
   return svgFrame({ id: input.id, title: input.title, description: `${description}.`, width, height, defs, body: parts.join('') });
-}
-
-function scoreText(value: number | null, nullLabel: string): string {
-  return value === null ? nullLabel : wholeScore(value);
 }

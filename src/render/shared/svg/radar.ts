@@ -1,4 +1,4 @@
-import { wholeScore } from '../numbers.js';
+import { scoreText } from '../numbers.js';
 import { barChart } from './bars.js';
 import { bandColor, GRID, MUTED, seriesStyle, tint } from './palette.js';
 import { bandsInWords, charsIn, marker, num, seriesLegend, svgFrame, textBlock, wrapWords, type Threshold } from './svg.js';
@@ -87,7 +87,7 @@ export function radarChart(input: RadarInput): string {
     parts.push('<g class="axis-label">');
     lines.forEach((line, l) => parts.push(textBlock([line], lx, top + (l + 0.5) * lineHeight, { size: 13, anchor, weight: 'bold' })));
     if (single !== undefined) {
-      const text = single === null ? input.nullLabel : wholeScore(single);
+      const text = scoreText(single, input.nullLabel);
       parts.push(textBlock([text], lx, top + (lines.length + 0.5) * lineHeight, { size: single === null ? 11 : 14, anchor, fill: single === null ? MUTED : seriesStyle(0).color, weight: single === null ? 'normal' : 'bold' }));
     }
     parts.push('</g>');
@@ -107,9 +107,6 @@ export function radarChart(input: RadarInput): string {
   return svgFrame({ id: input.id, title: input.title, description: `${description}.`, width, height, body: parts.join('') });
 }
 
-function scoreText(value: number | null, nullLabel: string): string {
-  return value === null ? nullLabel : wholeScore(value);
-}
 
 /** A closed, lightly filled polygon; where an axis has no value the outline breaks there instead of inventing one. */
 function seriesShape(series: Series, index: number, count: number, at: (i: number, score: number) => [number, number]): string {

@@ -1,0 +1,19 @@
+// Words every report kind uses. Numbers in sentences are whole: the figures themselves stay at full precision in the model.
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function points(value: number): string {
+  const n = Math.round(Math.abs(value));
+  return `${n} point${n === 1 ? '' : 's'}`;
+}
+
+export function quoted(text: string): string {
+  return `“${text}”`;
+}
+
+/** A share of 0-1 as people read it: 0.35 → "35%". */
+export function percentText(rate: number): string {
+  return `${Math.round(rate * 100)}%`;
+}
