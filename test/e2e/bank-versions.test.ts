@@ -24,6 +24,22 @@ describe('bank versions', () => {
     expect(report.respondents.total).toBe(7);
   });
 
+  it('compares a 1.0.0 team result with a 2.0.0 one on the questions both ask alike, and says how many', async () => {
+    const dir = tempDir();
+    const [q1, q2] = [join(dir, 'q1.json'), join(dir, 'q2.json')];
+    expect((await cli(['aggregate', 'examples/team', '--format', 'json', '--out', q1])).code).toBe(0);
+    expect((await cli(['aggregate', 'examples/acme', '--format', 'json', '--out', q2])).code).toBe(0);
+    const { code, stdout, stderr } = await cli(['compare', q1, q2, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^cash-test: warning: the results come from different question banks, cash 1\.0\.0 \(e510811b3347\) and cash 2\.0\.0 \(\w{12}\): 21 questions with the same id and wording are compared/);
+    const report = JSON.parse(stdout);
+    expect(report.questions).toEqual({ compared: 21, before: 48, after: 50 });
+    expect(report.headline).toContain('(1.0.0 → 2.0.0): 21 of the 50 questions read the same in both');
+    const old = JSON.parse(readFileSync(q1, 'utf8'));
+    const texts = new Map(old.items.map((i: { id: string; text: string }) => [i.id, i.text]));
+    for (const m of report.movers) expect(texts.get(m.id)).toBe(m.text);
+  });
+
   it('takes a built-in bank by name: --bank cash@1 scores unstamped 1.0.0 answers', async () => {
     const file = join(tempDir(), 'old.yaml');
     writeFileSync(file, readFileSync('examples/dana-sales.yaml', 'utf8').replace(/^bank: .*\n/m, ''));

@@ -5,8 +5,8 @@ import type { GapId } from '../team/schema.js';
 import type { CompareReport } from './schema.js';
 
 // What changed between two results of the same kind (two single reports, or two team reports).
-// Scores are matched by pillar and question id, so a bank that gained or lost questions still
-// compares on what both share.
+// Scores are matched by pillar id, and questions by id and wording, so results of different bank
+// versions compare on the questions both share.
 
 const MOVERS = 5;
 
@@ -34,7 +34,9 @@ export function compareResults(before: Result, after: Result): CompareReport {
     const size = before === null || after === null ? null : Math.abs(after) - Math.abs(before);
     return { gap: g.gap, label: g.label, pillar: g.pillar, name: g.name, before, after, change: size, reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after) };
   });
-  const movers = union(a.items, b.items, (i) => i.id)
+  // A question compares only with itself: the same id and the same wording in both results.
+  const shared = union(a.items, b.items, (i) => i.id).filter(([x, y]) => x !== undefined && y !== undefined && x.text === y.text);
+  const movers = shared
     .map(([x, y]) => {
       const i = (y ?? x) as Scored['items'][number];
       const c = delta(x?.score ?? null, y?.score ?? null);
@@ -64,11 +66,16 @@ export function compareResults(before: Result, after: Result): CompareReport {
     before: sideOf(before),
     after: sideOf(after),
     bankChanged,
+    questions: { compared: shared.length, before: a.items.length, after: b.items.length },
     bands: after.bands,
     headline: [
       overallReading,
       `${improved.length} figure${improved.length === 1 ? '' : 's'} improved, ${worsened.length} got worse.`,
-      ...(bankChanged ? [`The question bank changed in between (${before.bank.version} → ${after.bank.version}): compare with care.`] : []),
+      ...(bankChanged
+        ? [
+            `The question bank changed in between (${before.bank.version} → ${after.bank.version}): ${shared.length} of the ${b.items.length} questions read the same in both and are compared one by one; pillar scores rest on questions that differ, so compare them with care.`,
+          ]
+        : []),
     ].join(' '),
     overall: { ...overall, reading: overallReading },
     pillars,

@@ -14,6 +14,8 @@ export const compareReportSchema = z.strictObject({
   after: side,
   /** The two results were made with different banks (their content hashes differ). */
   bankChanged: z.boolean(),
+  /** Questions with the same id and wording in both results (the ones compared), and how many each result has. */
+  questions: z.strictObject({ compared: z.int(), before: z.int(), after: z.int() }),
   /** The later result's bands, to read both scores against. */
   bands: bandsStampSchema,
   headline: z.string(),

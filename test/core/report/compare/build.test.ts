@@ -106,6 +106,18 @@ describe('cash-test compare', () => {
     expect(stdout()).toContain('| Talk | 50 | 100 | +50 |');
   });
 
+  it('compares a question only with itself: the same id and the same wording', () => {
+    const before = single({ T1: 3, T2: 3, K1: 2, K2: 2 });
+    const moved = single({ T1: 5, T2: 1, K1: 4, K2: 4 });
+    // The later bank reworded K1: its change is not a change of the same statement.
+    const after = { ...moved, bank: { ...moved.bank, version: '2.0.0', hash: 'e'.repeat(64) }, items: moved.items.map((i) => (i.id === 'K1' ? { ...i, text: `${i.text} (reworded)` } : i)) };
+    const r = compareResults(before, after);
+    expect(r.questions).toEqual({ compared: 3, before: 4, after: 4 });
+    expect(r.movers.map((m) => m.id)).toEqual(['T1', 'T2', 'K2']);
+    expect(r.headline).toContain('The question bank changed in between (1.0.0 → 2.0.0): 3 of the 4 questions read the same in both and are compared one by one');
+    expect(compareResults(before, moved).questions).toEqual({ compared: 4, before: 4, after: 4 });
+  });
+
   it('lists what is wrong in both files, with positions', async () => {
     const good = single({ T1: 3, T2: 3, K1: 2, K2: 2 });
     const [dir, before, after] = await files({ ...good, schemaVersion: 2 }, { ...good, kind: 'group' });
