@@ -1,4 +1,5 @@
 import type { Context } from './context.js';
+import { nameConfusingCharacters } from './core/characters.js';
 import { formatProblem, InputError, InterruptedError } from './core/errors.js';
 import { plainText } from './render/shared/sanitize.js';
 
@@ -10,7 +11,7 @@ const INTERNAL_ERROR = 70;
 /** Writes an error to stderr as the user should see it; returns the exit code. */
 export function reportError(error: unknown, ctx: Context): number {
   if (error instanceof InputError) {
-    for (const problem of error.problems) ctx.stderr.write(`cash-test: error: ${plainText(formatProblem(problem))}\n`);
+    for (const problem of error.problems) ctx.stderr.write(`cash-test: error: ${plainText(nameConfusingCharacters(formatProblem(problem)))}\n`);
     if (error.hint) ctx.stderr.write(`hint: ${plainText(error.hint)}\n`);
     return error.exitCode;
   }

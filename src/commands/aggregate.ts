@@ -4,13 +4,13 @@ import type { Bank, Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
 import { buildTeamReport, type TeamReportOptions } from '../core/report/team/build.js';
 import type { TeamReport } from '../core/report/team/schema.js';
-import { loadBank } from '../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
 import { collectInputs, loadBankForInputs, readResponses, type ResponseInputs } from '../io/read-responses.js';
 import { teamRenderers } from '../render/index.js';
 import type { TeamFormat } from '../render/formats.js';
 import type { Context } from '../context.js';
-import { checkOutput, emit, textOptions } from './output.js';
+import { emit, loadChecked, textOptions } from './output.js';
 import { checkGates, type Gate } from './thresholds.js';
 
 export interface AggregateOptions {
@@ -30,12 +30,16 @@ export interface AggregateOptions {
 
 /** The team report of many respondents; `workshop` calls it on its folder when the round ends. */
 export async function aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode> {
-  await checkOutput(options);
-  const inputs = await collectInputs(options.paths);
-  const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
-  const form: Form = options.quick ? 'quick' : 'full';
-  const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-  const report = await teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt: ctx.now().toISOString() });
+  const bankDir = options.bank ?? builtInBankDir();
+  const outputInputs = [...options.paths, ...(options.map === undefined ? [] : [options.map]), bankDir];
+  const createdAt = ctx.now().toISOString();
+  const report = await loadChecked(options, outputInputs, async () => {
+    const inputs = await collectInputs(options.paths);
+    const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
+    const form: Form = options.quick ? 'quick' : 'full';
+    const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
+    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt });
+  });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
   return checkGates(ctx, teamGates(report, options));

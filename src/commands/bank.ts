@@ -1,12 +1,12 @@
 import { allQuestions } from '../core/bank.js';
 import { sameAnswersInTopBand } from '../core/same-answer.js';
 import { wholeScore } from '../core/whole-score.js';
-import { loadBank } from '../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import type { QuestionnaireFormat } from '../render/formats.js';
 import { questionnaireRenderers } from '../render/index.js';
 import { plainText } from '../render/shared/sanitize.js';
 import type { Context } from '../context.js';
-import { checkOutput, emit } from './output.js';
+import { emit, loadChecked } from './output.js';
 
 export interface BankLintOptions {
   dir?: string;
@@ -46,8 +46,7 @@ export interface BankPrintOptions {
 }
 
 export async function bankPrint(options: BankPrintOptions, ctx: Context): Promise<0> {
-  await checkOutput(options);
-  const bank = await loadBank(options.bank);
+  const bank = await loadChecked(options, [options.bank ?? builtInBankDir()], () => loadBank(options.bank));
   const render = await questionnaireRenderers[options.format]();
   await emit(ctx, options, render({ bank, form: options.quick ? 'quick' : 'full' }, { color: false }));
   return 0;

@@ -6,7 +6,7 @@ import { compareRenderers } from '../render/index.js';
 import type { CompareFormat } from '../render/formats.js';
 import { plainText } from '../render/shared/sanitize.js';
 import type { Context } from '../context.js';
-import { checkOutput, emit, textOptions } from './output.js';
+import { emit, loadChecked, textOptions } from './output.js';
 
 export interface CompareOptions {
   before: string;
@@ -17,8 +17,7 @@ export interface CompareOptions {
 }
 
 export async function compare(options: CompareOptions, ctx: Context): Promise<ExitCode> {
-  await checkOutput(options);
-  const [before, after] = await loadBoth(options.before, options.after);
+  const [before, after] = await loadChecked(options, [options.before, options.after], () => loadBoth(options.before, options.after));
   if (before.kind !== after.kind) {
     throw new InputError(
       [{ file: options.after, message: `is a ${after.kind} result, but ${options.before} is a ${before.kind} result: compare two results of the same kind` }],

@@ -1,16 +1,33 @@
 import type { RenderOptions } from '../render/renderer.js';
 import { noColorRequested } from '../render/shared/no-color.js';
 import type { Context } from '../context.js';
-import { checkWritable, writeFileAtomic } from '../io/write-file.js';
+import { InputError } from '../core/errors.js';
+import { checkNotAnInput, checkWritable, writeFileAtomic } from '../io/write-file.js';
 
 export interface OutputOptions {
   out?: string;
   force: boolean;
 }
 
-/** Checked before any work, so that a refusal costs nothing and writes nothing. */
-export async function checkOutput(options: OutputOptions): Promise<void> {
-  if (options.out !== undefined) await checkWritable(options.out, options.force, '--out');
+/** Checked before any work, so that a refusal costs nothing and writes nothing; the report never replaces one of the `inputs`. */
+export async function checkOutput(options: OutputOptions, inputs: readonly string[]): Promise<void> {
+  if (options.out === undefined) return;
+  await checkNotAnInput(options.out, inputs, '--out');
+  await checkWritable(options.out, options.force, '--out');
+}
+
+/** Loads the inputs while --out is checked: when either fails, the problems of both are listed (the inputs' first), with the first hint. */
+export async function loadChecked<T>(options: OutputOptions, inputs: readonly string[], load: () => Promise<T>): Promise<T> {
+  const [loaded, output] = await Promise.allSettled([load(), checkOutput(options, inputs)]);
+  const errors = [loaded, output].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const notInput = errors.find((e) => !(e instanceof InputError));
+  if (notInput !== undefined) throw notInput;
+  if (loaded.status === 'fulfilled' && errors.length === 0) return loaded.value;
+  const inputErrors = errors as InputError[];
+  throw new InputError(
+    inputErrors.flatMap((e) => e.problems),
+    inputErrors.find((e) => e.hint !== undefined)?.hint,
+  );
 }
 
 export async function emit(ctx: Context, options: OutputOptions, content: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { loadBank } from '../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import { renderAnswerFile } from '../render/answer-file.js';
 import type { Context } from '../context.js';
-import { checkOutput, emit } from './output.js';
+import { emit, loadChecked } from './output.js';
 
 export interface TemplateOptions {
   bank?: string;
@@ -11,8 +11,7 @@ export interface TemplateOptions {
 }
 
 export async function template(options: TemplateOptions, ctx: Context): Promise<0> {
-  await checkOutput(options);
-  const bank = await loadBank(options.bank);
+  const bank = await loadChecked(options, [options.bank ?? builtInBankDir()], () => loadBank(options.bank));
   await emit(ctx, options, renderAnswerFile(bank, options.quick ? 'quick' : 'full'));
   return 0;
 }

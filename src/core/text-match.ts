@@ -1,9 +1,10 @@
 // Forms tools rewrite what they export: case, spacing, curly quotes, trailing punctuation.
 // Texts are compared by their words only.
 
-/** Lower-case words separated by single spaces; punctuation, quotes and symbols dropped. */
+/** Lower-case words separated by single spaces; punctuation, quotes, symbols and invisible characters (zero-width, bidi, controls) dropped. */
 export function normalizeText(text: string): string {
   return text
+    .replace(/[\p{Cf}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/['’‘`´]/g, '')

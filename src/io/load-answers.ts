@@ -4,14 +4,16 @@ import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
 import { loadBank, loadBankFor } from './load-bank.js';
+import { parseInput } from './parse-input.js';
 import { readPlainAnswers } from './plain-answer-file.js';
-import { readTextFile } from './read-text.js';
-import { parseYaml, validate } from './yaml-document.js';
+import { checkInputFile, readTextFile } from './read-text.js';
+import { validate } from './yaml-document.js';
 
 export const ANSWER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** `run --answers` and `aggregate` alike: the file read as every input is, then the plain path, then the full one. */
 export async function loadResponse(file: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
+  if (file === '-') checkInputFile(file);
   const extension = extname(file).toLowerCase();
   if (!ANSWER_EXTENSIONS.includes(extension)) {
     throw new InputError([{ file, message: `answer files end in ${ANSWER_EXTENSIONS.join(', ')}` }]);
@@ -28,7 +30,7 @@ export function plainResponse(text: string, bank: Bank, form: Form, role?: Role)
 
 /** The full path: YAML with positions and the schema; every problem is reported where it is. */
 export function parsedResponse(file: string, text: string, bank: Bank, form: Form, role?: Role): Response {
-  const doc = parseYaml(text, file);
+  const doc = parseInput(text, file);
   let data: AnswersFile;
   try {
     data = validate(doc, answersFileShapeSchema);
@@ -48,7 +50,7 @@ export async function loadBankForAnswers(file: string): Promise<Bank> {
   if (!ANSWER_EXTENSIONS.includes(extname(file).toLowerCase())) return loadBank();
   // A file that cannot be read is reported when it is scored, with the rest of its problems.
   const doc = await readTextFile(file)
-    .then((text) => parseYaml(text, file))
+    .then((text) => parseInput(text, file))
     .catch((error: unknown) => {
       if (error instanceof InputError) return null;
       throw error;

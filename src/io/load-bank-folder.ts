@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { assembleBank, type Bank, type PillarSource } from '../core/bank.js';
 import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
 import { InputError, type Problem } from '../core/errors.js';
 import { readTextFile } from './read-text.js';
-import { parseYaml, validate, type ParsedDocument } from './yaml-document.js';
+import { parseInput } from './parse-input.js';
+import { validate, type ParsedDocument } from './yaml-document.js';
 
 const BANK_FOLDER_HINT = 'a bank is a folder holding bank.yaml and one YAML file per pillar';
 
@@ -21,6 +22,7 @@ export async function loadBankFolder(dir: string): Promise<Bank> {
     meta.pillars.map(async (name, i): Promise<Loaded> => {
       const file = join(dir, `${name}.yaml`);
       try {
+        await checkInsideBank(file, dir);
         const doc = await parseFile(file);
         return { source: { name, file, data: validate(doc, pillarFileSchema) }, doc };
       } catch (error) {
@@ -47,9 +49,17 @@ export async function loadBankFolder(dir: string): Promise<Bank> {
 async function notABankFolder(dir: string): Promise<InputError | null> {
   const info = await stat(dir).catch(() => null);
   if (info?.isDirectory()) return null;
-  return new InputError([{ file: dir, message: info ? 'is a file, not a bank folder' : 'no such folder' }], BANK_FOLDER_HINT);
+  return new InputError([{ file: dir, message: info === null ? 'no such folder' : info.isFile() ? 'is a file, not a bank folder' : 'is not a folder' }], BANK_FOLDER_HINT);
+}
+
+/** A pillar file may be a link, but not to a file outside the bank folder: a bank must not read whatever a link points at. */
+async function checkInsideBank(file: string, dir: string): Promise<void> {
+  const [real, root] = await Promise.all([realpath(file).catch(() => null), realpath(dir)]);
+  if (real !== null && !real.startsWith(root + sep)) {
+    throw new InputError([{ file, message: 'is a link to a file outside the bank folder: copy the file into the folder instead' }]);
+  }
 }
 
 async function parseFile(file: string): Promise<ParsedDocument> {
-  return parseYaml(await readTextFile(file), file);
+  return parseInput(await readTextFile(file), file);
 }

@@ -42,7 +42,7 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   let usable = false;
 
   const onRow = (fields: string[], line: number) => {
-    if (isBlank(fields)) return;
+    if (isBlank(fields) || (line === 1 && start.sepLine)) return;
     if (header === null) {
       header = fields;
       const matched = matchColumns(fields, input.bank, input.form, input.map);
@@ -95,8 +95,11 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   if (header === null) problem({ line: 1, col: 1, message: 'is empty: a CSV export starts with a header row' });
 }
 
-/** Reads the start of the file: refuses binaries, and finds the delimiter (comma, semicolon or tab) from the header line. */
-async function sniff(file: string): Promise<{ delimiter: string; encoding: 'utf8' | 'utf16le' } | { error: string }> {
+/**
+ * Reads the start of the file: refuses binaries, and finds the delimiter (comma, semicolon or tab) from
+ * the header line, or from Excel's `sep=;` line before it, which is then skipped.
+ */
+async function sniff(file: string): Promise<{ delimiter: string; encoding: 'utf8' | 'utf16le'; sepLine: boolean } | { error: string }> {
   let bytes: Buffer;
   try {
     const handle = await open(file, 'r');
@@ -113,8 +116,10 @@ async function sniff(file: string): Promise<{ delimiter: string; encoding: 'utf8
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   if (!utf16 && bytes.includes(0)) return { error: 'is not a text file (it contains NUL bytes)' };
   const encoding = utf16 ? 'utf16le' : 'utf8';
-  const text = bytes.toString(encoding);
-  return { delimiter: delimiterOf(text.slice(0, text.search(/\r|\n|$/))), encoding };
+  const text = bytes.toString(encoding).replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const sep = /^"?sep=(.)"?$/i.exec(firstLine)?.[1];
+  return { delimiter: sep ?? delimiterOf(firstLine), encoding, sepLine: sep !== undefined };
 }
 
 function delimiterOf(headerLine: string): string {

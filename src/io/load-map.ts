@@ -2,11 +2,12 @@ import { answerMapFileSchema, checkAnswerMap, wellFormedEntries, type AnswerMap 
 import type { Bank } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { readTextFile } from './read-text.js';
-import { parseYaml, zodIssues } from './yaml-document.js';
+import { parseInput } from './parse-input.js';
+import { zodIssues } from './yaml-document.js';
 
 /** Reads a --map file (YAML); every problem is reported with its position. */
 export async function loadAnswerMap(file: string, bank: Bank): Promise<AnswerMap> {
-  const doc = parseYaml(await readTextFile(file), file);
+  const doc = parseInput(await readTextFile(file), file);
   const parsed = answerMapFileSchema.safeParse(doc.data, { reportInput: true });
   const { map, issues } = checkAnswerMap(bank, parsed.success ? parsed.data : wellFormedEntries(doc.data));
   const all = [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...issues];

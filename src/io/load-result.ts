@@ -1,8 +1,9 @@
 import { resultSchema, type Result } from '../core/report/result-schema.js';
 import { readTextFile } from './read-text.js';
-import { parseYaml, validate } from './yaml-document.js';
+import { parseInput } from './parse-input.js';
+import { validate } from './yaml-document.js';
 
 /** Reads a result file (`--format json` of run or aggregate); problems are reported with positions. */
 export async function loadResult(file: string): Promise<Result> {
-  return validate(parseYaml(await readTextFile(file), file), resultSchema);
+  return validate(parseInput(await readTextFile(file), file), resultSchema);
 }

@@ -8,7 +8,7 @@ import { ANSWER_EXTENSIONS, loadBankForAnswers, loadResponse } from './load-answ
 import { loadBank } from './load-bank.js';
 import { readCsvResponses } from './load-csv.js';
 import { ProblemList } from './problems.js';
-import { fileErrorMessage } from './read-text.js';
+import { checkInputFile, fileErrorMessage, notRegularFile } from './read-text.js';
 
 // The inputs of a team report: answer files, folders of them (recursively, hidden entries
 // skipped, in sorted order) and CSV exports. Every problem in every input is listed before
@@ -74,21 +74,23 @@ export async function collectInputs(paths: readonly string[]): Promise<ResponseI
     inputs.push({ kind, file });
   };
   for (const path of paths) {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      problems.add({ file: path, message: fileErrorMessage(error) });
-      return null;
-    });
-    if (info === null) continue;
-    if (info.isDirectory()) {
+    if ((await stat(path).catch(() => null))?.isDirectory()) {
       const files = await answerFilesIn(path, problems);
       if (files.length === 0) problems.add({ file: path, message: `no answer files (${ANSWER_EXTENSIONS.join(', ')}) in this folder` });
       for (const file of files) push('answers', file);
-    } else {
-      const ext = extname(path).toLowerCase();
-      if (ext === '.csv') push('csv', path);
-      else if (ANSWER_EXTENSIONS.includes(ext)) push('answers', path);
-      else problems.add({ file: path, message: `is neither an answer file (${ANSWER_EXTENSIONS.join(', ')}) nor a CSV export (.csv)` });
+      continue;
     }
+    try {
+      checkInputFile(path);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.addAll(error.problems);
+      continue;
+    }
+    const ext = extname(path).toLowerCase();
+    if (ext === '.csv') push('csv', path);
+    else if (ANSWER_EXTENSIONS.includes(ext)) push('answers', path);
+    else problems.add({ file: path, message: `is neither an answer file (${ANSWER_EXTENSIONS.join(', ')}) nor a CSV export (.csv)` });
   }
   return { inputs, problems };
 }
@@ -105,7 +107,9 @@ async function answerFilesIn(dir: string, problems: ProblemList): Promise<string
     if (entry.isDirectory()) files.push(...(await answerFilesIn(path, problems)));
     else if (!ANSWER_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
     // A link to a file counts; links to folders are not followed, so a folder cannot contain itself.
-    else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) files.push(path);
+    else if (entry.isFile()) files.push(path);
+    else if (!entry.isSymbolicLink()) problems.add({ file: path, message: notRegularFile(await stat(path)) ?? 'is not a regular file' });
+    else if ((await stat(path).catch(() => null))?.isFile()) files.push(path);
   }
   return files;
 }

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -18,6 +18,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   const fail = (message: string, at: { line?: number; col?: number } = {}) => new InputError([{ file, ...at, message }]);
   const tooLarge = (size: string) => fail(`is ${size} MB; input files are limited to ${megabytes(maxBytes)} MB`);
   // Synchronous calls: for a folder of thousands of small answer files they cost a fifth of the asynchronous ones.
+  checkInputFile(file);
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -27,10 +28,8 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   const chunks: Buffer[] = [];
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw fail('is a folder, not a file');
     if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
-    // A file at once (one byte more than its size, should it grow); otherwise in chunks against the limit:
-    // a pipe or a device reports no size and may never end.
+    // A file at once (one byte more than its size, should it grow), then in chunks against the limit.
     let total = 0;
     for (;;) {
       const buffer = Buffer.allocUnsafe(total === 0 && info.size > 0 ? info.size + 1 : CHUNK_BYTES);
@@ -56,6 +55,34 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   return text;
 }
 
+/**
+ * Refuses, before anything opens it, what is not a regular file: opening a named pipe waits for a
+ * writer that may never come, and a device or a socket is no input. A link to a regular file is fine.
+ */
+export function checkInputFile(file: string): void {
+  if (file === '-') {
+    throw new InputError([{ file, message: 'reading standard input is not supported: name a file' }], 'save the input to a file first, e.g. `cat > answers.yaml`');
+  }
+  let info: Stats;
+  try {
+    info = statSync(file);
+  } catch (error) {
+    throw new InputError([{ file, message: fileErrorMessage(error as NodeJS.ErrnoException) }]);
+  }
+  const kind = notRegularFile(info);
+  if (kind !== null) throw new InputError([{ file, message: kind }]);
+}
+
+/** What a path is when it is not a regular file, as a message; null for a regular file. */
+export function notRegularFile(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'is a folder, not a file';
+  if (info.isFIFO()) return 'is a named pipe (FIFO), not a regular file: save the input to a file first';
+  if (info.isSocket()) return 'is a socket, not a regular file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a regular file';
+  return 'is not a regular file';
+}
+
 /** The line and column of the first byte that is not UTF-8. */
 function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } {
   let start = 0;
@@ -79,6 +106,18 @@ export function fileErrorMessage(error: NodeJS.ErrnoException): string {
       return 'is a folder, not a file';
     case 'ENOTDIR':
       return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'is a loop of links';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EIO':
+      return 'input/output error';
+    case 'EFBIG':
+      return 'the file would be too large';
     default:
       return error.message;
   }

@@ -7,7 +7,8 @@ import { progressSchema } from '../core/progress.js';
 import type { DamagedRun, ProgressStore, RunListing, StoredRun } from '../survey/progress-store.js';
 import { readTextFile } from './read-text.js';
 import { writeFileAtomic } from './write-file.js';
-import { parseYaml, validate } from './yaml-document.js';
+import { parseInput } from './parse-input.js';
+import { validate } from './yaml-document.js';
 
 // Unfinished runs as a folder: one JSON file per run, replaced whole after every answer.
 
@@ -73,7 +74,7 @@ async function listRuns(dir: string): Promise<RunListing> {
 
 /** Progress is checked as strictly as an answer file, with positions; what it says about the bank is checked when it is continued. */
 async function readRun(file: string): Promise<StoredRun> {
-  const doc = parseYaml(await readTextFile(file), file);
+  const doc = parseInput(await readTextFile(file), file);
   const progress = validate(doc, progressSchema);
   if (`${progress.id}.json` !== basename(file)) {
     throw new InputError([doc.locate({ path: ['id'], message: 'is not the name of its file' })]);

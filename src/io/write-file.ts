@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { link, lstat, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { fileErrorMessage } from './read-text.js';
 
@@ -9,7 +10,9 @@ import { fileErrorMessage } from './read-text.js';
  * a temporary file beside the target, flushed, then renamed over it.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  if (await isSpecialFile(file)) {
+  // A link stays a link: the file it points at is replaced.
+  const target = (await lstat(file).catch(() => null))?.isSymbolicLink() ? await realpath(file).catch(() => file) : file;
+  if (await isSpecialFile(target)) {
     // /dev/null, /dev/stdout, a FIFO: renaming over them would replace the device itself.
     await writeFile(file, content, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new InputError([{ file, message: `cannot write: ${fileErrorMessage(error)}` }]);
@@ -18,8 +21,8 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
   let temporary: string | undefined;
   try {
-    temporary = await writeTemporary(file, content);
-    await rename(temporary, file);
+    temporary = await writeTemporary(target, content);
+    await rename(temporary, target);
   } catch (error) {
     if (temporary !== undefined) await rm(temporary, { force: true });
     const e = error as NodeJS.ErrnoException;
@@ -57,9 +60,14 @@ export async function writeNewFile(names: Iterable<string>, content: string): Pr
   }
 }
 
-/** A new, flushed file beside `file` holding `content`; its name is returned, or nothing is left behind. */
+/**
+ * A new, flushed file beside `file` holding `content`; its name is returned, or nothing is left behind.
+ * Its name carries the writer's process id, so that the temporaries of a writer that was killed are
+ * known as such and removed by the next write beside them.
+ */
 async function writeTemporary(file: string, content: string): Promise<string> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await removeStaleTemporaries(file);
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid.toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o644);
   try {
     try {
@@ -75,6 +83,27 @@ async function writeTemporary(file: string, content: string): Promise<string> {
   return temporary;
 }
 
+/** Temporaries of `file` whose writer is gone: 16 hex digits (a process id, then random ones) of a process that no longer runs, or the 12 random ones of version 1. */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => []);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const hex = name.slice(prefix.length, -'.tmp'.length);
+    const stale = /^[0-9a-f]{12}$/.test(hex) || (/^[0-9a-f]{16}$/.test(hex) && !isRunning(Number.parseInt(hex.slice(0, 8), 16)));
+    if (stale) await rm(join(dirname(file), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function isSpecialFile(file: string): Promise<boolean> {
   const info = await stat(file).catch(() => null);
   return info !== null && !info.isFile() && !info.isDirectory();
@@ -83,9 +112,39 @@ async function isSpecialFile(file: string): Promise<boolean> {
 /** Refuses to replace an existing file unless --force was given; checked before any work is done. */
 export async function checkWritable(file: string, force: boolean, flag: string): Promise<void> {
   const info = await stat(file).catch(() => null);
+  if (info === null && (await lstat(file).catch(() => null))?.isSymbolicLink()) {
+    throw new InputError([{ file, message: `${flag} is a link to a file that does not exist` }], `remove the link, or choose another ${flag} file`);
+  }
   if (info?.isDirectory()) throw new InputError([{ file, message: `${flag} names a folder` }]);
   if (info?.isFile() && !force) throw new InputError([{ file, message: 'already exists' }], `pass --force to replace it, or choose another ${flag} file`);
   if (info === null && !(await stat(dirname(file)).catch(() => null))?.isDirectory()) {
     throw new InputError([{ file: dirname(file), message: `no such folder (for ${flag} ${file})` }]);
+  }
+}
+
+/** Extensions of the files a command reads from a folder it is given (answer files, CSV exports, bank files). */
+const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.csv'];
+
+/**
+ * Refuses an output that is one of the command's inputs, with or without --force: the same file by
+ * device and inode, so through links and hard links too. Folders among the inputs stand for the input
+ * files in them.
+ */
+export async function checkNotAnInput(file: string, inputs: readonly string[], flag: string): Promise<void> {
+  const out = await stat(file).catch(() => null);
+  if (!out?.isFile()) return;
+  const same = (info: Stats | null) => info !== null && info.dev === out.dev && info.ino === out.ino;
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    let clash = same(info) ? input : undefined;
+    if (info?.isDirectory()) {
+      const names = await readdir(input, { recursive: true }).catch(() => []);
+      for (const name of names.filter((n) => INPUT_EXTENSIONS.includes(extname(n).toLowerCase()))) {
+        if (same(await stat(join(input, name)).catch(() => null))) clash = join(input, name);
+      }
+    }
+    if (clash !== undefined) {
+      throw new InputError([{ file, message: `${flag} names an input of this command (${clash}): a report never replaces what it reads` }], `choose another ${flag} file`);
+    }
   }
 }

@@ -1,10 +1,10 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type * as z from 'zod';
 import { InputError, type Problem } from '../core/errors.js';
-import { describeValue } from '../core/describe-value.js';
+import { describeKind, describeValue } from '../core/describe-value.js';
 import type { Issue } from '../core/issue.js';
 
-// YAML and JSON inputs alike are parsed into a YAML document, which keeps every node's position,
+// YAML inputs are parsed into a YAML document, which keeps every node's position (json-document.ts does the same for JSON),
 // so that problems found later (by zod or by the core) can still be reported as file:line:col.
 
 export interface ParsedDocument {
@@ -25,13 +25,13 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  const [syntaxError, ...later] = doc.errors;
-  if (syntaxError) {
-    // The parser's errors after the first one mostly follow from it (one tab can yield a dozen).
-    throw new InputError(
-      [{ file, ...position(syntaxError.pos[0]), message: yamlMessage(syntaxError) }],
-      later.length > 0 ? `fix this first: the ${later.length} YAML error${later.length > 1 ? 's' : ''} after it may follow from it` : undefined,
-    );
+  if (doc.errors.length > 0) {
+    // The parser's errors after the first one mostly follow from it (one tab can yield a dozen): the first of each line is listed, the hint says so.
+    const lines = new Set<number>();
+    const problems = doc.errors
+      .map((error) => ({ file, ...position(error.pos[0]), message: yamlMessage(error) }))
+      .filter((p) => !lines.has(p.line) && lines.add(p.line));
+    throw new InputError(problems, problems.length > 1 ? 'fix the first problem first: the ones after it may follow from it' : undefined);
   }
   const problems = checkTree(doc).map(({ offset, message }) => ({ file, ...position(offset), message }));
   if (problems.length > 0) throw new InputError(problems);
@@ -57,13 +57,14 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   };
 }
 
-/** What parses as YAML but must not be read as data: duplicate keys, `__proto__` keys, list or mapping keys, aliases without an anchor before them or inside their own anchor. */
+/** What parses as YAML but must not be read as data: tags, merge keys, duplicate keys, `__proto__` keys, list or mapping keys, aliases without an anchor before them or inside their own anchor. */
 function checkTree(doc: Document): { offset: number; message: string }[] {
   const found: { offset: number; message: string }[] = [];
   const anchors = new Set<string>();
   visit(doc, {
     Node(_key, node, path) {
       if (node.anchor) anchors.add(node.anchor);
+      if (node.tag !== undefined) found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags (${tagName(node.tag)}) are not supported: write the plain value` });
       if (isAlias(node)) {
         const offset = node.range?.[0] ?? 0;
         if (!anchors.has(node.source)) found.push({ offset, message: `alias *${node.source} has no anchor &${node.source} before it` });
@@ -75,7 +76,8 @@ function checkTree(doc: Document): { offset: number; message: string }[] {
           if (!isScalar(pair.key)) continue;
           const key = String(pair.key.value);
           const offset = pair.key.range?.[0] ?? 0;
-          if (seen.has(key)) found.push({ offset, message: `duplicate key "${key}"` });
+          if (key === '<<' && pair.key.type === 'PLAIN') found.push({ offset, message: 'merge keys (<<) are not supported: write the keys out' });
+          else if (seen.has(key)) found.push({ offset, message: `duplicate key "${key}"` });
           else if (key === '__proto__') found.push({ offset, message: 'the key "__proto__" is not allowed' });
           seen.add(key);
         }
@@ -83,6 +85,11 @@ function checkTree(doc: Document): { offset: number; message: string }[] {
     },
   });
   return found;
+}
+
+/** `!!set` for the standard tags, as they were written; others as they are. */
+function tagName(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
 /** Validates parsed data with a zod schema; every issue is reported with its position. */
@@ -99,7 +106,9 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({ path: [...path, key], atKey: true, message: `unknown key "${key}"` }));
       case 'invalid_type':
-        return [{ path, message: issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}, not ${describeValue(issue.input)}` }];
+        if (issue.input === undefined) return [{ path, message: 'is required' }];
+        // The whole file is described, never quoted: it may be any file at all.
+        return [{ path, message: `must be ${article(issue.expected)}, not ${path.length === 0 ? describeKind(issue.input) : describeValue(issue.input)}` }];
       case 'invalid_value':
         return [{ path, message: `must be one of ${issue.values.map((v) => String(v)).join(', ')}, not ${describeValue(issue.input)}` }];
       default:
@@ -143,7 +152,7 @@ function pairOf(map: YAMLMap, key: string, keyIndex: WeakMap<YAMLMap, Map<string
   return index.get(key);
 }
 
-function pathText(path: readonly (string | number)[]): string {
+export function pathText(path: readonly (string | number)[]): string {
   if (path.length === 0) return '';
   const text = path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
   return `${text}: `;

@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,9 +89,18 @@ interface Case {
   extra?: string[];
   /** Valid cases whose output differs from their kind's valid case: what it must hold. */
   output?: (out: string) => void;
+  /** What cannot be committed (named pipes, links), made in the run's folder after the input is in place. */
+  setup?: (dir: string) => void;
 }
 
 const valid = (input: string): Case => ({ input, exit: 0, stderr: [] });
+const fifo = (path: string) => (dir: string) => {
+  rmSync(join(dir, path), { force: true });
+  execFileSync('mkfifo', [join(dir, path)]);
+};
+const FIFO = 'is a named pipe (FIFO), not a regular file: save the input to a file first';
+const SECRET = '//registry.npmjs.org/:_authToken=npm_0123456789abcdef\n';
+const ONTO_INPUT = (out: string, input: string) => [`${out}: --out names an input of this command (${input}): a report never replaces what it reads`, 'hint: choose another --out file'];
 const bad = (input: string | string[], ...stderr: (string | RegExp)[]): Case => ({ input, exit: 2, stderr });
 
 const MANY = 10_000;
@@ -115,7 +125,7 @@ const CASES: Case[] = [
   bad('answers/empty.yaml', 'empty.yaml:1:1: is empty'),
   bad('answers/comments-only.yaml', 'comments-only.yaml:1:1: is empty'),
   bad('answers/two-documents.yaml', 'two-documents.yaml:3:1: holds more than one YAML document (a "---" line after the first): keep one per file'),
-  bad('answers/malformed.json', 'malformed.json:3:31: block collections are not allowed within flow collections'),
+  bad('answers/malformed.json', `malformed.json:3:33: expected a comma or a }, not '"'`),
   bad('answers/malformed.yaml', 'malformed.yaml:5:1: missing closing "quote'),
   bad('answers/not-a-mapping.yaml', 'not-a-mapping.yaml:1:1: must be a mapping, not a list'),
   bad(
@@ -164,8 +174,56 @@ const CASES: Case[] = [
   bad('answers/wrong-extension.txt', 'wrong-extension.txt: answer files end in .yaml, .yml, .json'),
   bad('answers/other-bank.yaml', 'other-bank.yaml:1:13: bank.id: answers are for bank "cash", not "tiny"'),
   bad('answers/newer-bank.yaml', 'newer-bank.yaml:2:21: respondent.role: must be one of sales, marketing, leadership, revops, other, not "salesperson"'),
-  // Escape sequences in keys are stripped from the messages that quote them.
-  bad('answers/escapes.yaml', 'escapes.yaml:7:3: answers.X9: unknown question id "X9"', 'escapes.yaml:8:3: answers.Y: unknown question id "Y"'),
+  // Escape sequences in keys are stripped from the messages that quote them; the characters are named.
+  bad(
+    'answers/escapes.yaml',
+    'escapes.yaml:7:3: answers.X9: unknown question id "X9"; it holds U+001B ESCAPE, U+202E RIGHT-TO-LEFT OVERRIDE',
+    'escapes.yaml:8:3: answers.Y: unknown question id "Y"; it holds U+009B CONTROL SEQUENCE INTRODUCER',
+  ),
+  // Special files, look-alike and invisible characters, YAML features we do not read, JSON read as JSON.
+  { ...bad('answers/fifo.yaml', `fifo.yaml: ${FIFO}`), setup: fifo('fifo.yaml') },
+  bad(
+    'answers/yaml-tags.yaml',
+    'yaml-tags.yaml:2:3: YAML tags (!!map) are not supported: write the plain value',
+    'yaml-tags.yaml:4:13: YAML tags (!!int) are not supported: write the plain value',
+    'yaml-tags.yaml:5:13: YAML tags (!!str) are not supported: write the plain value',
+    'yaml-tags.yaml:6:16: YAML tags (!!binary) are not supported: write the plain value',
+    'yaml-tags.yaml:7:15: YAML tags (!custom) are not supported: write the plain value',
+    'yaml-tags.yaml:8:14: YAML tags (!!set) are not supported: write the plain value',
+  ),
+  bad('answers/merge-keys.yaml', 'merge-keys.yaml:7:3: merge keys (<<) are not supported: write the keys out'),
+  bad(
+    'answers/look-alike-ids.yaml',
+    'look-alike-ids.yaml:8:3: answers.\u04221: unknown question id "\u04221"; it holds U+0422 CYRILLIC CAPITAL LETTER TE',
+    'look-alike-ids.yaml:9:3: answers.\u03a42: unknown question id "\u03a42"; it holds U+03A4 GREEK CAPITAL LETTER TAU',
+    'look-alike-ids.yaml:10:3: answers.\uff321: unknown question id "\uff321"; it holds U+FF32 FULLWIDTH LATIN CAPITAL LETTER R',
+    'look-alike-ids.yaml:11:3: answers.\u13a12: unknown question id "\u13a12"; it holds U+13A1 (a Cherokee letter)',
+    'look-alike-ids.yaml:12:3: answers.\u0405\u0430les: unknown question id "\u0405\u0430les"; it holds U+0405 CYRILLIC CAPITAL LETTER DZE, U+0430 CYRILLIC SMALL LETTER A',
+  ),
+  bad(
+    'answers/invisible-ids.yaml',
+    'invisible-ids.yaml:8:3: answers.T\u200b1: unknown question id "T\u200b1"; it holds U+200B ZERO WIDTH SPACE',
+    'invisible-ids.yaml:9:3: answers.T2\u200d: unknown question id "T2\u200d"; it holds U+200D ZERO WIDTH JOINER',
+    'invisible-ids.yaml:10:3: answers.\ufeffR1: unknown question id "\ufeffR1"; it holds U+FEFF ZERO WIDTH NO-BREAK SPACE',
+    'invisible-ids.yaml:11:3: answers.R2: unknown question id "R2"; it holds U+202E RIGHT-TO-LEFT OVERRIDE',
+    'invisible-ids.yaml:12:3: answers.T1: unknown question id "T1"; it holds U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE',
+    'invisible-ids.yaml:13:3: answers.R\u00a01: unknown question id "R\u00a01"; it holds U+00A0 NO-BREAK SPACE',
+    'invisible-ids.yaml:14:3: answers.T1: unknown question id "T1"; it holds U+0007 ALERT',
+  ),
+  bad('answers/not-a-mapping-text.yaml', 'not-a-mapping-text.yaml:1:1: must be a mapping, not text'),
+  bad('answers/json-trailing-comma.json', 'json-trailing-comma.json:3:53: a trailing comma before } is not allowed in JSON'),
+  bad('answers/json-trailing-comma-list.json', 'json-trailing-comma-list.json:4:17: a trailing comma before ] is not allowed in JSON'),
+  bad('answers/json-comment.json', 'json-comment.json:2:3: comments are not allowed in JSON'),
+  bad('answers/json-block-comment.json', 'json-block-comment.json:2:38: comments are not allowed in JSON'),
+  bad('answers/json-single-quotes.json', 'json-single-quotes.json:2:3: strings in JSON take double quotes, not single quotes'),
+  bad('answers/json-bare-key.json', 'json-bare-key.json:2:3: expected a key in double quotes, not "r"'),
+  bad('answers/json-leading-zero.json', 'json-leading-zero.json:3:22: is not a JSON number (write numbers in decimal, without leading zeros)'),
+  bad('answers/json-truncated.json', 'json-truncated.json:4:1: the file ends inside an object: a } is missing'),
+  bad('answers/json-two-values.json', 'json-two-values.json:2:1: expected the end of the file (a JSON file holds one value), not "{"'),
+  bad('answers/json-nan.json', 'json-nan.json:3:22: expected a value (a "string", a number, {…}, […], true, false or null), not "N"'),
+  bad('answers/json-unclosed-string.json', 'json-unclosed-string.json:2:36: a line break inside a string: is a closing " missing? (JSON writes a line break in a string as \\n)'),
+  bad('answers/json-yaml-inside.json', 'json-yaml-inside.json:1:1: expected a value (a "string", a number, {…}, […], true, false or null), not "r"'),
+  bad('answers/json-positions.json', 'json-positions.json:4:11: answers.T1: 9 is off the scale 1..5 (or na)', 'json-positions.json:8:5: answers.X1: unknown question id "X1"'),
   {
     ...bad('answers/too-large.yaml', 'too-large.yaml: is 1.4 MB; input files are limited to 1.0 MB'),
     generate: () => `${ANSWERS_HEADER}notes: "${'x'.repeat(1_500_000)}"\n`,
@@ -211,7 +269,21 @@ const CASES: Case[] = [
     'wrong-types/trust.yaml:18:12: questions[1].owner: must be one of sales, marketing, both, leadership, revops, not "ceo"',
   ),
   bad('bank/duplicate-keys', 'duplicate-keys/talk.yaml:18:1: duplicate key "name"'),
-  bad('bank/tabs', 'tabs/talk.yaml:8:1: tabs are not allowed as indentation'),
+  // The parser's errors after a tab follow from it; each line's first is listed, none hidden behind a hint.
+  bad(
+    'bank/tabs',
+    'tabs/talk.yaml:8:1: tabs are not allowed as indentation',
+    ...[
+      [9, 11],
+      [10, 12],
+      [11, 12],
+      [12, 13],
+      [13, 9],
+      [14, 11],
+      [15, 14],
+      [16, 12],
+    ].map(([line, col]) => `tabs/talk.yaml:${line}:${col}: nested mappings are not allowed in compact mappings`),
+  ),
   bad(
     'bank/proto-keys',
     'proto-keys/trust.yaml:8:3: the key "__proto__" is not allowed',
@@ -227,12 +299,55 @@ const CASES: Case[] = [
     'pillar-names/bank.yaml:13:17: pillars[1]: must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
     'pillar-names/bank.yaml:13:27: pillars[2]: pillar "talk" is listed twice',
   ),
+  { ...bad('bank/fifo-pillar', `fifo-pillar/talk.yaml: ${FIFO}`), setup: fifo('fifo-pillar/talk.yaml') },
+  { ...bad('bank/fifo-bank-yaml', `fifo-bank-yaml/bank.yaml: ${FIFO}`), setup: fifo('fifo-bank-yaml/bank.yaml') },
+  {
+    // A pillar file linked to a file outside the bank: refused, and its content never quoted.
+    ...bad('bank/link-outside', 'link-outside/talk.yaml: is a link to a file outside the bank folder: copy the file into the folder instead'),
+    setup(dir) {
+      writeFileSync(join(dir, 'npmrc'), SECRET);
+      rmSync(join(dir, 'link-outside', 'talk.yaml'));
+      symlinkSync(join('..', 'npmrc'), join(dir, 'link-outside', 'talk.yaml'));
+    },
+  },
+  {
+    ...valid('bank/valid-link-inside'),
+    setup(dir) {
+      const talk = join(dir, 'valid-link-inside', 'talk.yaml');
+      cpSync(talk, join(dir, 'valid-link-inside', 'talk-v1.yaml'));
+      rmSync(talk);
+      symlinkSync('talk-v1.yaml', talk);
+    },
+  },
+  bad('bank/scalar-pillar', 'scalar-pillar/talk.yaml:1:1: must be a mapping, not text'),
+  bad(
+    'bank/yaml-tags',
+    'yaml-tags/talk.yaml:2:13: YAML tags (!!str) are not supported: write the plain value',
+    'yaml-tags/talk.yaml:10:19: YAML tags (!!bool) are not supported: write the plain value',
+  ),
   // CSV exports and folders of answer files (aggregate).
   valid('csv/valid.csv'),
   valid('csv/valid-bom-crlf.csv'),
   valid('csv/valid-semicolon.csv'),
   valid('csv/valid-ids-and-case.csv'),
   valid('csv/folder'),
+  valid('csv/valid-excel-sep.csv'),
+  valid('csv/valid-excel-sep-comma.csv'),
+  // Invisible characters in headers (zero-width, bidi marks and isolates, no-break space, a control) do not stop a match.
+  valid('csv/valid-invisible-header.csv'),
+  bad(
+    'csv/look-alike-roles.csv',
+    'look-alike-roles.csv:2:2: column B ("Your role"): "\u0405ales" is not a role (sales, marketing, leadership, revops, other): map it with --map (roles: …); it holds U+0405 CYRILLIC CAPITAL LETTER DZE',
+  ),
+  { ...bad('csv/fifo.csv', `fifo.csv: ${FIFO}`), setup: fifo('fifo.csv') },
+  {
+    ...bad('csv/fifo-in-folder', `fifo-in-folder/b.yaml: ${FIFO}`),
+    setup(dir) {
+      mkdirSync(join(dir, 'fifo-in-folder'));
+      cpSync(join(CORPUS, 'answers', 'valid.yaml'), join(dir, 'fifo-in-folder', 'a.yaml'));
+      fifo('fifo-in-folder/b.yaml')(dir);
+    },
+  },
   bad('csv/empty.csv', 'empty.csv:1:1: is empty: a CSV export starts with a header row'),
   bad('csv/header-only.csv', 'no respondents: the inputs hold no answers', 'hint: pass answer files, folders of them, or CSV exports'),
   bad('csv/unclosed-quote.csv', 'unclosed-quote.csv:3:3: a quoted field that starts in this row is never closed: the file ends inside quotes'),
@@ -264,6 +379,10 @@ const CASES: Case[] = [
 
   // --map files.
   valid('map/valid.yaml'),
+  valid('map/valid.json'),
+  { ...bad('map/fifo.yaml', `fifo.yaml: ${FIFO}`), setup: fifo('fifo.yaml') },
+  bad('map/yaml-tags.yaml', 'yaml-tags.yaml:3:13: YAML tags (!!str) are not supported: write the plain value'),
+  bad('map/json-trailing-comma.json', 'json-trailing-comma.json:1:85: a trailing comma before } is not allowed in JSON'),
   bad('map/empty.yaml', 'empty.yaml:1:1: is empty'),
   bad('map/unknown-keys.yaml', 'unknown-keys.yaml:6:1: label: unknown key "label"'),
   bad('map/duplicate-keys.yaml', 'duplicate-keys.yaml:6:3: duplicate key "Q1"'),
@@ -285,12 +404,15 @@ const CASES: Case[] = [
   bad('result/team.json', 'team.json: is a team result, but before.json is a single result: compare two results of the same kind', 'hint: compare two `run --format json` results, or two `aggregate --format json` results'),
   bad('result/answers.json', 'answers.json:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file', COMPARE_HINT),
   bad('result/empty.json', 'empty.json:1:1: is empty', COMPARE_HINT),
-  bad('result/malformed.json', 'malformed.json:3:1: flow map in block collection must be sufficiently indented and end with a }', COMPARE_HINT),
+  bad('result/malformed.json', 'malformed.json:3:1: the file ends inside an object: a } is missing', COMPARE_HINT),
   bad('result/newer-version.json', 'newer-version.json:2:20: schemaVersion: must be one of 1, not 2', COMPARE_HINT),
   bad('result/proto-key.json', 'proto-key.json:1:2: the key "__proto__" is not allowed', COMPARE_HINT),
   bad('result/duplicate-keys.json', 'duplicate-keys.json:3:3: duplicate key "schemaVersion"', COMPARE_HINT),
   bad('result/binary.json', 'binary.json: is not a text file (it contains NUL bytes)', COMPARE_HINT),
 
+  { ...bad('result/fifo.json', `fifo.json: ${FIFO}`, COMPARE_HINT), setup: fifo('fifo.json') },
+  bad('result/json-trailing-comma.json', 'json-trailing-comma.json:2:22: expected a key in double quotes, not ","', COMPARE_HINT),
+  bad('result/json-comment.json', 'json-comment.json:1:1: comments are not allowed in JSON', COMPARE_HINT),
   bad(['bank', 'lint', 'no-such-bank'], 'no-such-bank: no such folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
   bad(['run', '--bank', 'valid.yaml', '--answers', 'valid.yaml'], 'valid.yaml: is a file, not a bank folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
 
@@ -309,6 +431,38 @@ const CASES: Case[] = [
   bad(['template', '--bank', 'bank', '--out', 'out.json'], 'out.json: already exists', 'hint: pass --force to replace it, or choose another --out file'),
   bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'no-such-folder/report.json'], 'no-such-folder: no such folder (for --out no-such-folder/report.json)'),
   bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'bank', '--force'], 'bank: --out names a folder'),
+  // Standard input is not read: named as an input, it is refused at once.
+  bad(['run', '--bank', 'bank', '--answers', '-'], '-: reading standard input is not supported: name a file', 'hint: save the input to a file first, e.g. `cat > answers.yaml`'),
+  bad(['aggregate', '--bank', 'bank', '-'], '-: reading standard input is not supported: name a file'),
+  { ...bad(['compare', 'valid.json', '-'], '-: reading standard input is not supported: name a file', COMPARE_HINT), setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')) },
+
+  // Output onto input: refused with or without --force, through a link, a hard link, in an input folder, in the bank.
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'valid.yaml', '--force'], ...ONTO_INPUT('valid.yaml', 'valid.yaml')),
+  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'valid.yaml'], ...ONTO_INPUT('valid.yaml', 'valid.yaml')),
+  { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'link.yaml', '--force'], ...ONTO_INPUT('link.yaml', 'valid.yaml')), setup: (dir) => symlinkSync('valid.yaml', join(dir, 'link.yaml')) },
+  { ...bad(['run', '--bank', 'bank', '--answers', 'link.yaml', '--out', 'valid.yaml', '--force'], ...ONTO_INPUT('valid.yaml', 'link.yaml')), setup: (dir) => symlinkSync('valid.yaml', join(dir, 'link.yaml')) },
+  { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'hard.json', '--force'], ...ONTO_INPUT('hard.json', 'valid.yaml')), setup: (dir) => linkSync(join(dir, 'valid.yaml'), join(dir, 'hard.json')) },
+  { ...bad(['aggregate', '--bank', 'bank', 'team', '--out', 'team/dana.yaml', '--force'], ...ONTO_INPUT('team/dana.yaml', 'team/dana.yaml')), setup: (dir) => cpSync(join(CORPUS, 'csv', 'folder'), join(dir, 'team'), { recursive: true }) },
+  bad(['aggregate', '--bank', 'bank', 'valid.yaml', '--out', 'bank/talk.yaml', '--force'], ...ONTO_INPUT('bank/talk.yaml', 'bank/talk.yaml')),
+  bad(['bank', 'print', '--bank', 'bank', '--out', 'bank/bank.yaml', '--force'], ...ONTO_INPUT('bank/bank.yaml', 'bank/bank.yaml')),
+  bad(['template', '--bank', 'bank', '--out', 'bank/trust.yaml', '--force'], ...ONTO_INPUT('bank/trust.yaml', 'bank/trust.yaml')),
+  { ...bad(['compare', 'valid.json', 'valid.json', '--out', 'valid.json', '--force'], ...ONTO_INPUT('valid.json', 'valid.json')), setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')) },
+  { ...bad(['aggregate', '--bank', 'bank', 'valid.yaml', '--map', 'map.yaml', '--out', 'map.yaml', '--force'], ...ONTO_INPUT('map.yaml', 'map.yaml')), setup: (dir) => cpSync(join(CORPUS, 'map', 'valid.yaml'), join(dir, 'map.yaml')) },
+  // An existing --out without --force: the input's problems are listed too, and its hint wins.
+  {
+    ...bad(
+      ['run', '--bank', 'bank', '--answers', 'bad.yaml', '--out', 'out.json'],
+      'bad.yaml:10:7: answers.R2: 9 is off the scale 1..5 (or na)',
+      'bad.yaml:11:3: answers.X1: unknown question id "X1"',
+      'out.json: already exists',
+      'hint: pass --force to replace it, or choose another --out file',
+    ),
+    setup: (dir) => writeFileSync(join(dir, 'bad.yaml'), readFileSync(join(dir, 'valid.yaml'), 'utf8').replace('R2: 1', 'R2: 9\n  X1: 3')),
+  },
+  {
+    ...bad(['compare', 'valid.yaml', 'missing.json', '--out', 'out.json'], 'valid.yaml:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file', 'missing.json: no such file or folder', 'out.json: already exists', COMPARE_HINT),
+  },
+  { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'dangling.json', '--force'], 'dangling.json: --out is a link to a file that does not exist', 'hint: remove the link, or choose another --out file'), setup: (dir) => symlinkSync('nowhere.json', join(dir, 'dangling.json')) },
   bad(['run', '--bank', 'bank'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
   bad(['run', '--bank', 'bank', '--quick', '--format', 'json', '--out', 'out.json', '--force'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
 ];
@@ -322,7 +476,10 @@ function caseName(c: Case): string {
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'latin1');
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile()) files[path] = readFileSync(path, 'latin1');
+    else if (entry.isSymbolicLink()) files[path] = `link`;
+    else if (!entry.isDirectory()) files[path] = 'special';
   }
   return files;
 }
@@ -339,6 +496,7 @@ async function runCase(c: Case, dir: string): Promise<{ code: number | null; std
   } else {
     args = c.input;
   }
+  c.setup?.(dir);
   const before = snapshot(dir);
   return { ...(await cli(args, { cwd: dir, input: null })), dir, before };
 }

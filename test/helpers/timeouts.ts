@@ -4,3 +4,6 @@
  * Nothing asserts on time; this only bounds how long a test may hang before it fails.
  */
 export const SLOW_TEST_TIMEOUT_MS = 120_000;
+
+/** How long one in-process test may take: property tests run hundreds of cases, several times slower on a busy machine. */
+export const UNIT_TEST_TIMEOUT_MS = 30_000;

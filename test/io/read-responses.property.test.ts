@@ -100,12 +100,13 @@ describe('fast answer-file path', () => {
       let accepted = 0;
       let plain = 0;
       await fc.assert(
-        fc.asyncProperty(bytes, fc.constantFrom('a.yaml', 'a.json'), async (content, name) => {
+        fc.asyncProperty(bytes, fc.constantFrom('a.yaml', 'a.yml', 'a.YAML', 'a.json'), async (content, name) => {
           const file = join(dir, `${form}-${name}`);
           writeFileSync(file, content);
           const full = await outcome(async () => parsedResponse(file, await readTextFile(file), bank, form));
           expect(await outcome(() => loadResponse(file, bank, form))).toEqual(full);
-          const fast = await readTextFile(file).then((t) => plainResponse(t, bank, form), () => null);
+          // A .json file never takes the plain path (a YAML subset): it is read as JSON.
+          const fast = name.endsWith('.json') ? null : await readTextFile(file).then((t) => plainResponse(t, bank, form), () => null);
           if (fast !== null) {
             plain++;
             expect({ response: fast }).toEqual(full);
@@ -115,7 +116,8 @@ describe('fast answer-file path', () => {
         { numRuns: 400 },
       );
       expect(accepted).toBeGreaterThan(10);
-      expect(plain).toBeGreaterThan(10);
+      // Only YAML files (three names in four) can take the plain path.
+      expect(plain).toBeGreaterThan(5);
     },
     SLOW_TEST_TIMEOUT_MS,
   );

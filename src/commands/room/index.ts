@@ -37,7 +37,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
   let joinUrl = '';
   const pages: RoomPages = {
     phone: (r) => renderPhonePage({ bank, questions: r.form, names: options.names }),
-    lobby: () => renderLobbyPage(bank.title, joinUrl),
+    lobby: () => renderLobbyPage(bank.title, joinUrl, options.names),
     slides: (r, report) => renderSlidesPage(report, `/s/${r.screenToken}/report`),
   };
 
@@ -89,6 +89,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
     await watchFacilitator(room_, ctx);
   } finally {
     await server.close();
+    await folder.close();
   }
   const { counts, revealed } = room_.status();
   const unfinished = counts.joined - counts.finished;

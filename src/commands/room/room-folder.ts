@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { ROLES } from '../../core/bank-schema.js';
 import { InputError } from '../../core/errors.js';
-import type { Progress } from '../../core/progress.js';
 import { readTextFile } from '../../io/read-text.js';
 import { folderProgressStore } from '../../io/state.js';
 import type { ProgressStore } from '../../survey/progress-store.js';
 import { writeFileAtomic } from '../../io/write-file.js';
+import { ProgressJournal, readJournal } from './progress-journal.js';
 
 // The room's own state inside <dir>, in a hidden folder that aggregate skips: the room's tokens and
 // settings, one record per participant, and each unfinished participant's progress. Everything is
@@ -46,15 +46,34 @@ export const ROOM_STATE = '.cash-test-room';
 export class RoomFolder {
   readonly state: string;
   readonly progressDir: string;
-  /** Each unfinished participant's progress. */
+  /**
+   * Each unfinished participant's progress: every save one line in a journal (on disk before it resolves);
+   * list() first brings the progress files up to date from the journal, which then starts empty. A stop half
+   * way through that only means doing it again at the next start: the journal's lines say the same twice.
+   */
   readonly store: ProgressStore;
   private readonly participantsDir: string;
+  private readonly journalFile: string;
+  private journal: ProgressJournal | null = null;
 
   constructor(readonly folder: string) {
     this.state = join(folder, ROOM_STATE);
     this.progressDir = join(this.state, 'progress');
     this.participantsDir = join(this.state, 'participants');
-    this.store = folderProgressStore(this.progressDir);
+    this.journalFile = join(this.state, 'progress.journal');
+    const files = folderProgressStore(this.progressDir);
+    this.store = {
+      location: this.progressDir,
+      list: async () => {
+        await this.compact(files);
+        return files.list();
+      },
+      save: (progress) => this.openJournal().save(progress),
+      remove: async (id) => {
+        await this.openJournal().remove(id);
+        await files.remove(id);
+      },
+    };
   }
 
   async create(): Promise<void> {
@@ -88,18 +107,24 @@ export class RoomFolder {
     await writeFileAtomic(join(this.participantsDir, `${record.id}.json`), `${JSON.stringify(record)}\n`);
   }
 
-  async loadProgress(): Promise<Progress[]> {
-    const { runs, damaged } = await this.store.list();
-    if (damaged.length > 0) throw new InputError(damaged.flatMap((d) => d.problems), `the room's state in ${this.state} is damaged`);
-    return runs.map((r) => r.progress);
+  async close(): Promise<void> {
+    await this.journal?.close();
+    this.journal = null;
   }
 
-  async saveProgress(progress: Progress): Promise<void> {
-    await this.store.save(progress);
+  private async compact(files: ProgressStore): Promise<void> {
+    await this.journal?.close();
+    for (const [id, progress] of await readJournal(this.journalFile)) {
+      if (progress === null) await files.remove(id);
+      else await files.save(progress);
+    }
+    await writeFileAtomic(this.journalFile, '');
+    this.journal = await ProgressJournal.open(this.journalFile);
   }
 
-  async removeProgress(id: string): Promise<void> {
-    await this.store.remove(id);
+  private openJournal(): ProgressJournal {
+    if (this.journal === null) throw new Error('the room’s progress is saved only after it was listed');
+    return this.journal;
   }
 }
 

@@ -4,12 +4,14 @@ import { basename, join } from 'node:path';
 import { EMPTY_MAP } from '../../core/answer-map.js';
 import type { AnswerValue, Respondent, Response } from '../../core/answers.js';
 import { allQuestions, type Bank, type Form, type Question } from '../../core/bank.js';
-import { newProgress, nextUnanswered, type Progress } from '../../core/progress.js';
+import { InputError } from '../../core/errors.js';
 import { roomCounts } from '../../core/room/counts.js';
 import { scoreRespondent } from '../../core/scoring.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { wholeScore } from '../../core/whole-score.js';
 import { folderSink } from '../../io/answer-sinks.js';
+import type { AnswerSink } from '../../survey/answer-sink.js';
+import { Session, type SessionSetup } from '../../survey/session.js';
 import { renderAnswerFile } from '../../render/answer-file.js';
 import { RequestError } from '../../server/request-error.js';
 import type { Joined, Page, PhoneState, RoomApi, RoomStatus } from '../../server/room-api.js';
@@ -37,11 +39,13 @@ export interface RoomPages {
 
 export class Room implements RoomApi {
   private readonly participants = new Map<string, ParticipantRecord>();
-  private readonly progress = new Map<string, Progress>();
+  /** The unfinished participants' surveys: the same flow as the terminal's, one session a phone. */
+  private readonly sessions = new Map<string, Session>();
   /** One change at a time per participant: a double tap cannot interleave two saves. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<(status: RoomStatus) => void>();
   private readonly questions: Question[];
+  private readonly setup: SessionSetup;
   private report_: TeamReport | null = null;
 
   private constructor(
@@ -51,6 +55,7 @@ export class Room implements RoomApi {
     private readonly pages: RoomPages,
   ) {
     this.questions = allQuestions(settings.bank, settings.form);
+    this.setup = { bank: settings.bank, form: settings.form, store: folder.store, now: settings.now };
   }
 
   /** Opens the room in its folder: the saved one (same tokens), or a new one. */
@@ -72,9 +77,14 @@ export class Room implements RoomApi {
         };
     const room = new Room(folder, record, settings, pages);
     for (const p of await folder.loadParticipants()) room.participants.set(p.id, p);
-    for (const p of await folder.loadProgress()) {
-      const id = p.id.replace(/^run-room-/, '');
-      if (room.participants.has(id)) room.progress.set(id, p);
+    const { runs, damaged } = await folder.store.list();
+    if (damaged.length > 0) throw new InputError(damaged.flatMap((d) => d.problems), `the room's state in ${folder.state} is damaged`);
+    for (const run of runs) {
+      const id = run.progress.id.replace(/^run-room-/, '');
+      const record = room.participants.get(id);
+      if (record === undefined) continue;
+      if (record.finished !== null) await folder.store.remove(run.progress.id);
+      else room.sessions.set(id, Session.reopen(room.setup, run));
     }
     await room.finishInterrupted();
     return room;
@@ -126,13 +136,10 @@ export class Room implements RoomApi {
     }
     const id = randomBytes(8).toString('hex');
     const secret = newToken();
-    const now = this.settings.now().toISOString();
-    const { bank, form } = this.settings;
-    const progress = newProgress({ bank, bankDir: null, form, respondent, id: progressId(id), now, workshop: this.folder.folder });
-    const record: ParticipantRecord = { format: 1, id, secretHash: secretHash(secret), role: respondent.role, joinedAt: now, finished: null };
-    await this.folder.saveProgress(progress);
+    const record: ParticipantRecord = { format: 1, id, secretHash: secretHash(secret), role: respondent.role, joinedAt: this.settings.now().toISOString(), finished: null };
+    const session = await Session.start(this.setup, respondent, { bankDir: null, workshop: this.folder.folder, id: progressId(id) });
     await this.folder.saveParticipant(record);
-    this.progress.set(id, progress);
+    this.sessions.set(id, session);
     this.participants.set(id, record);
     this.changed();
     return { credential: `${id}.${secret}`, state: await this.state(id) };
@@ -148,27 +155,26 @@ export class Room implements RoomApi {
   async state(participant: string): Promise<PhoneState> {
     const record = this.participants.get(participant);
     if (record === undefined) throw new RequestError(401, 'unknown participant');
-    const progress = this.progress.get(participant);
-    if (progress !== undefined) return { answers: { ...progress.answers }, next: nextUnanswered(this.questions, progress.answers, -1), finished: false };
+    const session = this.sessions.get(participant);
+    if (session !== undefined) return { answers: { ...session.progress.answers }, next: session.next()?.index ?? null, finished: false };
+    if (!this.settings.showOwn) return { answers: {}, next: null, finished: true };
     const response = await this.finishedResponse(record);
-    return { answers: response.answers, next: null, finished: true, ...(this.settings.showOwn ? { own: this.ownResult(response) } : {}) };
+    return { answers: response.answers, next: null, finished: true, own: this.ownResult(response) };
   }
 
+  /** The session checks the answer against the bank and stores it; the last one finishes the survey. */
   answer(participant: string, question: string, value: AnswerValue): Promise<PhoneState> {
     return this.serially(participant, async () => {
-      const progress = this.progress.get(participant);
-      if (progress === undefined) throw new RequestError(409, 'your answers are already handed in');
-      const index = this.questions.findIndex((q) => q.id === question);
-      if (index === -1) throw new RequestError(400, `unknown question id "${question}" in this form`);
-      const { min, max } = this.settings.bank.scale;
-      if (value !== 'na' && (value < min || value > max)) throw new RequestError(400, `${value} is off the scale ${min}..${max} (or na)`);
-      const updated: Progress = { ...progress, answers: { ...progress.answers, [question]: value }, updatedAt: this.settings.now().toISOString() };
-      await this.folder.saveProgress(updated);
-      this.progress.set(participant, updated);
-      if (nextUnanswered(this.questions, updated.answers, -1) === null) await this.finish(participant, updated);
-      const state = await this.state(participant);
-      // Straight on from this statement, as the terminal survey goes; wrapping round to any skipped before it.
-      return state.finished ? state : { ...state, next: nextUnanswered(this.questions, updated.answers, index) };
+      const session = this.sessions.get(participant);
+      if (session === undefined) throw new RequestError(409, 'your answers are already handed in');
+      try {
+        await session.answer(question, value);
+      } catch (error) {
+        if (error instanceof InputError) throw new RequestError(400, error.problems.map((p) => p.message).join('; '));
+        throw error;
+      }
+      if (session.next() === null) await this.finish(participant, session);
+      return this.state(participant);
     });
   }
 
@@ -210,45 +216,63 @@ export class Room implements RoomApi {
     return this.questions;
   }
 
-  private async finish(participant: string, progress: Progress): Promise<void> {
+  private async finish(participant: string, session: Session): Promise<void> {
     const record = this.participants.get(participant);
     if (record === undefined) return;
-    const { file } = await folderSink(this.folder.folder).save({ bank: this.settings.bank, form: this.settings.form, response: responseOf(progress) });
-    await this.markFinished(record, basename(file));
+    await session.finish(this.sinkFor(record));
+    this.sessions.delete(participant);
+    this.report_ = null;
+    this.changed();
+  }
+
+  /** The folder's answer files, named like the workshop's; each file noted in its participant's record before the progress goes. */
+  private sinkFor(record: ParticipantRecord): AnswerSink {
+    const folder = folderSink(this.folder.folder);
+    return {
+      save: async (answers) => {
+        const saved = await folder.save(answers);
+        await this.markFinished(record, basename(saved.file));
+        return saved;
+      },
+    };
   }
 
   private async markFinished(record: ParticipantRecord, file: string): Promise<void> {
     const done = { ...record, finished: file };
     await this.folder.saveParticipant(done);
     this.participants.set(record.id, done);
-    await this.folder.removeProgress(progressId(record.id));
-    this.progress.delete(record.id);
-    this.report_ = null;
-    this.changed();
   }
 
   /**
-   * A participant whose last answer was saved but whose finish was cut short (the server killed between the
-   * two): their answer file, if it was written, reads exactly as it would now; otherwise it is written now.
+   * A participant whose last answer was saved but whose finish was cut short (the server killed in between):
+   * their answer file, if it was written, is the one file nobody else claims that reads as theirs (all but
+   * the time it was written); otherwise it is written now. Either way, once.
    */
   private async finishInterrupted(): Promise<void> {
-    for (const [id, progress] of this.progress) {
-      if (nextUnanswered(this.questions, progress.answers, -1) !== null) continue;
+    const claimed = new Set([...this.participants.values()].flatMap((p) => (p.finished === null ? [] : [p.finished])));
+    for (const [id, session] of this.sessions) {
+      if (session.next() !== null) continue;
       const record = this.participants.get(id);
       if (record === undefined) continue;
-      const content = renderAnswerFile(this.settings.bank, this.settings.form, responseOf(progress));
-      const written = await this.findFile(record.role, content);
-      if (written === null) await this.finish(id, progress);
-      else await this.markFinished(record, written);
+      const { takenAt: _, ...response } = session.response();
+      const written = await this.findFile(record.role, untimed(renderAnswerFile(this.settings.bank, this.settings.form, response)), claimed);
+      if (written === null) {
+        await this.finish(id, session);
+      } else {
+        claimed.add(written);
+        await this.markFinished(record, written);
+        await session.discard();
+        this.sessions.delete(id);
+      }
     }
   }
 
-  private async findFile(role: string, content: string): Promise<string | null> {
+  private async findFile(role: string, content: string, claimed: ReadonlySet<string>): Promise<string | null> {
     for (let n = 1; ; n++) {
       const name = `${role}-${String(n).padStart(2, '0')}.yaml`;
       const text = await readFile(join(this.folder.folder, name), 'utf8').catch(() => null);
       if (text === null) return null;
-      if (text === content) return name;
+      if (!claimed.has(name) && untimed(text) === content) return name;
     }
   }
 
@@ -285,7 +309,7 @@ export class Room implements RoomApi {
   }
 }
 
-/** The finished answer file's content depends only on the progress: a restart can tell whether it was written. */
-function responseOf(progress: Progress): Response {
-  return { respondent: progress.respondent, answers: { ...progress.answers }, takenAt: progress.updatedAt };
+/** An answer file without its takenAt line: what it says, whenever it was written. */
+function untimed(text: string): string {
+  return text.replace(/^takenAt: .*\n/m, '');
 }

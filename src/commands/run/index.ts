@@ -3,10 +3,10 @@ import { inputError, type ExitCode } from '../../core/errors.js';
 import { buildSingleReport } from '../../core/report/single/build.js';
 import { scoreRespondent } from '../../core/scoring.js';
 import { loadBankForAnswers, loadResponse } from '../../io/load-answers.js';
-import { loadBank } from '../../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../../io/load-bank.js';
 import { singleRenderers } from '../../render/index.js';
 import type { Context } from '../../context.js';
-import { checkOutput, emit, textOptions } from '../output.js';
+import { checkOutput, emit, loadChecked, textOptions } from '../output.js';
 import { checkGates, type Gate } from '../thresholds.js';
 import type { RunOptions, SurveyResult } from './options.js';
 
@@ -17,9 +17,16 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   if (options.answers !== undefined && (options.resume !== false || options.save !== undefined)) {
     throw inputError(`${options.resume !== false ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`, 'leave out --answers to take the survey');
   }
-  await checkOutput(options);
-
-  const { bank, form, response } = options.answers === undefined ? await interview(options, ctx) : await scripted(options.answers, options);
+  const answers = options.answers;
+  const bankDir = options.bank ?? builtInBankDir();
+  let survey: SurveyResult;
+  if (answers === undefined) {
+    await checkOutput(options, [bankDir]);
+    survey = await interview(options, ctx);
+  } else {
+    survey = await loadChecked(options, [bankDir, answers], () => scripted(answers, options));
+  }
+  const { bank, form, response } = survey;
 
   const score = scoreRespondent(bank, form, response.answers);
   const report = buildSingleReport(bank, response, score, response.takenAt ?? ctx.now().toISOString());

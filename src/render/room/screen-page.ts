@@ -12,7 +12,7 @@ import { roomDocument } from './document.js';
 // The big screen: before the reveal, the QR code, the join URL and the live counts (never a figure);
 // after it, the team report one section a screen, and the full report one click away.
 
-export function renderLobbyPage(title: string, joinUrl: string): Page {
+export function renderLobbyPage(title: string, joinUrl: string, names: boolean): Page {
   return roomDocument({
     title: `${plainText(title)}: the room`,
     css: CSS,
@@ -24,7 +24,7 @@ export function renderLobbyPage(title: string, joinUrl: string): Page {
 <div>
 <h1>Scan to answer on your phone</h1>
 <p class="url">${joinUrl}</p>
-<p>Same Wi-Fi as this laptop. Anonymous: the room sees only how many have answered.</p>
+<p>Same Wi-Fi as this laptop. ${names ? 'Name and team are optional' : 'Anonymous'}: this screen shows only how many have answered.</p>
 </div>
 </section>
 <section class="counts" aria-label="Answers so far">
