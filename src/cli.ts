@@ -10,7 +10,7 @@ import type { SchemaKind } from './commands/schema.js';
 import type { TemplateOptions } from './commands/template.js';
 import type { WorkshopOptions } from './commands/workshop/options.js';
 import type { ExitCode } from './core/errors.js';
-import { ROLES } from './core/roles.js';
+import { ROLES, type Role } from './core/roles.js';
 import { COMPARE_FORMATS, QUESTIONNAIRE_FORMATS, SINGLE_FORMATS, TEAM_FORMATS } from './render/formats.js';
 import { plainText } from './render/shared/sanitize.js';
 
@@ -138,6 +138,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'the answers are for the quick form', false)
     .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
+    .addOption(new Option('--show-role <role>', 'show this role even below --min-group, when its people agree (repeatable)').argParser(shownRoles).default([]))
     .option('--show-names', "list respondents' names (never shown otherwise)", false)
     .option('--map <file>', 'YAML file mapping CSV headers, answer labels and roles the matching does not find')
     .addOption(new Option('--format <format>', 'report format').choices(TEAM_FORMATS).default('text'))
@@ -154,6 +155,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
         'cash-test aggregate answers/ --format json --out team.json  # for compare',
         'cash-test aggregate answers/ --format html --out team.html  # charts and the workshop agenda, to show or print',
         'cash-test aggregate answers/ --fail-under 60 --fail-gap-over 20',
+        'cash-test aggregate answers/ --show-role leadership         # the CRO and CMO agreed to be shown',
       ]),
     )
     .action(async (paths: string[], o: Omit<AggregateOptions, 'paths'>) => done(await handlers.aggregate({ ...o, paths }, ctx)));
@@ -229,6 +231,12 @@ function scoreLimit(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || n > 100) throw new InvalidArgumentError('It must be a number from 0 to 100.');
   return n;
+}
+
+function shownRoles(value: string, previous: Role[]): Role[] {
+  const role = ROLES.find((r) => r === value.trim().toLowerCase());
+  if (role === undefined) throw new InvalidArgumentError(`It must be one of ${ROLES.join(', ')}.`);
+  return previous.includes(role) ? previous : [...previous, role];
 }
 
 function groupSize(value: string): number {

@@ -45,7 +45,7 @@ async function dispatch(args: readonly string[], exitCode: ExitCode = 0) {
 }
 
 const RUN_DEFAULTS = { quick: false, format: 'text', force: false, resume: false };
-const AGGREGATE_DEFAULTS = { quick: false, minGroup: 3, showNames: false, format: 'text', force: false };
+const AGGREGATE_DEFAULTS = { quick: false, minGroup: 3, showRole: [], showNames: false, format: 'text', force: false };
 
 describe('runCli dispatch', () => {
   it.each([
@@ -77,9 +77,14 @@ describe('runCli dispatch', () => {
     { args: ['aggregate', 'answers/'], command: 'aggregate', options: { ...AGGREGATE_DEFAULTS, paths: ['answers/'] } },
     { args: ['aggregate', 'a.csv', 'b/', 'c.yaml'], command: 'aggregate', options: { ...AGGREGATE_DEFAULTS, paths: ['a.csv', 'b/', 'c.yaml'] } },
     {
+      args: ['aggregate', 'a/', '--show-role', 'leadership', '--show-role', 'RevOps', '--show-role', 'leadership'],
+      command: 'aggregate',
+      options: { ...AGGREGATE_DEFAULTS, showRole: ['leadership', 'revops'], paths: ['a/'] },
+    },
+    {
       args: ['aggregate', 'x.csv', '--bank', 'b', '--quick', '--min-group', '5', '--show-names', '--map', 'map.yaml', '--format', 'csv', '--out', 'team.csv', '--force', '--fail-under', '60', '--fail-gap-over', '20'],
       command: 'aggregate',
-      options: { paths: ['x.csv'], bank: 'b', quick: true, minGroup: 5, showNames: true, map: 'map.yaml', format: 'csv', out: 'team.csv', force: true, failUnder: 60, failGapOver: 20 },
+      options: { paths: ['x.csv'], bank: 'b', quick: true, minGroup: 5, showRole: [], showNames: true, map: 'map.yaml', format: 'csv', out: 'team.csv', force: true, failUnder: 60, failGapOver: 20 },
     },
     { args: ['compare', 'q1.json', 'q2.json'], command: 'compare', options: { before: 'q1.json', after: 'q2.json', format: 'text', force: false } },
     {
@@ -126,6 +131,7 @@ describe('runCli dispatch', () => {
     { args: ['schema'], error: "missing required argument 'kind'", help: 'schema' },
     { args: ['workshop'], error: "missing required argument 'dir'", help: 'workshop' },
     { args: ['aggregate'], error: "missing required argument 'paths'", help: 'aggregate' },
+    { args: ['aggregate', 'a/', '--show-role', 'cfo'], error: "option '--show-role <role>' argument 'cfo' is invalid. It must be one of sales, marketing, leadership, revops, other.", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--min-group', '0'], error: "option '--min-group <n>' argument '0' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--min-group', '2.5'], error: "option '--min-group <n>' argument '2.5' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--fail-gap-over', '101'], error: "option '--fail-gap-over <n>' argument '101' is invalid. It must be a number from 0 to 100.", help: 'aggregate' },

@@ -4,6 +4,7 @@ import type { Bank, Form } from '../core/bank.js';
 import type { ExitCode } from '../core/errors.js';
 import { buildTeamReport, type TeamReportOptions } from '../core/report/team/build.js';
 import type { TeamReport } from '../core/report/team/schema.js';
+import type { Role } from '../core/roles.js';
 import { builtInBankDir, loadBank } from '../io/load-bank.js';
 import { loadAnswerMap } from '../io/load-map.js';
 import { collectInputs, loadBankForInputs, readResponses, type ResponseInputs } from '../io/read-responses.js';
@@ -19,6 +20,8 @@ export interface AggregateOptions {
   bank?: string;
   quick: boolean;
   minGroup: number;
+  /** Roles shown below --min-group with their people's consent. */
+  showRole?: Role[];
   showNames: boolean;
   map?: string;
   format: TeamFormat;
@@ -38,7 +41,7 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
     const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
     const form: Form = options.quick ? 'quick' : 'full';
     const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
-    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, createdAt });
+    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, showRoles: options.showRole ?? [], createdAt });
   });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { answersFileSchema } from '../core/answers.js';
+import { answersFileSchema } from '../core/answers-schema.js';
 import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
 import { resultSchema } from '../core/report/result-schema.js';
 import { renderJson } from '../render/shared/json.js';

@@ -43,6 +43,7 @@ export interface ItemCounts {
 export class TeamData {
   readonly questions: readonly Question[];
   private count = 0;
+  private sameAnswers = 0;
   private readonly perRole = new Uint32Array(ROLES.length);
   private readonly roles = new Column((n) => new Uint8Array(n));
   private readonly overall = new Column((n) => new Float64Array(n));
@@ -76,6 +77,12 @@ export class TeamData {
       this.answers[k]?.set(i, value === undefined ? NO_ANSWER : value === 'na' ? UNKNOWN : value - min + 1);
     });
     if (this.names !== null && response.respondent.name) this.names.push(response.respondent.name);
+    if (straightLined(this.questions, response.answers)) this.sameAnswers++;
+  }
+
+  /** Respondents who gave the same answer to every statement of the form. */
+  get straightLiners(): number {
+    return this.sameAnswers;
   }
 
   get size(): number {
@@ -127,8 +134,12 @@ export class TeamData {
    * Item variances come from counts and the totals are one float64 a respondent, so memory
    * does not grow with respondents × items.
    */
-  alpha(items: readonly number[]): { complete: number; alpha: number | null } {
+  alpha(items: readonly number[], group: Group = EVERYONE): { complete: number; alpha: number | null } {
     const complete = new Uint8Array(this.count).fill(1);
+    const counted = ROLES.map((r) => group.includes(r));
+    this.scan(this.roles, (_code, role, i) => {
+      if (!counted[role]) complete[i] = 0;
+    });
     for (const k of items) this.scan(this.answers[k] as Column<Uint8Array>, (code, _role, i) => {
       if (code === NO_ANSWER || code === UNKNOWN) complete[i] = 0;
     });
@@ -175,4 +186,11 @@ export class TeamData {
       for (let j = 0; j < length; j++) visit(values[j] as number, roles[j] as number, c * CHUNK + j);
     }
   }
+}
+
+/** The same answer (the same number, or "don't know") to every question, with at least two asked. */
+export function straightLined(questions: readonly Question[], answers: Response['answers']): boolean {
+  if (questions.length < 2) return false;
+  const first = Object.hasOwn(answers, (questions[0] as Question).id) ? answers[(questions[0] as Question).id] : undefined;
+  return first !== undefined && questions.every((q) => Object.hasOwn(answers, q.id) && answers[q.id] === first);
 }

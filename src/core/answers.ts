@@ -1,31 +1,12 @@
-import * as z from 'zod';
-import { ROLES, type Role } from './bank-schema.js';
+import type { AnswersFile } from './answers-schema.js';
+import { ROLES, type Role } from './roles.js';
 import { allQuestions, majorVersion, type Bank, type Form, type Question } from './bank.js';
 import { describeValue } from './describe-value.js';
 import type { Issue } from './issue.js';
 
 export type AnswerValue = number | 'na';
-
-/** A respondent's name or team: at most this many characters, wherever it comes from. */
-export const MAX_NAME_LENGTH = 200;
-
-export const optionalText = z.string().trim().max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`).optional();
-
-export const answersFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  bank: z.strictObject({ id: z.string(), version: z.string() }).optional(),
-  form: z.enum(['full', 'quick']).optional(),
-  respondent: z
-    .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
-    .default({}),
-  takenAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }).optional(),
-  // null is an empty answer, as in a freshly written template: reported as missing.
-  answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()])),
-});
-
-/** What the loader validates: values are left to checkAnswers, so that all their problems are listed together. */
-export const answersFileShapeSchema = answersFileSchema.extend({ answers: z.record(z.string(), z.unknown()) });
-export type AnswersFile = z.infer<typeof answersFileShapeSchema>;
+export type { AnswersFile } from './answers-schema.js';
+export { MAX_NAME_LENGTH } from './name-length.js';
 
 export interface Respondent {
   role: Role;

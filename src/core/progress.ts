@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { optionalText, valueProblem, type AnswerValue, type Respondent } from './answers.js';
+import { valueProblem, type AnswerValue, type Respondent } from './answers.js';
+import { optionalText } from './answers-schema.js';
 import { ROLES } from './bank-schema.js';
 import { allQuestions, type Bank, type Form, type Question } from './bank.js';
 import { canonicalJson } from './canonical-json.js';

@@ -68,21 +68,38 @@ export function tTwoSided(t: number, df: number): number {
   return incompleteBeta(df / (df + t2), t2 / (df + t2), df / 2, 0.5);
 }
 
+/** The density of t(ν) at t. */
+function tDensity(t: number, df: number): number {
+  return Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df));
+}
+
+/** A start for Newton: the normal quantile (Abramowitz & Stegun 26.2.23) widened by Cornish–Fisher terms. */
+function startingPoint(q: number, df: number): number {
+  const w = Math.sqrt(-2 * Math.log(1 - q));
+  const z = w - (2.515517 + 0.802853 * w + 0.010328 * w * w) / (1 + 1.432788 * w + 0.189269 * w * w + 0.001308 * w * w * w);
+  const t = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+  return Number.isFinite(t) && t > 0 ? t : 1;
+}
+
 /** The q-quantile of t(ν) for 0.5 ≤ q < 1 (the upper quantiles an interval needs). */
 export function tQuantile(q: number, df: number): number {
   if (!(q >= 0.5 && q < 1) || !(df > 0)) throw new RangeError(`tQuantile: needs 0.5 ≤ q < 1 and df > 0 (got q=${q}, df=${df})`);
+  if (q === 0.5) return 0;
   const tail = 2 * (1 - q);
+  // Newton on the tail probability (its slope is −2·density), kept inside the bracket (lo, hi)
+  // known to hold the one root; a step that would leave it bisects (or doubles) instead.
   let lo = 0;
-  let hi = 1;
-  while (tTwoSided(hi, df) > tail) {
-    lo = hi;
-    hi *= 2;
+  let hi = Number.POSITIVE_INFINITY;
+  let t = startingPoint(q, df);
+  for (let i = 0; i < 300; i++) {
+    const excess = tTwoSided(t, df) - tail;
+    if (excess === 0) return t;
+    if (excess > 0) lo = t;
+    else hi = t;
+    const next = t + excess / (2 * tDensity(t, df));
+    const previous = t;
+    t = next > lo && next < hi ? next : Number.isFinite(hi) ? (lo + hi) / 2 : 2 * t;
+    if (Math.abs(t - previous) <= 1e-14 * t) return t;
   }
-  // Bisection: the tail probability falls strictly with t, so this converges to the one root.
-  for (let i = 0; i < 200 && hi - lo > 1e-14 * Math.max(hi, 1e-300); i++) {
-    const mid = (lo + hi) / 2;
-    if (tTwoSided(mid, df) > tail) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return t;
 }

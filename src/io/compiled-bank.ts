@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank.js';
 
@@ -20,19 +20,38 @@ export interface CompiledBank {
 
 export async function compileBank(dir: string, bank: Bank): Promise<CompiledBank> {
   const names = ['bank.yaml', ...bank.pillars.map((p) => `${p.id}.yaml`)];
-  const files = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await fileHash(join(dir, name))])));
+  const files = Object.fromEntries(names.map((name) => [name, fileHash(join(dir, name))]));
   return { files, bank };
 }
 
-/** The compiled bank when its files in `dir` are still the ones it was compiled from; null otherwise. */
+/**
+ * The compiled bank when its files in `dir` are still the ones it was compiled from; null otherwise.
+ * Read synchronously: six small files, read on every scripted run, cost about 9 ms more asynchronously.
+ */
 export async function readCompiledBank(compiled: string, dir: string): Promise<Bank | null> {
-  const text = await readFile(compiled, 'utf8').catch(() => null);
+  const text = readOrNull(compiled);
   if (text === null) return null;
-  const { files, bank } = JSON.parse(text) as CompiledBank;
-  const current = await Promise.all(Object.entries(files).map(async ([name, hash]) => (await fileHash(join(dir, name)).catch(() => null)) === hash));
-  return current.every(Boolean) ? bank : null;
+  const { files, bank } = JSON.parse(text.toString('utf8')) as CompiledBank;
+  return Object.entries(files).every(([name, hash]) => {
+    const bytes = readOrNull(join(dir, name));
+    return bytes !== null && hashOf(bytes) === hash;
+  })
+    ? bank
+    : null;
 }
 
-async function fileHash(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+function readOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function fileHash(file: string): string {
+  return hashOf(readFileSync(file));
+}
+
+function hashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

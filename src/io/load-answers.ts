@@ -1,13 +1,11 @@
 import { extname } from 'node:path';
-import { answersFileShapeSchema, checkAnswers, checkAnswerValues, type AnswersFile, type Response } from '../core/answers.js';
+import { checkAnswers, checkAnswerValues, type AnswersFile, type Response } from '../core/answers.js';
 import type { Bank, Form } from '../core/bank.js';
 import type { Role } from '../core/bank-schema.js';
 import { InputError } from '../core/errors.js';
 import { loadBank, loadBankFor } from './load-bank.js';
-import { parseInput } from './parse-input.js';
 import { readPlainAnswers } from './plain-answer-file.js';
 import { checkInputFile, readTextFile } from './read-text.js';
-import { validate } from './yaml-document.js';
 
 export const ANSWER_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -19,7 +17,7 @@ export async function loadResponse(file: string, bank: Bank, form: Form, role?: 
     throw new InputError([{ file, message: `answer files end in ${ANSWER_EXTENSIONS.join(', ')}` }]);
   }
   const text = await readTextFile(file);
-  return (extension === '.json' ? null : plainResponse(text, bank, form, role)) ?? parsedResponse(file, text, bank, form, role);
+  return (extension === '.json' ? null : plainResponse(text, bank, form, role)) ?? (await parsedResponse(file, text, bank, form, role));
 }
 
 /** The fast path: the response when the text is a plain answer file without a problem, otherwise null. */
@@ -28,8 +26,13 @@ export function plainResponse(text: string, bank: Bank, form: Form, role?: Role)
   return plain === null ? null : checkAnswers(bank, form, plain, role).response;
 }
 
-/** The full path: YAML with positions and the schema; every problem is reported where it is. */
-export function parsedResponse(file: string, text: string, bank: Bank, form: Form, role?: Role): Response {
+/** The full path: YAML (or JSON) with positions and the schema, loaded only when needed; every problem is reported where it is. */
+export async function parsedResponse(file: string, text: string, bank: Bank, form: Form, role?: Role): Promise<Response> {
+  const [{ parseInput }, { validate }, { answersFileShapeSchema }] = await Promise.all([
+    import('./parse-input.js'),
+    import('./yaml-document.js'),
+    import('../core/answers-schema.js'),
+  ]);
   const doc = parseInput(text, file);
   let data: AnswersFile;
   try {
@@ -47,10 +50,26 @@ export function parsedResponse(file: string, text: string, bank: Bank, form: For
 
 /** The bank an answer file is scored with when no --bank was given: the built-in one its `bank: {id, version}` names. */
 export async function loadBankForAnswers(file: string): Promise<Bank> {
-  if (!ANSWER_EXTENSIONS.includes(extname(file).toLowerCase())) return loadBank();
+  const extension = extname(file).toLowerCase();
+  if (!ANSWER_EXTENSIONS.includes(extension)) return loadBank();
   // A file that cannot be read is reported when it is scored, with the rest of its problems.
-  const doc = await readTextFile(file)
-    .then((text) => parseInput(text, file))
+  const text = await readTextFile(file).catch((error: unknown) => {
+    if (error instanceof InputError) return null;
+    throw error;
+  });
+  if (text === null) return loadBank();
+  const plain = extension === '.json' ? null : readPlainAnswers(text);
+  if (plain !== null) {
+    try {
+      return await loadBankFor(plain.bank, (message) => ({ file, message }));
+    } catch (error) {
+      // Reported again below, where it is in the file.
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  const { parseInput } = await import('./parse-input.js');
+  const doc = await Promise.resolve()
+    .then(() => parseInput(text, file))
     .catch((error: unknown) => {
       if (error instanceof InputError) return null;
       throw error;

@@ -1,10 +1,10 @@
-import { answersFileSchema, MAX_NAME_LENGTH, type AnswersFile } from '../core/answers.js';
+import { MAX_NAME_LENGTH, type AnswersFile } from '../core/answers.js';
 import { ROLES } from '../core/roles.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
 // The fast path of an answer file's text (read by readTextFile like every input): the plain YAML
 // subset read by readSimpleYaml, and the common shape checked by hand instead of by the zod
-// schema. Anything else — an error, an unusual key or value — returns null, and the caller takes
+// schema (so that neither YAML nor zod is loaded). Anything else — an error, an unusual key or value — returns null, and the caller takes
 // the full path, which also reports every problem with its position.
 // test/io/plain-answer-file.test.ts checks that whatever passes here, the schema reads the same.
 
@@ -25,10 +25,20 @@ export function plainAnswersFile(data: Record<string, unknown>): AnswersFile | n
   const { role, name, team } = respondent;
   if (!(role === undefined || role === null || (typeof role === 'string' && (ROLES as readonly string[]).includes(role)))) return null;
   if (!plainText(name) || !plainText(team)) return null;
-  // The one field whose rule is more than a type: checked by the schema's own validator.
-  if (takenAt !== undefined && !answersFileSchema.shape.takenAt.safeParse(takenAt).success) return null;
+  if (takenAt !== undefined && !plainDateTime(takenAt)) return null;
   if (bank !== undefined && !(isObject(bank) && onlyKeys(bank, ['id', 'version']) && typeof bank.id === 'string' && typeof bank.version === 'string')) return null;
   return { ...data, respondent } as AnswersFile;
+}
+
+// The form the survey writes, on a real calendar day; any other form the schema may accept takes the full path.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+function plainDateTime(value: unknown): boolean {
+  const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const date = new Date(Date.UTC(year, month, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month && date.getUTCDate() === day;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

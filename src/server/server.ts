@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
-import { answersFileSchema, type AnswerValue } from '../core/answers.js';
+import type { AnswerValue } from '../core/answers.js';
+import { answersFileSchema } from '../core/answers-schema.js';
 import { HEARTBEAT_MS, MAX_BODY_BYTES, MAX_EVENT_STREAMS, PER_ADDRESS, PER_PARTICIPANT } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestError } from './request-error.js';

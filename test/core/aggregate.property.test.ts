@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SLOW_TEST_TIMEOUT_MS } from '../helpers/timeouts.js';
 import { describe, expect, it } from 'vitest';
 import { TeamData } from '../../src/core/aggregate.js';
 import type { AnswerValue, Response } from '../../src/core/answers.js';
@@ -50,7 +51,7 @@ describe('team figures: invariants', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, SLOW_TEST_TIMEOUT_MS);
 
   it('negate the sales − marketing gap and its g when sales and marketing swap', () => {
     const swap: Record<string, Role> = { sales: 'marketing', marketing: 'sales' };
@@ -74,7 +75,7 @@ describe('team figures: invariants', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, SLOW_TEST_TIMEOUT_MS);
 
   it('keep each team score within its respondents’ lowest and highest', () => {
     fc.assert(
@@ -97,5 +98,5 @@ describe('team figures: invariants', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, SLOW_TEST_TIMEOUT_MS);
 });

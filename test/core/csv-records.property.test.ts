@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { CsvRecordReader, CsvSyntaxError, type CsvErrorCode } from '../../src/core/csv-records.js';
+import { SLOW_TEST_TIMEOUT_MS } from '../helpers/timeouts.js';
 
 // The reader against csv-parse, the parser it replaced, on texts made of the characters CSV cares about,
 // fed in arbitrary pieces: the same records on the same lines, and the same first error in the same place.
@@ -79,7 +80,7 @@ it('reads what csv-parse reads, piece by piece, errors and their places included
     ),
     { numRuns: 3000 },
   );
-});
+}, SLOW_TEST_TIMEOUT_MS);
 
 it('well-formed exports: the same records whatever the pieces', () => {
   const cell = fc.oneof(fc.constantFrom('Agree', 'Strongly agree', '', 'na', '3'), fc.string({ maxLength: 6 }).map((s) => `"${s.replace(/"/g, '""')}"`));
@@ -95,4 +96,4 @@ it('well-formed exports: the same records whatever the pieces', () => {
     ),
     { numRuns: 500 },
   );
-});
+}, SLOW_TEST_TIMEOUT_MS);

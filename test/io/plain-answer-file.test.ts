@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answersFileSchema } from '../../src/core/answers.js';
+import { answersFileSchema } from '../../src/core/answers-schema.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -47,6 +47,24 @@ describe('plainAnswersFile', () => {
       { numRuns: 5000 },
     );
     expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('takes a time the schema accepts, and the ones the survey writes', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, '0')), two(13), two(32), two(25), two(61), two(61), fc.constantFrom('', '.5', '.123', '.1234567890'), fc.constantFrom('Z', '+01:00', '-23:59', '+24:00', '', 'z', '+0100'))
+      .map(([y, mo, d, h, mi, s, fraction, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${zone}`);
+    fc.assert(
+      fc.property(time, (takenAt) => {
+        if (plainAnswersFile({ answers: {}, takenAt }) !== null) expect(answersFileSchema.shape.takenAt.safeParse(takenAt).success).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), (date) => {
+        expect(plainAnswersFile({ answers: {}, takenAt: date.toISOString() })).not.toBeNull();
+      }),
+    );
   });
 
   it('reads the plain shape', () => {

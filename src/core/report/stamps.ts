@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { OWNERS } from '../bank-schema.js';
-import type { Bank } from '../bank.js';
 
 // What every report records alike: the bank it was made with, its scale and bands, and next steps.
 
@@ -32,6 +31,4 @@ export const nextStepSchema = z.strictObject({
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 
-export function stampBank(bank: Bank): z.infer<typeof bankStampSchema> {
-  return { id: bank.id, title: bank.title, version: bank.version, hash: bank.hash };
-}
+export type BankStamp = z.infer<typeof bankStampSchema>;

@@ -1,5 +1,5 @@
 import { percentText } from '../../core/report/wording.js';
-import { wholeScore } from '../../core/whole-score.js';
+import { wholeDifference, wholeInterval, wholeScore } from '../../core/whole-score.js';
 
 /** Scores are kept at full precision; people read whole numbers, rounded down (see core/whole-score). */
 export function scoreText(score: number | null, missing = 'n/a'): string {
@@ -20,4 +20,16 @@ export function signedPoints(value: number | null): string {
 /** Indices such as g, alpha and r_wg: two decimals. */
 export function decimal(value: number | null): string {
   return value === null ? 'n/a' : value.toFixed(2).replace(/^-/, '−');
+}
+
+/** a − b as shown: the difference of the two whole scores shown beside it, with its sign. */
+export function shownDifference(a: number | null, b: number | null): string {
+  return a === null || b === null ? 'n/a' : signedPoints(wholeDifference(a, b));
+}
+
+/** A 95% interval of a difference in whole points, rounded outwards: "−40 to −16". */
+export function intervalRange(low: number | null, high: number | null): string {
+  if (low === null || high === null) return 'n/a';
+  const [lo, hi] = wholeInterval(low, high);
+  return `${signedPoints(lo)} to ${signedPoints(hi)}`;
 }

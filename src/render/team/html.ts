@@ -1,9 +1,9 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
-import { decimal, percent, signedPoints, scoreText } from '../shared/numbers.js';
+import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
 import { heatMap } from '../shared/svg/heat-map.js';
 import { radarChart } from '../shared/svg/radar.js';
-import { agendaTime, bandsInUse, itemsById, pillarsById } from './layout.js';
+import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
 import { html, trusted, type SafeHtml } from '../shared/html/html.js';
 import { bandChip, htmlDocument } from '../shared/html/page.js';
 import { nextStepList, roleName, takenOn } from '../shared/html/parts.js';
@@ -47,14 +47,15 @@ export function renderTeamHtml(report: TeamReport): string {
   });
 
   const basis = report.gaps.find((g) => g.id === report.disagreements.gap && g.shown) ?? null;
+  const anyAgreement = report.items.some((i) => i.byRole.some((r) => r.rwg !== null));
   const heatIds = (basis === null ? report.items.map((i) => i.id) : basis.items.map((e) => e.item)).slice(0, HEAT_ROWS);
   const heatItems = heatIds.flatMap((id) => items.get(id) ?? []);
   const heat = heatMap({
     id: 'team-heat',
-    title: basis === null ? 'Statements by role' : `Statements by role, largest ${basis.a.label} − ${basis.b.label} gap first`,
+    title: basis === null ? 'Statements by role' : `Statements by role, surest ${basis.a.label} − ${basis.b.label} gap first`,
     rowHeader: 'Statement',
     columns: [...roles.map(roleName), 'Team'],
-    rows: heatItems.map((i) => `${i.id} ${i.text}`),
+    rows: heatItems.map((i) => `${i.id} ${statementLabel(i)}`),
     cells: heatItems.map((i) => [...i.byRole.map((r) => r.mean), i.mean]),
     nullLabel: NOT_ENOUGH,
   });
@@ -77,7 +78,9 @@ ${
 }
 <p class="headline">${report.headline}</p>
 <table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${scoreText(r.score.mean)}${roleBand(r.score)}</td></tr>`)}</tbody></table>
-${report.respondents.folded.length > 0 ? html`<p class="note">${report.respondents.folded.map(roleName).join(', ')}: in the team figures only (groups under ${report.minGroup} are never shown on their own).</p>` : ''}
+${report.respondents.folded.length > 0 ? html`<p class="note">${report.respondents.folded.map(roleName).join(', ')}: ${report.respondents.excluded > 0 ? 'left out of every figure, too few to stay anonymous' : 'in the team figures only'} (groups under ${report.minGroup} are never shown on their own).</p>` : ''}
+${report.respondents.consented.length > 0 ? html`<p class="note">${report.respondents.consented.map(roleName).join(', ')}: shown with the consent of its people.</p>` : ''}
+${report.respondents.straightLiners > 0 ? html`<p class="note">${report.respondents.straightLiners} gave the same answer to every statement: their scores say little.</p>` : ''}
 ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respondents.names.join(', ')}</p>` : ''}
 </div>
 <figure class="radar">${trusted(radar)}<figcaption>Each role's mean score per pillar; 0 at the centre, 100 at the rim, the shaded rings are the bands.</figcaption></figure>
@@ -101,8 +104,8 @@ ${report.gaps.map((gap) =>
   gap.shown
     ? html`<table>
 <caption>${gap.a.label} − ${gap.b.label} <span class="note">(${gap.a.n} and ${gap.b.n} respondents)</span></caption>
-<thead><tr><th scope="col">Pillar</th><th scope="col" class="num">${gap.a.label}</th><th scope="col" class="num">${gap.b.label}</th><th scope="col" class="num">Gap</th><th scope="col" class="num">Hedges' g</th><th scope="col">Size</th></tr></thead>
-<tbody>${gap.pillars.map((p) => html`<tr><th scope="row">${name(p.pillar)}</th><td class="num">${scoreText(p.a)}</td><td class="num">${scoreText(p.b)}</td><td class="num">${signedPoints(p.gap)}</td><td class="num">${decimal(p.g)}</td><td>${p.size ?? ''}</td></tr>`)}</tbody>
+<thead><tr><th scope="col">Pillar</th><th scope="col" class="num">${gap.a.label}</th><th scope="col" class="num">n</th><th scope="col" class="num">${gap.b.label}</th><th scope="col" class="num">n</th><th scope="col" class="num">Gap</th><th scope="col" class="num">95% interval</th><th scope="col" class="num">Hedges' g</th><th scope="col">Reading</th></tr></thead>
+<tbody>${gap.pillars.map((p) => html`<tr><th scope="row">${name(p.pillar)}</th><td class="num">${scoreText(p.a)}</td><td class="num">${p.nA}</td><td class="num">${scoreText(p.b)}</td><td class="num">${p.nB}</td><td class="num">${shownDifference(p.a, p.b)}</td><td class="num">${intervalRange(p.low, p.high)}</td><td class="num">${decimal(p.g)}</td><td>${verdictLabel(p)}</td></tr>`)}</tbody>
 </table>
 <ul class="readings">${gap.pillars.map((p) => html`<li>${p.reading}</li>`)}</ul>`
     : html`<p class="note"><strong>${gap.a.label} − ${gap.b.label}:</strong> ${gap.reason ?? ''}</p>`,
@@ -110,17 +113,24 @@ ${report.gaps.map((gap) =>
 </section>
 
 <section class="heat">
-<h2>${basis === null ? 'Statements by role' : html`Where ${basis.a.label} and ${basis.b.label} disagree most`}</h2>
-<figure class="wide">${trusted(heat)}<figcaption>Mean score per role, 0–100; blue is high, orange is low, the number is in each cell.${heatItems.length < report.items.length ? ` The ${heatItems.length} statements shown are the first of ${report.items.length}; every statement is in the table at the end.` : ''}</figcaption></figure>
+<h2>${basis === null ? 'Statements by role' : html`Statements by role, surest ${basis.a.label} − ${basis.b.label} gaps first`}</h2>
+<figure class="wide">${trusted(heat)}${
+  basis === null
+    ? ''
+    : report.disagreements.items.length === 0
+      ? html`<p class="note">No statement's ${basis.a.label} − ${basis.b.label} gap is beyond noise.</p>`
+      : html`<ul class="readings">${report.disagreements.items.flatMap((id) => basis.items.filter((e) => e.item === id).map((e) => html`<li>${e.reading} <span class="note">(${scoreText(e.a)} v ${scoreText(e.b)}, gap ${shownDifference(e.a, e.b)}, ${intervalRange(e.low, e.high)})</span></li>`))}</ul>`
+}
+<figcaption>Mean score per role, 0–100; blue is high, orange is low, the number is in each cell; reverse-worded statements are marked (agreeing with them is the misaligned answer).${heatItems.length < report.items.length ? ` The ${heatItems.length} statements shown are the first of ${report.items.length}; every statement is in the table at the end.` : ''}</figcaption></figure>
 </section>
 
 <section class="lowest">
 <h2>Lowest-rated statements</h2>
 <table>
-<thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th></tr></thead>
+<thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">${STANCE_HEADER}</th><th scope="col">Agreement within roles (r_wg)</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.lowestItems.flatMap((id, i) => {
     const item = items.get(id);
-    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${item.text}</td><td class="num">${scoreText(item.mean)}</td><td class="num">${decimal(item.rwg)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
+    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${statementLabel(item)}</td><td class="num">${scoreText(item.mean)}</td><td class="num">${stanceCounts(item.stance)}</td><td>${agreementByRole(item, decimal)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
   })}</tbody>
 </table>
 </section>
@@ -128,7 +138,7 @@ ${report.gaps.map((gap) =>
 <section class="unknown">
 <h2>"Don't know"</h2>
 <p>${report.unknown.reading ?? 'Nobody answered "don’t know".'}</p>
-${report.unknown.findings.length > 0 ? html`<ul class="readings">${report.unknown.findings.map((f) => html`<li>${f.reading}</li>`)}</ul>` : ''}
+${report.unknown.findings.length + report.unknown.items.length > 0 ? html`<ul class="readings">${[...report.unknown.findings, ...report.unknown.items].map((f) => html`<li>${f.reading}</li>`)}</ul>` : ''}
 </section>
 
 <section class="next-steps">
@@ -146,9 +156,9 @@ ${nextStepList(report.nextSteps, name)}
 <section class="all-items new-page">
 <h2>All statements</h2>
 <table class="long">
-<thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">SD</th><th scope="col" class="num">Agreement</th><th scope="col" class="num">Don't know</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}</tr></thead>
+<thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">SD</th><th scope="col" class="num">${STANCE_HEADER}</th><th scope="col" class="num">Don't know</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}${anyAgreement ? html`<th scope="col">Agreement within roles (r_wg)</th>` : ''}</tr></thead>
 <tbody>${report.items.map(
-    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reversed)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${scoreText(i.mean)}</td><td class="num">${scoreText(i.sd)}</td><td class="num">${decimal(i.rwg)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${scoreText(r.mean)}</td>`)}</tr>`,
+    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reverse-worded)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${scoreText(i.mean)}</td><td class="num">${scoreText(i.sd)}</td><td class="num">${stanceCounts(i.stance)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${scoreText(r.mean)}</td>`)}${anyAgreement ? html`<td>${agreementByRole(i, decimal)}</td>` : ''}</tr>`,
   )}</tbody>
 </table>
 </section>

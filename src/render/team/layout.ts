@@ -1,5 +1,6 @@
 import type { BandsStamp } from '../../core/report/stamps.js';
-import type { TeamItem, TeamReport } from '../../core/report/team/schema.js';
+import type { TeamGapEntry, TeamItem, TeamReport } from '../../core/report/team/schema.js';
+import type { Stance } from '../../core/report/team/statements.js';
 
 // Look-ups and the clock format every team renderer shares; no figures are computed here.
 
@@ -26,4 +27,28 @@ export function bandsInUse(report: Pick<TeamReport, 'bands' | 'overall'>): { ban
   add(report.overall.team.band?.id, 'the team');
   for (const r of report.overall.byRole) add(r.score.band?.id, r.role);
   return report.bands.filter((b) => who.has(b.id)).map((band) => ({ band, who: who.get(band.id) ?? [] }));
+}
+
+/** A gap's reading in a table cell: "within noise", "beyond noise · large", "beyond noise · complete separation". */
+export function verdictLabel(e: Pick<TeamGapEntry, 'verdict' | 'size' | 'separation'>): string {
+  if (e.verdict === 'not-enough') return 'too few answers';
+  if (e.verdict === 'within-noise') return 'within noise';
+  return `beyond noise${e.separation ? ' · complete separation' : e.size ? ` · ${e.size}` : ''}`;
+}
+
+/** Agree · neutral · disagree · don't know, as counts: "3 · 0 · 1 · 0". */
+export function stanceCounts(s: Stance): string {
+  return [s.agree, s.neutral, s.disagree, s.unknown].join(' · ');
+}
+
+export const STANCE_HEADER = "Agree · neutral · disagree · don't know";
+
+/** A statement as shown in a table: reverse-worded ones marked, since agreeing with them is the misaligned answer. */
+export function statementLabel(item: Pick<TeamItem, 'text' | 'reverse'>): string {
+  return item.reverse ? `${item.text} (reverse-worded)` : item.text;
+}
+
+/** r_wg within each role shown: "sales 0.62 · marketing −0.10 polarised"; n/a where too few answered. */
+export function agreementByRole(item: Pick<TeamItem, 'byRole'>, decimal: (x: number | null) => string): string {
+  return item.byRole.map((r) => `${r.role} ${decimal(r.rwg)}${r.polarised ? ' polarised' : ''}`).join(' · ');
 }

@@ -1,7 +1,7 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
-import { decimal, percent, signedPoints, scoreText } from '../shared/numbers.js';
-import { agendaTime, bandsInUse, itemsById, pillarsById } from './layout.js';
+import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
+import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
 
 /** The team report as a consultant takes it into the room: figures first, then the agenda to run. */
 export function renderTeamMarkdown(report: TeamReport): string {
@@ -16,7 +16,12 @@ export function renderTeamMarkdown(report: TeamReport): string {
 
   out.push('## Who answered', '');
   out.push(...markdownTable(['Role', 'Respondents'], [...report.respondents.byRole.map((g) => [g.role, String(g.n)]), ['**all**', `**${report.respondents.total}**`]]), '');
-  if (report.respondents.folded.length > 0) out.push(`_${md(report.respondents.folded.join(', '))}: in the team figures only (groups under ${report.minGroup} are never shown on their own)._`, '');
+  if (report.respondents.folded.length > 0) {
+    const where = report.respondents.excluded > 0 ? 'left out of every figure, too few to stay anonymous' : 'in the team figures only';
+    out.push(`_${md(report.respondents.folded.join(', '))}: ${where} (groups under ${report.minGroup} are never shown on their own)._`, '');
+  }
+  if (report.respondents.consented.length > 0) out.push(`_${md(report.respondents.consented.join(', '))}: shown with the consent of its people (--show-role)._`, '');
+  if (report.respondents.straightLiners > 0) out.push(`_${report.respondents.straightLiners} gave the same answer to every statement: their scores say little._`, '');
   if (report.respondents.names !== null) out.push(`Names: ${report.respondents.names.map(md).join(', ')}`, '');
 
   out.push('## Pillars', '', '_Mean of the respondents’ scores, 0-100._', '');
@@ -45,9 +50,10 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push(
     ...markdownTable(
       ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'],
-      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map((s) => scoreText(s)), decimal(p.alpha)]),
+      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map((x) => scoreText(x)), decimal(p.alpha)]),
     ),
     '',
+    ...report.pillars.flatMap((p) => (p.alpha !== null && p.alphaNote !== null ? [`_${md(p.name)} alpha: ${md(p.alphaNote)}_`, ''] : [])),
   );
 
   out.push('## Perception gaps', '');
@@ -59,8 +65,18 @@ export function renderTeamMarkdown(report: TeamReport): string {
     }
     out.push(
       ...markdownTable(
-        ['Pillar', gap.a.label, gap.b.label, 'Gap', 'g', 'Size'],
-        gap.pillars.map((p) => [md(pillarName.get(p.pillar) ?? p.pillar), scoreText(p.a), scoreText(p.b), signedPoints(p.gap), decimal(p.g), p.size ?? '']),
+        ['Pillar', gap.a.label, 'n', gap.b.label, 'n', 'Gap', '95% interval', 'g', 'Reading'],
+        gap.pillars.map((p) => [
+          md(pillarName.get(p.pillar) ?? p.pillar),
+          scoreText(p.a),
+          String(p.nA),
+          scoreText(p.b),
+          String(p.nB),
+          shownDifference(p.a, p.b),
+          intervalRange(p.low, p.high),
+          decimal(p.g),
+          verdictLabel(p),
+        ]),
       ),
       '',
     );
@@ -68,27 +84,36 @@ export function renderTeamMarkdown(report: TeamReport): string {
   }
 
   const basis = report.gaps.find((g) => g.id === report.disagreements.gap);
-  if (basis && report.disagreements.items.length > 0) {
-    out.push(`## Where ${basis.a.label} and ${basis.b.label} disagree most`, '');
-    out.push(
-      ...markdownTable(
-        ['#', 'Id', 'Statement', basis.a.label, basis.b.label, 'Gap', 'Size'],
-        report.disagreements.items.flatMap((id, i) => {
+  if (basis) {
+    out.push(`## Statements where ${basis.a.label} and ${basis.b.label} differ beyond noise`, '');
+    if (report.disagreements.items.length === 0) out.push('_None: every statement gap is within noise._', '');
+    else {
+      out.push(
+        ...markdownTable(
+          ['#', 'Id', 'Statement', basis.a.label, basis.b.label, 'Gap', '95% interval', 'Reading'],
+          report.disagreements.items.flatMap((id, i) => {
+            const e = basis.items.find((x) => x.item === id);
+            const item = items.get(id);
+            return e && item ? [[String(i + 1), md(id), md(statementLabel(item)), scoreText(e.a), scoreText(e.b), shownDifference(e.a, e.b), intervalRange(e.low, e.high), verdictLabel(e)]] : [];
+          }),
+        ),
+        '',
+        ...report.disagreements.items.flatMap((id) => {
           const e = basis.items.find((x) => x.item === id);
-          return e ? [[String(i + 1), md(id), md(items.get(id)?.text ?? id), scoreText(e.a), scoreText(e.b), signedPoints(e.gap), e.size ?? '']] : [];
+          return e ? [`- ${md(e.reading)}`] : [];
         }),
-      ),
-      '',
-    );
+        '',
+      );
+    }
   }
 
   out.push('## Lowest-rated statements', '');
   out.push(
     ...markdownTable(
-      ['#', 'Id', 'Statement', 'Team', 'Agreement (r_wg)', "Don't know"],
+      ['#', 'Id', 'Statement', 'Team', STANCE_HEADER, 'Agreement within roles (r_wg)', "Don't know"],
       report.lowestItems.flatMap((id, i) => {
         const item = items.get(id);
-        return item ? [[String(i + 1), md(id), md(item.text), scoreText(item.mean), decimal(item.rwg), percent(item.unknownRate)]] : [];
+        return item ? [[String(i + 1), md(id), md(statementLabel(item)), scoreText(item.mean), stanceCounts(item.stance), agreementByRole(item, decimal), percent(item.unknownRate)]] : [];
       }),
     ),
     '',
@@ -96,7 +121,8 @@ export function renderTeamMarkdown(report: TeamReport): string {
 
   out.push(`## "Don't know"`, '');
   out.push(md(report.unknown.reading ?? 'Nobody answered "don’t know".'), '');
-  if (report.unknown.findings.length > 0) out.push(...report.unknown.findings.map((f) => `- ${md(f.reading)}`), '');
+  const unknownFindings = [...report.unknown.findings, ...report.unknown.items];
+  if (unknownFindings.length > 0) out.push(...unknownFindings.map((f) => `- ${md(f.reading)}`), '');
 
   out.push('## Next steps for the team', '');
   report.nextSteps.forEach((step, i) => {
@@ -113,16 +139,16 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push('## All statements', '');
   out.push(
     ...markdownTable(
-      ['Id', 'Pillar', 'Statement', 'Team', 'SD', 'r_wg', "Don't know", ...roles],
+      ['Id', 'Pillar', 'Statement', 'Team', 'SD', STANCE_HEADER, "Don't know", ...roles.flatMap((r) => [r, `${r}: ${STANCE_HEADER.toLowerCase()}`, `${r} r_wg`])],
       report.items.map((i) => [
         md(i.id),
         md(pillarName.get(i.pillar) ?? i.pillar),
-        md(i.reverse ? `${i.text} (reversed)` : i.text),
+        md(statementLabel(i)),
         scoreText(i.mean),
         scoreText(i.sd),
-        decimal(i.rwg),
+        stanceCounts(i.stance),
         percent(i.unknownRate),
-        ...i.byRole.map((r) => scoreText(r.mean)),
+        ...i.byRole.flatMap((r) => [scoreText(r.mean), stanceCounts(r.stance), `${decimal(r.rwg)}${r.polarised ? ' polarised' : ''}`]),
       ]),
     ),
     '',

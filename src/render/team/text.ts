@@ -3,10 +3,10 @@ import Table from 'cli-table3';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { textBar } from '../shared/bar.js';
 import type { RenderOptions } from '../renderer.js';
-import { decimal, percent, signedPoints, scoreText } from '../shared/numbers.js';
+import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
-import { agendaTime, bandsInUse, itemsById, pillarsById } from './layout.js';
+import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
 import { wrapLine } from '../shared/wrap.js';
 
 const BAR = 12;
@@ -27,7 +27,11 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
 
   heading('Who answered');
   const groups = report.respondents.byRole.map((g) => `${g.role} ${g.n}`);
-  if (report.respondents.folded.length > 0) groups.push(c.dim(`${report.respondents.folded.join(', ')}: in the team figures only`));
+  if (report.respondents.folded.length > 0) {
+    groups.push(c.dim(`${report.respondents.folded.join(', ')}: ${report.respondents.excluded > 0 ? 'left out of every figure (too few to stay anonymous)' : 'in the team figures only'}`));
+  }
+  if (report.respondents.consented.length > 0) groups.push(c.dim(`${report.respondents.consented.join(', ')}: shown with consent`));
+  if (report.respondents.straightLiners > 0) groups.push(c.yellow(`${report.respondents.straightLiners} gave the same answer to every statement`));
   out.push(`  ${groups.join(' · ')}`);
   if (report.respondents.names !== null) out.push(`  ${c.dim('Names:')} ${report.respondents.names.map(plainText).join(', ')}`);
   out.push('');
@@ -68,7 +72,9 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     const s = p.team;
     spread.push([plainText(p.name), ...[String(s.n), scoreText(s.mean), scoreText(s.median), scoreText(s.min), scoreText(s.max), scoreText(s.sd), decimal(p.alpha)].map(right)]);
   }
-  out.push(spread.toString(), '');
+  out.push(spread.toString());
+  for (const p of report.pillars) if (p.alpha !== null && p.alphaNote !== null) out.push(wrapLine(`  ${c.dim(`${plainText(p.name)} alpha: ${plainText(p.alphaNote)}`)}`, options.width, 4));
+  out.push('');
 
   for (const gap of report.gaps) {
     heading(`Perception gap: ${gap.a.label} − ${gap.b.label}`);
@@ -76,9 +82,13 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       out.push(`  ${c.dim(plainText(gap.reason ?? ''))}`, '');
       continue;
     }
-    const table = new Table({ ...BORDERLESS, head: ['Pillar', gap.a.label, gap.b.label, 'Gap', 'g', 'Size'].map((h) => c.dim(h)) });
+    const table = new Table({ ...BORDERLESS, head: ['Pillar', `${gap.a.label} (n)`, `${gap.b.label} (n)`, 'Gap', '95% interval', 'g', 'Reading'].map((h) => c.dim(h)) });
     for (const p of gap.pillars) {
-      table.push([plainText(pillarName.get(p.pillar) ?? p.pillar), ...[scoreText(p.a), scoreText(p.b), signedPoints(p.gap), decimal(p.g)].map(right), p.size ?? '']);
+      table.push([
+        plainText(pillarName.get(p.pillar) ?? p.pillar),
+        ...[`${scoreText(p.a)} (${p.nA})`, `${scoreText(p.b)} (${p.nB})`, shownDifference(p.a, p.b), intervalRange(p.low, p.high), decimal(p.g)].map(right),
+        verdictLabel(p),
+      ]);
     }
     out.push(table.toString());
     for (const p of gap.pillars) out.push(wrapLine(`  ${plainText(p.reading)}`, options.width, 4));
@@ -86,13 +96,18 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   }
 
   const basis = report.gaps.find((g) => g.id === report.disagreements.gap);
-  if (basis && report.disagreements.items.length > 0) {
-    heading(`Where ${basis.a.label} and ${basis.b.label} disagree most`);
+  if (basis) {
+    heading(`Statements where ${basis.a.label} and ${basis.b.label} differ beyond noise`);
+    if (report.disagreements.items.length === 0) out.push(`  ${c.dim('None: every statement gap is within noise.')}`);
     report.disagreements.items.forEach((id, i) => {
       const entry = basis.items.find((e) => e.item === id);
-      if (!entry) return;
-      out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${signedPoints(entry.gap).padStart(4)}  ${plainText(items.get(id)?.text ?? id)}`);
-      out.push(`     ${c.dim(`${basis.a.label} ${scoreText(entry.a)}, ${basis.b.label} ${scoreText(entry.b)}${entry.size ? ` · ${entry.size} gap` : ''}`)}`);
+      const item = items.get(id);
+      if (!entry || !item) return;
+      out.push(wrapLine(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${plainText(statementLabel(item))}`, options.width, 9));
+      out.push(
+        `     ${c.dim(`${basis.a.label} ${scoreText(entry.a)}, ${basis.b.label} ${scoreText(entry.b)}, gap ${shownDifference(entry.a, entry.b)} (${intervalRange(entry.low, entry.high)}) · ${verdictLabel(entry)}`)}`,
+      );
+      out.push(wrapLine(`     ${plainText(entry.reading)}`, options.width, 5));
     });
     out.push('');
   }
@@ -101,13 +116,15 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   report.lowestItems.forEach((id, i) => {
     const item = items.get(id);
     if (!item) return;
-    out.push(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${scoreText(item.mean).padStart(3)}  ${plainText(item.text)} ${c.dim(`(agreement r_wg ${decimal(item.rwg)})`)}`);
+    out.push(wrapLine(`  ${i + 1}. ${c.dim(id.padEnd(4))} ${scoreText(item.mean).padStart(3)}  ${plainText(statementLabel(item))}`, options.width, 12));
+    out.push(`            ${c.dim(`${STANCE_HEADER}: ${stanceCounts(item.stance)} · agreement within roles (r_wg): ${agreementByRole(item, decimal)}`)}`);
   });
   out.push('');
 
   heading(`"Don't know"`);
   out.push(wrapLine(`  ${plainText(report.unknown.reading ?? 'Nobody answered "don’t know".')}`, options.width, 4));
   for (const f of report.unknown.findings) out.push(wrapLine(`  ${c.yellow(plainText(f.reading))}`, options.width, 4));
+  for (const f of report.unknown.items) out.push(wrapLine(`  ${c.yellow(plainText(f.reading))}`, options.width, 4));
   out.push('');
 
   heading('Next steps for the team');

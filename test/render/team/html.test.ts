@@ -53,7 +53,7 @@ describe('renderTeamHtml', () => {
     const heat = /<svg [^>]*id="team-heat"[\s\S]*?<\/svg>/.exec(page)?.[0] ?? '';
     const gap = model.gaps.find((g) => g.id === model.disagreements.gap);
     const firstRow = gap?.items[0]?.item ?? '?';
-    expect(/aria-label="([^"]*)"/.exec(heat)?.[1]).toMatch(new RegExp(`^Statements by role, largest sales − marketing gap first\\. ${firstRow} `));
+    expect(/aria-label="([^"]*)"/.exec(heat)?.[1]).toMatch(new RegExp(`^Statements by role, surest sales − marketing gap first\\. ${firstRow} `));
     expect(heat.match(/class="cell"/g)).toHaveLength(12 * 4);
     const whiskers = /<svg [^>]*id="team-bars"[\s\S]*?<\/svg>/.exec(page)?.[0].match(/class="range"/g);
     expect(whiskers).toHaveLength(model.pillars.length);

@@ -1,7 +1,8 @@
 import type { Bank, Pillar } from '../../bank.js';
 import type { Response } from '../../answers.js';
 import type { RespondentScore } from '../../scoring.js';
-import { stampBank, type NextStep } from '../stamps.js';
+import { stampBank } from '../stamp-bank.js';
+import type { NextStep } from '../stamps.js';
 import type { ReportItem, ReportPillar, SingleReport } from './schema.js';
 
 const LOWEST_ITEMS = 5;

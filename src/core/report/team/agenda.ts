@@ -1,7 +1,8 @@
 import type { NextStep } from '../stamps.js';
 import { wholeScore } from '../../whole-score.js';
 import { capitalize, quoted } from '../wording.js';
-import { asked } from './readings.js';
+import { asked, quotedStatement } from './readings.js';
+import { stancePhrase } from './statements.js';
 import type { Agenda, TeamReport } from './schema.js';
 
 // A time-boxed workshop built from the team report: the largest gaps first, then the lowest
@@ -18,6 +19,8 @@ const ACTIONS = 20;
 const CLOSE = 5;
 const STEP = 5;
 const GAP_BLOCKS = 3;
+/** r_wg under 0.5 is weak agreement or none (LeBreton & Senter 2008). */
+const LOW_AGREEMENT = 0.5;
 
 export function buildAgenda(report: ReportSoFar, nextSteps: readonly NextStep[], total = DEFAULT_AGENDA_MINUTES): Agenda {
   const available = total - OPENING - ACTIONS - CLOSE;
@@ -55,16 +58,18 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
   const gap = report.gaps.find((g) => g.id === report.disagreements.gap);
   const blocks: Draft[] = [];
 
-  for (const entry of (gap?.items ?? []).filter((e) => e.gap !== null && Math.round(Math.abs(e.gap)) > 0).slice(0, GAP_BLOCKS)) {
+  for (const entry of (gap?.items ?? []).filter((e) => e.verdict === 'beyond-noise').slice(0, GAP_BLOCKS)) {
     const item = items.get(entry.item);
     if (!item || !gap) continue;
+    const said = (role: string) => item.byRole.find((r) => r.role === role);
+    const sideA = said(gap.a.label);
     blocks.push({
       kind: 'gap',
       title: `${pillarName(item.pillar)}: ${quoted(item.text)}`,
       purpose: entry.reading,
       prompts: [
         asked(item.text),
-        `${capitalize(gap.a.label)} rate it ${wholeScore(entry.a ?? 0)}/100, ${gap.b.label} ${wholeScore(entry.b ?? 0)}/100: what does each side see that the other does not?`,
+        sideA ? `${capitalize(stancePhrase(gap.a.label, sideA.stance))}: what does each side see that the other does not?` : 'What does each side see that the other does not?',
         `What would have to change for both sides to ${item.reverse ? 'disagree' : 'agree'} with it?`,
         'Which recent example shows it best?',
       ],
@@ -73,13 +78,17 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
     });
   }
   if (blocks.length === 0) {
-    // No gap between groups could be shown: discuss where individual answers spread the most.
-    const spread = report.items.filter((i) => i.rwg !== null).sort((x, y) => (x.rwg ?? 0) - (y.rwg ?? 0)).slice(0, 2);
-    for (const item of spread) {
+    // No gap between groups is beyond noise: discuss where answers within a role spread the most.
+    const spread = report.items
+      .flatMap((i) => i.byRole.flatMap((r) => (r.rwg !== null && r.rwg < LOW_AGREEMENT ? [{ item: i, role: r.role, rwg: r.rwg, polarised: r.polarised }] : [])))
+      .sort((x, y) => x.rwg - y.rwg)
+      .filter((x, k, all) => all.findIndex((y) => y.item.id === x.item.id) === k)
+      .slice(0, 2);
+    for (const { item, role, rwg, polarised } of spread) {
       blocks.push({
         kind: 'agreement',
-        title: `Where the room disagrees: ${quoted(item.text)}`,
-        purpose: `Answers to this statement are among the most spread out (agreement r_wg ${(item.rwg ?? 0).toFixed(2)}).`,
+        title: `Where ${role} disagree among themselves: ${quoted(item.text)}`,
+        purpose: `${polarised ? `${capitalize(role)} are polarised on this statement` : `${capitalize(role)} agree little on this statement`} (r_wg ${rwg.toFixed(2)}; below ${LOW_AGREEMENT.toFixed(2)} is weak agreement, below 0 more spread than random answers).`,
         prompts: [
           asked(item.text),
           'Those who agree and those who disagree: what does each of you see that the others do not?',
@@ -102,7 +111,7 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
       title: `${pillar.id === report.weakestPillar ? 'Lowest pillar' : 'Next lowest pillar'}: ${pillar.name} (${wholeScore(pillar.team.mean ?? 0)}/100, ${pillar.team.band?.label ?? ''})`,
       purpose: pillar.summary,
       prompts: [
-        ...lowest.map((i) => `The team rates ${quoted(i.text)} ${wholeScore(i.mean ?? 0)}/100: what gets in the way?`),
+        ...lowest.map((i) => `${quotedStatement(i.text)}: ${stancePhrase('the team', i.stance)}. What gets in the way?`),
         `Which one change would help ${pillar.name} most?`,
       ],
       pillar: pillar.id,

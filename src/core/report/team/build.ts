@@ -1,69 +1,103 @@
-import { EVERYONE, type Group, type ItemCounts, type TeamData } from '../../aggregate.js';
+import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
 import { ROLES } from '../../bank-schema.js';
 import { bandFor, formQuestions, type Bank } from '../../bank.js';
 import type { Role } from '../../roles.js';
-import { describe, hedgesG, hedgesGFromMoments, interpretG, mean, momentsOfCounts, rwgFromVariance, type Numbers, type Summary } from '../../stats.js';
+import { describe, mean, momentsOfCounts, polarised, rwgFromVariance, sampleVariance, type Moments, type Numbers, type Summary } from '../../stats.js';
 import { itemScore } from '../../scoring.js';
 import { wholeScore } from '../../whole-score.js';
-import { stampBank, type NextStep } from '../stamps.js';
+import { stampBank } from '../stamp-bank.js';
+import type { NextStep } from '../stamps.js';
 import { buildAgenda } from './agenda.js';
-import { quoted } from '../wording.js';
-import { gapReading, mostUnknownReading, unknownReading } from './readings.js';
+import { disclosedRoles } from './disclosure.js';
+import { bySureness, judgeFamily, rawGap, type RawGap } from './gaps.js';
+import { capitalize } from '../wording.js';
+import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
+import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
 import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.
 // Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets
-// figures of its own; its respondents count in the whole-team figures only.
+// figures of its own, and no figure is shown beside the team's when subtracting the shown groups
+// from the team would leave fewer than minGroup values (see disclosure.ts). When the folded
+// respondents are too few to hide among themselves, they are left out of every figure.
 
 export interface TeamReportOptions {
   minGroup: number;
   showNames: boolean;
   createdAt: string;
   agendaMinutes?: number;
+  /** Roles shown below minGroup because their people agreed to it (--show-role). */
+  showRoles?: readonly Role[];
 }
 
 const ALPHA_MIN_RESPONDENTS = 10;
+const ALPHA_MIN_ITEMS = 3;
+/** r_wg from fewer answers swings with one person: shown from this many answers (and never under minGroup). */
+export const RWG_MIN_ANSWERS = 5;
 const RANKED_ITEMS = 5;
 /** A role answering "don't know" to this share of a pillar's questions is a finding. */
 const NOTABLE_UNKNOWN_RATE = 0.2;
+/** A role answering "don't know" to at least half of its answers on one statement is a finding too. */
+const NOTABLE_ITEM_UNKNOWN_RATE = 0.5;
 const UNKNOWN_FINDINGS = 5;
 const MIN_STEPS = 3;
 const MAX_STEPS = 5;
 
+interface Side {
+  label: string;
+  /** How a sentence names the group: "in sales", "in the rest of the team". */
+  phrase: string;
+  group: Group;
+}
+
 interface Comparison {
   id: GapId;
-  a: { label: string; group: Group };
-  b: { label: string; group: Group };
+  a: Side;
+  b: Side;
 }
 
 const COMPARISONS: readonly Comparison[] = [
-  { id: 'sales-marketing', a: { label: 'sales', group: ['sales'] }, b: { label: 'marketing', group: ['marketing'] } },
+  { id: 'sales-marketing', a: { label: 'sales', phrase: 'sales', group: ['sales'] }, b: { label: 'marketing', phrase: 'marketing', group: ['marketing'] } },
   {
     id: 'leadership-others',
-    a: { label: 'leadership', group: ['leadership'] },
-    b: { label: 'everyone else', group: ROLES.filter((r) => r !== 'leadership') },
+    a: { label: 'leadership', phrase: 'leadership', group: ['leadership'] },
+    b: { label: 'everyone else', phrase: 'the rest of the team', group: ROLES.filter((r) => r !== 'leadership') },
   },
 ];
 
+type ReportSoFar = Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>;
+
 export function buildTeamReport(data: TeamData, options: TeamReportOptions): TeamReport {
   const { bank } = data;
-  const shown = ROLES.filter((r) => data.roleCount(r) > 0 && data.roleCount(r) >= options.minGroup);
-  const folded = ROLES.filter((r) => data.roleCount(r) > 0 && !shown.includes(r));
-  const groupSize = (group: Group) => group.reduce((sum, r) => sum + data.roleCount(r), 0);
-  const score = (xs: Numbers) => scoreOf(bank, xs);
-  const visible = COMPARISONS.map((c) => ({ c, reason: hiddenReason(c, groupSize(c.a.group), groupSize(c.b.group), options.minGroup) }));
-  const gapEntry = (c: Comparison, subject: string, ma: number | null, mb: number | null, g: number | null) => {
-    const gap = ma === null || mb === null ? null : ma - mb;
-    const size = g === null ? null : interpretG(g);
-    return { a: ma, b: mb, gap, g, size, reading: gapReading(c.a.label, c.b.label, subject, gap, size) };
-  };
+  const { minGroup } = options;
+  const consent = new Set(options.showRoles ?? []);
+  const present = ROLES.filter((r) => data.roleCount(r) > 0);
+  const shown = present.filter((r) => data.roleCount(r) >= minGroup || consent.has(r));
+  const folded = present.filter((r) => !shown.includes(r));
+  const foldedCount = folded.reduce((n, r) => n + data.roleCount(r), 0);
+  // Folded respondents hide among themselves when there are enough of them; otherwise the team
+  // figures minus the shown groups would be theirs, so they are left out of every figure.
+  const included: Group = shown.length === 0 || foldedCount === 0 || foldedCount >= minGroup ? present : shown;
+  const excluded = included.length === present.length ? 0 : foldedCount;
+  const inGroup = (group: Group) => group.filter((r) => included.includes(r));
+  const groupSize = (group: Group) => inGroup(group).reduce((sum, r) => sum + data.roleCount(r), 0);
+  const disclose = (n: (r: Role) => number) =>
+    disclosedRoles(
+      included.map((r) => ({ role: r, n: n(r), eligible: shown.includes(r), consent: consent.has(r) })),
+      minGroup,
+    );
+  const respondentsIn = (group: Group) => group.reduce((sum, r) => sum + data.roleCount(r), 0);
+  const visible = COMPARISONS.map((c) => ({ c, reason: hiddenReason(c, respondentsIn(c.a.group), respondentsIn(c.b.group), minGroup, consent) }));
+  /** A side's figure may be shown: its one role is disclosed, or it is everyone but a disclosed role. */
+  const sideShown = (c: Comparison, side: Side, disclosed: Set<Role>, n: number) =>
+    n >= 1 && (side === c.a || c.id === 'sales-marketing' ? side.group.every((r) => disclosed.has(r)) : disclosed.has('leadership') && n >= minGroup);
 
   const counts = data.questions.map((_, k) => data.itemCounts(k));
   const unknownRate = (items: readonly number[], group: Group) => {
     let asked = 0;
     let unknown = 0;
     for (const k of items) {
-      for (const r of group) {
+      for (const r of inGroup(group)) {
         const i = ROLES.indexOf(r);
         asked += counts[k]?.asked[i] ?? 0;
         unknown += counts[k]?.unknown[i] ?? 0;
@@ -71,47 +105,59 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     }
     return asked > 0 ? unknown / asked : null;
   };
+  const score = (xs: Numbers) => (xs.length >= minGroup ? scoreOf(bank, xs) : hiddenScore(xs.length));
 
   const pillarsInForm = bank.pillars.flatMap((pillar, index) => (formQuestions(pillar, data.form).length > 0 ? [{ pillar, index }] : []));
-  const pillarGaps = new Map<GapId, TeamGap['pillars']>(COMPARISONS.map((c) => [c.id, []]));
+  const pillarGaps = new Map<GapId, (RawGap & { pillar: string; name: string })[]>(COMPARISONS.map((c) => [c.id, []]));
   const pillars = pillarsInForm.map(({ pillar, index }): TeamPillar => {
     const split = data.pillarScores(index);
+    const nOf = (r: Role) => split[ROLES.indexOf(r)]?.length ?? 0;
+    const disclosed = disclose(nOf);
     const items = data.questions.flatMap((q, k) => (q.pillar === pillar.id ? [k] : []));
     for (const { c, reason } of visible) {
       if (reason !== null) continue;
-      const xa = merged(split, c.a.group);
-      const xb = merged(split, c.b.group);
-      pillarGaps.get(c.id)?.push({ pillar: pillar.id, ...gapEntry(c, pillar.name, mean(xa), mean(xb), hedgesG(xa, xb)) });
+      const side = (s: Side) => {
+        const xs = merged(split, inGroup(s.group));
+        return sideShown(c, s, disclosed, xs.length) ? momentsOf(xs) : null;
+      };
+      pillarGaps.get(c.id)?.push({ pillar: pillar.id, name: pillar.name, ...rawGap(side(c.a), side(c.b)) });
     }
-    const { complete, alpha } = data.alpha(items);
+    const { complete, alpha } = data.alpha(items, included);
+    const alphaShown = complete >= ALPHA_MIN_RESPONDENTS && items.length >= ALPHA_MIN_ITEMS ? alpha : null;
     return {
       id: pillar.id,
       name: pillar.name,
       summary: pillar.summary,
       weight: pillar.weight,
-      team: score(merged(split, EVERYONE)),
-      unknownRate: unknownRate(items, EVERYONE),
-      byRole: shown.map((r) => ({ role: r, score: score(merged(split, [r])), unknownRate: unknownRate(items, [r]) })),
-      alpha: complete >= ALPHA_MIN_RESPONDENTS ? alpha : null,
+      team: score(merged(split, included)),
+      unknownRate: unknownRate(items, included),
+      byRole: shown.map((r) => ({ role: r, score: disclosed.has(r) ? score(merged(split, [r])) : hiddenScore(nOf(r)), unknownRate: unknownRate(items, [r]) })),
+      alpha: alphaShown,
+      alphaNote: alphaNote(items.length, complete, alphaShown),
       completeRespondents: complete,
     };
   });
 
   const { scale } = bank;
   const points = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
-  const itemGaps = new Map<GapId, TeamGap['items']>(COMPARISONS.map((c) => [c.id, []]));
+  const itemGaps = new Map<GapId, (RawGap & { item: string; pillar: string; text: string; sa: Stance; sb: Stance })[]>(COMPARISONS.map((c) => [c.id, []]));
   const items = data.questions.map((q, k): TeamItem => {
+    const own = counts[k] as ItemCounts;
     const scores = points.map((v) => itemScore(v, scale, q.reverse));
-    const moments = (group: Group) => momentsOfCounts(scores, countsOf(counts[k] as ItemCounts, group));
+    const moments = (group: Group) => momentsOfCounts(scores, countsOf(own, inGroup(group)));
+    const stance = (group: Group) => stanceOf(countsOf(own, inGroup(group)), inGroup(group).reduce((n, r) => n + (own.unknown[ROLES.indexOf(r)] ?? 0), 0));
+    const nOf = (r: Role) => countsOf(own, [r]).reduce((a, b) => a + b, 0);
+    const disclosed = disclose(nOf);
     for (const { c, reason } of visible) {
       if (reason !== null) continue;
-      const ma = moments(c.a.group);
-      const mb = moments(c.b.group);
-      const g = ma && mb ? hedgesGFromMoments(ma, mb) : null;
-      itemGaps.get(c.id)?.push({ item: q.id, pillar: q.pillar, ...gapEntry(c, quoted(q.text), ma?.mean ?? null, mb?.mean ?? null, g) });
+      const side = (s: Side) => {
+        const m = moments(s.group);
+        return m && sideShown(c, s, disclosed, m.n) ? m : null;
+      };
+      itemGaps.get(c.id)?.push({ item: q.id, pillar: q.pillar, text: q.text, sa: stance(c.a.group), sb: stance(c.b.group), ...rawGap(side(c.a), side(c.b)) });
     }
-    const team = moments(EVERYONE);
-    const answers = momentsOfCounts(points, countsOf(counts[k] as ItemCounts, EVERYONE));
+    const team = moments(included);
+    const teamShown = team !== null && team.n >= minGroup;
     return {
       id: q.id,
       pillar: q.pillar,
@@ -119,31 +165,40 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
       reverse: q.reverse,
       owner: q.owner,
       n: team?.n ?? 0,
-      mean: team?.mean ?? null,
-      sd: team && team.n > 1 ? Math.sqrt(team.variance) : null,
-      rwg: answers && answers.n > 1 ? rwgFromVariance(answers.variance, points.length) : null,
-      unknownRate: unknownRate([k], EVERYONE),
+      mean: teamShown ? team.mean : null,
+      sd: teamShown && team.n > 1 ? Math.sqrt(team.variance) : null,
+      stance: stance(included),
+      unknownRate: unknownRate([k], included),
       byRole: shown.map((r) => {
-        const own = moments([r]);
-        return { role: r, n: own?.n ?? 0, mean: own?.mean ?? null, unknownRate: unknownRate([k], [r]) };
+        const m = moments([r]);
+        const open = m !== null && disclosed.has(r);
+        const answers = momentsOfCounts(points, countsOf(own, [r]));
+        const rwg = open && answers !== null && answers.n >= Math.max(RWG_MIN_ANSWERS, minGroup) ? rwgFromVariance(answers.variance, points.length) : null;
+        return { role: r, n: m?.n ?? 0, mean: open ? m.mean : null, unknownRate: unknownRate([k], [r]), stance: stance([r]), rwg, polarised: rwg !== null && polarised(rwg) };
       }),
     };
   });
 
-  const gaps = visible.map(({ c, reason }): TeamGap => ({
-    id: c.id,
-    a: { label: c.a.label, n: groupSize(c.a.group) },
-    b: { label: c.b.label, n: groupSize(c.b.group) },
-    shown: reason === null,
-    reason,
-    pillars: pillarGaps.get(c.id) ?? [],
-    items: byLargestGap(itemGaps.get(c.id) ?? []),
-  }));
+  const gaps = visible.map(({ c, reason }): TeamGap => {
+    const pillarFamily = judgeFamily(pillarGaps.get(c.id) ?? []);
+    const itemFamily = judgeFamily(itemGaps.get(c.id) ?? []);
+    return {
+      id: c.id,
+      a: { label: c.a.label, n: groupSize(c.a.group) },
+      b: { label: c.b.label, n: groupSize(c.b.group) },
+      shown: reason === null,
+      reason,
+      pillars: pillarFamily.map(({ name, ...g }) => ({ ...g, reading: gapReading(c.a.label, c.b.label, name, g, `${pillarFamily.length} pillars`) })),
+      items: bySureness(
+        itemFamily.map(({ text, sa, sb, ...g }) => ({ ...g, reading: statementGapReading(text, c.a.phrase, sa, c.b.phrase, sb, g, `${itemFamily.length} statements`) })),
+      ),
+    };
+  });
 
   const basis = gaps.find((g) => g.shown) ?? null;
   const disagreements = {
     gap: basis?.id ?? null,
-    items: (basis?.items ?? []).filter((i) => i.gap !== null).slice(0, RANKED_ITEMS).map((i) => i.item),
+    items: (basis?.items ?? []).filter((i) => i.verdict === 'beyond-noise').slice(0, RANKED_ITEMS).map((i) => i.item),
   };
   const lowestItems = [...items]
     .filter((i) => i.mean !== null)
@@ -152,26 +207,31 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     .map((i) => i.id);
   const weakest = pillars.filter((p) => p.team.mean !== null).sort((x, y) => (x.team.mean ?? 0) - (y.team.mean ?? 0))[0] ?? null;
   const overall = data.overallScores();
+  const overallDisclosed = disclose((r) => overall[ROLES.indexOf(r)]?.length ?? 0);
 
-  const report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'> = {
+  const respondents = {
+    total: data.size,
+    byRole: shown.map((r) => ({ role: r, n: data.roleCount(r) })),
+    folded,
+    excluded,
+    consented: shown.filter((r) => consent.has(r) && data.roleCount(r) < minGroup),
+    straightLiners: data.straightLiners,
+    names: options.showNames ? data.respondentNames() : null,
+  };
+  const report: ReportSoFar = {
     schemaVersion: 1,
     kind: 'team',
     bank: stampBank(bank),
     form: data.form,
     createdAt: options.createdAt,
-    minGroup: options.minGroup,
+    minGroup,
     scale: { ...bank.scale },
     bands: bank.bands.map((b) => ({ ...b })),
-    respondents: {
-      total: data.size,
-      byRole: shown.map((r) => ({ role: r, n: data.roleCount(r) })),
-      folded,
-      names: options.showNames ? data.respondentNames() : null,
-    },
-    notes: notes(folded, gaps, pillars, options.minGroup),
+    respondents,
+    notes: notes(respondents, gaps, pillars, minGroup),
     overall: {
-      team: score(merged(overall, EVERYONE)),
-      byRole: shown.map((r) => ({ role: r, score: score(merged(overall, [r])) })),
+      team: score(merged(overall, included)),
+      byRole: shown.map((r) => ({ role: r, score: overallDisclosed.has(r) ? score(merged(overall, [r])) : hiddenScore(overall[ROLES.indexOf(r)]?.length ?? 0) })),
     },
     pillars,
     weakestPillar: weakest?.id ?? null,
@@ -179,7 +239,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     gaps,
     disagreements,
     lowestItems,
-    unknown: unknownFindings(bank, pillars),
+    unknown: unknownFindings(bank, pillars, items, minGroup),
   };
   const nextSteps = teamNextSteps(bank, report);
   return {
@@ -188,6 +248,25 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     nextSteps,
     agenda: buildAgenda(report, nextSteps, options.agendaMinutes),
   };
+}
+
+function momentsOf(xs: Numbers): Moments | null {
+  const m = mean(xs);
+  if (m === null) return null;
+  return { n: xs.length, mean: m, variance: sampleVariance(xs) ?? 0 };
+}
+
+/** A figure that is not shown: only how many values it would have rested on. */
+function hiddenScore(n: number): TeamScore {
+  return { n, mean: null, median: null, min: null, max: null, sd: null, band: null };
+}
+
+function alphaNote(items: number, complete: number, alpha: number | null): string | null {
+  if (items < ALPHA_MIN_ITEMS) return `Not shown: alpha needs at least ${ALPHA_MIN_ITEMS} statements in a pillar (this form has ${items}).`;
+  if (alpha === null) return complete < ALPHA_MIN_RESPONDENTS ? `Not shown: ${complete} people answered every statement; alpha needs ${ALPHA_MIN_RESPONDENTS}.` : null;
+  if (alpha < 0)
+    return 'Negative: the statements of this pillar pull in different directions for these people (often a reverse-worded statement read the other way); read the pillar score with care.';
+  return null;
 }
 
 /** The group's values from per-role ascending arrays, ascending: a median of sorted input costs one linear pass. */
@@ -219,11 +298,16 @@ function scoreOf(bank: Bank, xs: Numbers): TeamScore {
   return { ...summary, band: band ? { id: band.id, label: band.label } : null };
 }
 
-function hiddenReason(c: Comparison, na: number, nb: number, minGroup: number): string | null {
+function hiddenReason(c: Comparison, na: number, nb: number, minGroup: number, consent: ReadonlySet<Role>): string | null {
+  const consented = (side: Side) => side.group.length === 1 && side.group.every((r) => consent.has(r));
   const problems = [
-    [c.a.label, na],
-    [c.b.label, nb],
-  ].flatMap(([label, n]) => (n === 0 ? [`nobody answered as ${label}`] : (n as number) < minGroup ? [`fewer than ${minGroup} people answered as ${label}`] : []));
+    [c.a, na],
+    [c.b, nb],
+  ].flatMap(([side, n]) => {
+    const { label } = side as Side;
+    if (n === 0) return [`nobody answered as ${label}`];
+    return (n as number) < minGroup && !consented(side as Side) ? [`fewer than ${minGroup} people answered as ${label}`] : [];
+  });
   if (problems.length === 0) return null;
   const why = problems.join(' and ');
   return problems.some((p) => p.startsWith('fewer'))
@@ -231,11 +315,7 @@ function hiddenReason(c: Comparison, na: number, nb: number, minGroup: number): 
     : `Not shown: ${why}.`;
 }
 
-function byLargestGap<T extends { gap: number | null }>(entries: T[]): T[] {
-  return entries.sort((x, y) => (y.gap === null ? -1 : Math.abs(y.gap)) - (x.gap === null ? -1 : Math.abs(x.gap)));
-}
-
-function unknownFindings(bank: Bank, pillars: readonly TeamPillar[]): TeamReport['unknown'] {
+function unknownFindings(bank: Bank, pillars: readonly TeamPillar[], items: readonly TeamItem[], minGroup: number): TeamReport['unknown'] {
   const label = bank.scale.unknown;
   const most = pillars.filter((p) => (p.unknownRate ?? 0) > 0).sort((x, y) => (y.unknownRate ?? 0) - (x.unknownRate ?? 0))[0];
   const findings = pillars
@@ -248,30 +328,57 @@ function unknownFindings(bank: Bank, pillars: readonly TeamPillar[]): TeamReport
     )
     .sort((x, y) => y.rate - x.rate)
     .slice(0, UNKNOWN_FINDINGS);
+  const itemFindings = items
+    .flatMap((i) =>
+      i.byRole.flatMap((r) => {
+        const of = stanceTotal(r.stance);
+        return of >= minGroup && r.stance.unknown / of >= NOTABLE_ITEM_UNKNOWN_RATE
+          ? [{ item: i.id, role: r.role, unknown: r.stance.unknown, of, reading: statementUnknownReading(r.role, i.text, r.stance.unknown, of, label) }]
+          : [];
+      }),
+    )
+    .sort((x, y) => y.unknown / y.of - x.unknown / x.of);
   return {
     pillar: most?.id ?? null,
     rate: most?.unknownRate ?? null,
     reading: most ? mostUnknownReading(most.name, most.unknownRate ?? 0, label) : null,
     findings,
+    items: itemFindings,
   };
 }
 
-function notes(folded: readonly Role[], gaps: readonly TeamGap[], pillars: readonly TeamPillar[], minGroup: number): string[] {
+function notes(respondents: ReportSoFar['respondents'], gaps: readonly TeamGap[], pillars: readonly TeamPillar[], minGroup: number): string[] {
   const out: string[] = [];
+  const { folded, excluded, consented, straightLiners } = respondents;
   if (folded.length > 0) {
     out.push(
-      `Fewer than ${minGroup} people answered as ${folded.join(', ')}: to keep their answers anonymous, they count in the whole-team figures only and are never shown on their own.`,
+      excluded > 0
+        ? `Fewer than ${minGroup} people answered as ${folded.join(', ')}: to keep their answers anonymous they are never shown on their own, and as ${excluded === 1 ? 'this 1 person is' : `these ${excluded} people are`} too few to hide among themselves, ${excluded === 1 ? 'they are' : 'they are'} left out of every figure (the team figures minus the groups shown would be theirs).`
+        : `Fewer than ${minGroup} people answered as ${folded.join(', ')}: to keep their answers anonymous, they count in the whole-team figures only and are never shown on their own.`,
     );
   }
+  if (consented.length > 0) {
+    out.push(`Shown with the consent of its people (--show-role), though fewer than ${minGroup} answered: ${consented.join(', ')}.`);
+  }
+  if (straightLiners > 0) {
+    out.push(
+      `${straightLiners === 1 ? '1 respondent' : `${straightLiners} respondents`} gave the same answer to every statement: ${straightLiners === 1 ? 'that score says' : 'those scores say'} little (reverse-worded statements ask the opposite), and they are counted as they are.`,
+    );
+  }
+  out.push(
+    `A figure resting on fewer than ${minGroup} answers is not shown (n/a), nor one whose absence the other figures would give away. Gaps are read as within noise unless their 95% interval excludes 0 and they stay clear after correcting for the number compared (Benjamini–Hochberg, 5% false discoveries).`,
+  );
   for (const gap of gaps) if (gap.reason !== null) out.push(`The ${gap.a.label} − ${gap.b.label} gap: ${gap.reason}`);
   const noAlpha = pillars.filter((p) => p.alpha === null).map((p) => p.name);
   if (noAlpha.length > 0) {
-    out.push(`Cronbach's alpha is shown only where at least ${ALPHA_MIN_RESPONDENTS} people answered every question of a pillar (not for ${noAlpha.join(', ')}).`);
+    out.push(
+      `Cronbach's alpha is shown only where at least ${ALPHA_MIN_RESPONDENTS} people answered every question of a pillar of at least ${ALPHA_MIN_ITEMS} questions (not for ${noAlpha.join(', ')}).`,
+    );
   }
   return out;
 }
 
-function headline(report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>): string {
+function headline(report: ReportSoFar): string {
   const team = report.overall.team;
   const parts = [
     team.mean === null
@@ -281,15 +388,24 @@ function headline(report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>)
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest?.team.mean != null) parts.push(`Weakest pillar: ${weakest.name} (${wholeScore(weakest.team.mean)}).`);
   const gap = report.gaps.find((g) => g.shown);
-  const largest = gap?.pillars.filter((p) => p.gap !== null).sort((x, y) => Math.abs(y.gap ?? 0) - Math.abs(x.gap ?? 0))[0];
-  if (largest && largest.gap !== null && Math.round(Math.abs(largest.gap)) > 0) parts.push(`Largest gap: ${largest.reading}`);
+  if (gap) {
+    const clearest = bySureness(gap.pillars).find((p) => p.verdict === 'beyond-noise');
+    const statements = gap.items.filter((i) => i.verdict === 'beyond-noise').length;
+    if (clearest) parts.push(`Clearest gap: ${clearest.reading}`);
+    else {
+      parts.push(
+        `No ${gap.a.label} − ${gap.b.label} gap on a pillar is beyond noise (${gap.a.n} v ${gap.b.n} respondents)${statements > 0 ? `; ${statements === 1 ? '1 statement is' : `${statements} statements are`}` : ', nor on any statement'}: ${statements > 0 ? 'see below' : 'the gaps below are questions for the room, not findings'}.`,
+      );
+    }
+  }
   return parts.join(' ');
 }
 
-/** The largest gaps' actions first, then the weakest pillar's lowest items, what is invisible, and its advice. */
-function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agenda' | 'headline'>): NextStep[] {
+/** The surest gaps' actions first (a step for each side), then the weakest pillar's lowest items, what is invisible, and its advice. */
+function teamNextSteps(bank: Bank, report: ReportSoFar): NextStep[] {
   const questions = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
   const pillarName = new Map(bank.pillars.map((p) => [p.id, p.name]));
+  const items = new Map(report.items.map((i) => [i.id, i]));
   const steps: NextStep[] = [];
   const taken = new Set<string>();
   const fromItem = (id: string, reason: string) => {
@@ -300,8 +416,23 @@ function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agend
   };
 
   const gap = report.gaps.find((g) => g.id === report.disagreements.gap);
-  for (const entry of (gap?.items ?? []).filter((i) => i.gap !== null && Math.round(Math.abs(i.gap)) > 0).slice(0, 2)) {
-    fromItem(entry.item, entry.reading);
+  const surest = (gap?.items ?? []).filter((i) => i.verdict === 'beyond-noise').slice(0, 2);
+  for (const entry of surest) fromItem(entry.item, entry.reading);
+  const top = surest[0];
+  const topItem = top ? items.get(top.item) : undefined;
+  if (gap && top && topItem && top.gap !== null) {
+    // The side that scores the statement lower sees a problem the other does not: the other side acts too.
+    const [seer, other] = top.gap < 0 ? [gap.a.label, gap.b.label] : [gap.b.label, gap.a.label];
+    const owner = ownerOf(other);
+    if (!steps.some((s) => s.owner === owner)) {
+      steps.push({
+        pillar: topItem.pillar,
+        questionId: null,
+        owner,
+        action: `${capitalize(other)}: ask ${seer} for two recent examples behind ${quotedStatement(topItem.text)}, and bring one change to the next joint meeting.`,
+        reason: top.reading,
+      });
+    }
   }
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest) {
@@ -309,7 +440,9 @@ function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agend
       .filter((i) => i.pillar === weakest.id && i.mean !== null)
       .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))
       .slice(0, 2);
-    for (const item of lowest) fromItem(item.id, `The team rates ${quoted(item.text)} ${wholeScore(item.mean ?? 0)}/100, in its weakest pillar, ${weakest.name}.`);
+    for (const item of lowest) {
+      fromItem(item.id, `${quotedStatement(item.text)}: ${stancePhrase('the team', item.stance)} — among the lowest-scoring statements of ${weakest.name}, the team's weakest pillar.`);
+    }
   }
   const invisible = report.unknown.findings[0];
   if (invisible) {
@@ -334,5 +467,18 @@ function teamNextSteps(bank: Bank, report: Omit<TeamReport, 'nextSteps' | 'agend
       });
     }
   }
-  return steps.slice(0, MAX_STEPS);
+  return balanced(steps.slice(0, MAX_STEPS));
+}
+
+function ownerOf(label: string): NextStep['owner'] {
+  return label === 'sales' || label === 'marketing' || label === 'leadership' ? label : 'both';
+}
+
+/** Steps all for one side read as blame: the last one becomes a joint step. */
+function balanced(steps: NextStep[]): NextStep[] {
+  const owners = new Set(steps.map((s) => s.owner));
+  const [only] = owners;
+  if (steps.length < 2 || owners.size !== 1 || (only !== 'sales' && only !== 'marketing')) return steps;
+  const last = steps[steps.length - 1] as NextStep;
+  return [...steps.slice(0, -1), { ...last, owner: 'both' }];
 }

@@ -11,16 +11,34 @@ export const summarySchema = z.strictObject({ n: z.int(), mean: num, median: num
 const scoreSchema = z.strictObject({ ...summarySchema.shape, band: bandRef.nullable() });
 
 const gapEntry = {
-  /** Mean of group a and of group b, 0-100. */
+  /** Mean of group a and of group b, 0-100, and how many values each rests on. */
   a: num,
   b: num,
+  nA: z.int(),
+  nB: z.int(),
   /** a − b in points. */
   gap: num,
-  /** Hedges' g of a against b. */
+  /** The 95% interval of a − b (Welch, Satterthwaite df); null with too few values or no spread on either side. */
+  low: num,
+  high: num,
+  df: num,
+  /** Two-sided p, and after Benjamini–Hochberg over the gap's family (its pillars, or its items). */
+  p: num,
+  pAdjusted: num,
+  /** Both sides uniform and apart: g is undefined. */
+  separation: z.boolean(),
+  /** Hedges' g of a against b, only when both sides have at least 5 values. */
   g: num,
+  verdict: z.enum(['not-enough', 'within-noise', 'beyond-noise']),
+  /** Only beyond noise: from g, never "large" under 10 points. */
   size: effectSize.nullable(),
+  /** The interval's bound nearest 0 in points (0 unless beyond noise): what gaps are ranked by. */
+  sureness: z.number(),
   reading: z.string(),
 };
+
+/** Who agrees with a statement as worded, is neutral, disagrees, or does not know. */
+const stanceSchema = z.strictObject({ agree: z.int(), neutral: z.int(), disagree: z.int(), unknown: z.int() });
 
 export const GAP_IDS = ['sales-marketing', 'leadership-others'] as const;
 export type GapId = (typeof GAP_IDS)[number];
@@ -59,8 +77,14 @@ export const teamReportSchema = z.strictObject({
     total: z.int(),
     /** Only the groups large enough to be shown on their own. */
     byRole: z.array(z.strictObject({ role, n: z.int() })),
-    /** Roles with fewer than minGroup respondents: in the team figures only. */
+    /** Roles with fewer than minGroup respondents, never shown on their own. */
     folded: z.array(role),
+    /** How many of the folded respondents are left out of every figure (too few to hide among themselves). */
+    excluded: z.int(),
+    /** Roles shown below minGroup because their people agreed (--show-role). */
+    consented: z.array(role),
+    /** Respondents who gave the same answer to every statement. */
+    straightLiners: z.int(),
     /** Only with --show-names; sorted, not linked to any answer. */
     names: z.array(z.string()).nullable(),
   }),
@@ -75,8 +99,10 @@ export const teamReportSchema = z.strictObject({
       team: scoreSchema,
       unknownRate: num,
       byRole: z.array(z.strictObject({ role, score: scoreSchema, unknownRate: num })),
-      /** Cronbach's alpha over the respondents who answered every item; null under 10 of them. */
+      /** Cronbach's alpha of the weighted composite, over the respondents who answered every item; null under 10 of them or 3 items. */
       alpha: num,
+      /** What a negative alpha means, or why alpha is not shown; null otherwise. */
+      alphaNote: z.string().nullable(),
       completeRespondents: z.int(),
     }),
   ),
@@ -91,10 +117,21 @@ export const teamReportSchema = z.strictObject({
       n: z.int(),
       mean: num,
       sd: num,
-      /** Agreement r_wg against the uniform null, on the raw answers. */
-      rwg: num,
+      stance: stanceSchema,
       unknownRate: num,
-      byRole: z.array(z.strictObject({ role, n: z.int(), mean: num, unknownRate: num })),
+      byRole: z.array(
+        z.strictObject({
+          role,
+          n: z.int(),
+          mean: num,
+          unknownRate: num,
+          stance: stanceSchema,
+          /** Agreement within the role: r_wg against the uniform null on the raw answers, unclamped; null under the answers it needs. */
+          rwg: num,
+          /** r_wg below 0: the role's answers spread more than random answers would. */
+          polarised: z.boolean(),
+        }),
+      ),
     }),
   ),
   gaps: z.array(
@@ -106,11 +143,11 @@ export const teamReportSchema = z.strictObject({
       /** Why the gap is not shown; null when it is. */
       reason: z.string().nullable(),
       pillars: z.array(z.strictObject({ pillar: z.string(), ...gapEntry })),
-      /** Largest |gap| first. */
+      /** Most surely different first (beyond noise, by sureness), then the rest by size. */
       items: z.array(z.strictObject({ item: z.string(), pillar: z.string(), ...gapEntry })),
     }),
   ),
-  /** The items the teams disagree on most, by the first gap that could be shown; largest first. */
+  /** The items whose gap is beyond noise, by the first gap that could be shown; most surely different first. */
   disagreements: z.strictObject({ gap: z.enum(GAP_IDS).nullable(), items: z.array(z.string()) }),
   /** The items the whole team rates lowest, lowest first. */
   lowestItems: z.array(z.string()),
@@ -119,6 +156,8 @@ export const teamReportSchema = z.strictObject({
     rate: num,
     reading: z.string().nullable(),
     findings: z.array(z.strictObject({ pillar: z.string(), role, rate: z.number(), reading: z.string() })),
+    /** Statements a role mostly cannot answer. */
+    items: z.array(z.strictObject({ item: z.string(), role, unknown: z.int(), of: z.int(), reading: z.string() })),
   }),
   nextSteps: z.array(nextStepSchema),
   agenda: agendaSchema,
@@ -129,3 +168,4 @@ export type TeamScore = z.infer<typeof scoreSchema>;
 export type TeamPillar = TeamReport['pillars'][number];
 export type TeamItem = TeamReport['items'][number];
 export type TeamGap = TeamReport['gaps'][number];
+export type TeamGapEntry = TeamGap['pillars'][number];

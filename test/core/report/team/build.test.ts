@@ -48,28 +48,62 @@ describe('team figures, hand-computed', () => {
     const tools = r.pillars.find((p) => p.id === 'tools');
     expect(talk?.team).toMatchObject({ n: 5, mean: 50, median: 50, min: 0, max: 100 });
     near(talk?.team.sd, Math.sqrt(6250 / 4)); // deviations ±50, ±25, 0
+    // Talk rests on 2 marketers (one answered nothing): marketing's figure is hidden, and so is
+    // sales', since the team's 5 minus sales' 3 would give those 2 marketers' mean (12.5).
     expect(talk?.byRole.map((g) => [g.role, g.score.n, g.score.mean])).toEqual([
-      ['sales', 3, 75],
-      ['marketing', 2, 12.5],
+      ['sales', 3, null],
+      ['marketing', 2, null],
     ]);
-    near(talk?.byRole[0]?.score.sd, 25);
     expect(tools?.team).toMatchObject({ n: 6, mean: 56.25, median: 62.5, min: 0, max: 100 });
+    expect(tools?.byRole.map((g) => [g.role, g.score.n, g.score.mean])).toEqual([
+      ['sales', 3, 25],
+      ['marketing', 3, 87.5],
+    ]);
     expect(r.overall.team).toMatchObject({ n: 6, mean: 56.25, median: 56.25, min: 37.5, max: 87.5, band: { id: 'mid', label: 'Middling' } });
-    expect(r.respondents).toEqual({ total: 6, byRole: [{ role: 'sales', n: 3 }, { role: 'marketing', n: 3 }], folded: [], names: null });
+    // sales 3 answered 3 to everything
+    expect(r.respondents).toEqual({
+      total: 6,
+      byRole: [
+        { role: 'sales', n: 3 },
+        { role: 'marketing', n: 3 },
+      ],
+      folded: [],
+      excluded: 0,
+      consented: [],
+      straightLiners: 1,
+      names: null,
+    });
+    expect(r.notes.some((n) => n.startsWith('1 respondent gave the same answer to every statement'))).toBe(true);
   });
 
-  it('computes the sales − marketing gap with Hedges g and reads it in plain words', () => {
+  it('gives each gap its Welch interval, reads it as within or beyond noise, and sizes only what is beyond', () => {
     const gap = report(SIX).gaps.find((g) => g.id === 'sales-marketing');
     const talk = gap?.pillars.find((p) => p.pillar === 'talk');
     const tools = gap?.pillars.find((p) => p.pillar === 'tools');
-    expect(talk).toMatchObject({ a: 75, b: 12.5, gap: 62.5, size: 'large' });
-    // pooled variance ((3−1)·625 + (2−1)·312.5) / 3, J = 1 − 3/(4·5 − 9)
-    near(talk?.g, (62.5 / Math.sqrt(1562.5 / 3)) * (1 - 3 / 11));
-    expect(talk?.reading).toBe('Sales rate Talk 63 points higher than marketing — a large gap.');
-    expect(tools).toMatchObject({ a: 25, b: 87.5, gap: -62.5, size: 'large' });
-    expect(tools?.reading).toBe('Sales rate Tools 63 points lower than marketing — a large gap.');
-    // K1: sales 25, marketing 91.7; T1 and T2: 75 against 12.5; K2: 37.5 against 83.3
-    expect(gap?.items.map((i) => i.item)).toEqual(['K1', 'T1', 'T2', 'K2']);
+    expect(talk).toMatchObject({ a: null, b: null, verdict: 'not-enough', size: null, reading: 'Not enough answers from sales and marketing to compare Talk.' });
+    // Tools: sales 25, 0, 50 against marketing 100, 75, 87.5. scipy 1.17.1 ttest_ind(equal_var=False):
+    // p 0.03156223162567849, df 2.9411764705882355, 95% interval −114.44249378978131 to −10.557506210218698.
+    expect(tools).toMatchObject({ a: 25, b: 87.5, nA: 3, nB: 3, gap: -62.5, g: null, separation: false, verdict: 'beyond-noise', size: null });
+    near(tools?.low, -114.44249378978131);
+    near(tools?.high, -10.557506210218698);
+    near(tools?.df, 2.9411764705882355);
+    near(tools?.p, 0.03156223162567849);
+    near(tools?.pAdjusted, 0.03156223162567849); // the only pillar with a p: a family of one
+    near(tools?.sureness, 10.557506210218698);
+    // 25 − 87 (87.5 shown rounded down) = −62
+    expect(tools?.reading).toBe('Sales rate Tools 62 points lower than marketing (25 v 87; 95% interval −115 to −10): beyond noise.');
+    // Only K1 has enough answers on both sides (T1, T2: 2 marketers; K2: 2 salespeople).
+    expect(gap?.items.map((i) => [i.item, i.verdict])).toEqual([
+      ['K1', 'beyond-noise'],
+      ['T1', 'not-enough'],
+      ['T2', 'not-enough'],
+      ['K2', 'not-enough'],
+    ]);
+    const k1 = gap?.items[0];
+    // scipy: [25, 0, 50] v [100, 75, 100]: p 0.024817461725749553, interval −117.88048216188605 to −15.452851171447286
+    near(k1?.low, -117.88048216188605);
+    near(k1?.high, -15.452851171447286);
+    expect(k1?.reading).toBe('“Our CRM is connected”: in sales 2 disagree, 1 is neutral; all 3 in marketing agree — beyond noise.');
   });
 
   it('reports don’t-know rates per pillar and role, and the notable ones as findings', () => {
@@ -81,33 +115,55 @@ describe('team figures, hand-computed', () => {
     expect(r.unknown.findings).toEqual([
       { pillar: 'talk', role: 'marketing', rate: 2 / 6, reading: 'Marketing answered “Don\'t know” to 33% of the Talk questions: Talk is largely invisible to marketing.' },
     ]);
+    expect(r.unknown.items).toEqual([]);
+    const blind = report([...SIX.slice(0, 3), ...[1, 2, 3].map(() => respondent('marketing', { T1: 3, T2: 'na', K1: 2, K2: 4 }))]);
+    expect(blind.unknown.items).toEqual([
+      { item: 'T2', role: 'marketing', unknown: 3, of: 3, reading: 'All 3 in marketing answered “Don\'t know” to “We rarely talk”: what it asks about is invisible to them.' },
+    ]);
   });
 
-  it('gives per-item sd and r_wg against the uniform null', () => {
+  it('counts who agree, are neutral, disagree or do not know with each statement as worded', () => {
     const items = new Map(report(SIX).items.map((i) => [i.id, i]));
-    // K2 answers 2, 3, 5, 4, 4: variance 5.2/4 = 1.3; σ²_EU for 5 options = 2
-    near(items.get('K2')?.rwg, 1 - 1.3 / 2);
-    near(items.get('K2')?.sd, 25 * Math.sqrt(1.3));
-    // T1 answers 5..1: variance 2.5 exceeds the null's 2, r_wg = 1 − 2.5/2, not truncated
-    near(items.get('T1')?.rwg, -0.25);
-    expect(items.get('K2')?.unknownRate).toBe(1 / 6);
+    // T2 (reverse-worded) answers: sales 1, 2, 3; marketing 4, 5, na
+    expect(items.get('T2')?.stance).toEqual({ agree: 2, neutral: 1, disagree: 2, unknown: 1 });
+    expect(items.get('T2')?.byRole.map((r) => [r.role, r.stance])).toEqual([
+      ['sales', { agree: 0, neutral: 1, disagree: 2, unknown: 0 }],
+      ['marketing', { agree: 2, neutral: 0, disagree: 0, unknown: 1 }],
+    ]);
   });
 
-  it('shows Cronbach’s alpha only from 10 complete respondents on', () => {
-    expect(report(SIX).pillars.map((p) => p.alpha)).toEqual([null, null]);
-    // Ten respondents with K1 = K2 = v: items perfectly consistent, alpha 1; with K2 = 6 − v, alpha strongly negative.
+  it('gives r_wg within each role, unclamped, from 5 answers on, polarised below 0', () => {
+    const items = new Map(report(SIX).items.map((i) => [i.id, i]));
+    expect(items.get('K2')?.byRole.map((r) => r.rwg)).toEqual([null, null]); // 2 and 3 answers
+    near(items.get('K2')?.sd, 25 * Math.sqrt(1.3)); // team K2 answers 2, 3, 5, 4, 4: variance 5.2/4
+    const five = report([
+      ...[1, 2, 3, 4, 5].map((v, i) => respondent('sales', { T1: v, T2: 3, K1: 3, K2: [2, 3, 5, 4, 4][i] as number })),
+      ...[1, 2, 3].map(() => respondent('marketing', { T1: 3, T2: 3, K1: 3, K2: 3 })),
+    ]);
+    const sales = (id: string) => five.items.find((i) => i.id === id)?.byRole.find((r) => r.role === 'sales');
+    // σ²_EU for 5 options = 2. K2: variance 1.3 → 0.35. T1 answers 1..5: variance 2.5 → −0.25, polarised.
+    near(sales('K2')?.rwg, 1 - 1.3 / 2);
+    expect(sales('K2')?.polarised).toBe(false);
+    near(sales('T1')?.rwg, -0.25);
+    expect(sales('T1')?.polarised).toBe(true);
+    expect(five.items.find((i) => i.id === 'T1')?.byRole.find((r) => r.role === 'marketing')?.rwg).toBeNull(); // 3 answers
+  });
+
+  it('shows Cronbach’s alpha only for pillars of 3 statements or more, and says why not', () => {
     const values = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5];
     const same = report(values.map((v, i) => respondent(i < 5 ? 'sales' : 'marketing', { T1: v, T2: 3, K1: v, K2: v })));
-    const tools = same.pillars.find((p) => p.id === 'tools');
-    expect(tools?.completeRespondents).toBe(10);
-    near(tools?.alpha, 1);
-    // T1 varies, T2 is constant: item variances 625·2.2222 and 0, total variance the same: α = 2·(1 − 1) = 0
-    near(same.pillars.find((p) => p.id === 'talk')?.alpha, 0);
+    expect(same.pillars.map((p) => p.alpha)).toEqual([null, null]);
+    expect(same.pillars[0]?.alphaNote).toBe('Not shown: alpha needs at least 3 statements in a pillar (this form has 2).');
+    // The figure itself: K1 = K2 = v is perfectly consistent, alpha 1.
+    const data = new TeamData(bank, 'full', { keepNames: false });
+    for (const [i, v] of values.entries()) data.add(respondent(i < 5 ? 'sales' : 'marketing', { T1: v, T2: 3, K1: v, K2: v }));
+    const tools = data.questions.flatMap((q, k) => (q.pillar === 'tools' ? [k] : []));
+    expect(data.alpha(tools)).toEqual({ complete: 10, alpha: 1 });
   });
 
-  it('ranks the lowest items and the biggest disagreements', () => {
+  it('ranks the lowest items, and the statement gaps beyond noise', () => {
     const r = report(SIX);
-    expect(r.disagreements).toEqual({ gap: 'sales-marketing', items: ['K1', 'T1', 'T2', 'K2'] });
+    expect(r.disagreements).toEqual({ gap: 'sales-marketing', items: ['K1'] });
     expect(r.lowestItems).toEqual(['T1', 'T2', 'K1', 'K2']); // 50, 50, 58.3, 65
     expect(r.weakestPillar).toBe('talk');
   });
@@ -121,7 +177,9 @@ describe('anonymity', () => {
     expect(r.respondents.total).toBe(8);
     expect(r.respondents.byRole.map((g) => g.role)).toEqual(['sales', 'marketing']);
     expect(r.respondents.folded).toEqual(['leadership']);
-    expect(r.overall.team.n).toBe(8);
+    // 2 leaders cannot hide among themselves: the team figures minus sales and marketing would be theirs.
+    expect(r.respondents.excluded).toBe(2);
+    expect(r.overall.team.n).toBe(6);
     const roles = new Set([...r.pillars.flatMap((p) => p.byRole.map((g) => g.role)), ...r.items.flatMap((i) => i.byRole.map((g) => g.role)), ...r.overall.byRole.map((g) => g.role)]);
     expect(roles).toEqual(new Set(['sales', 'marketing']));
     const leadership = r.gaps.find((g) => g.id === 'leadership-others');
@@ -136,8 +194,8 @@ describe('anonymity', () => {
     expect(r.gaps.every((g) => !g.shown)).toBe(true);
     expect(r.disagreements).toEqual({ gap: null, items: [] });
     expect(r.gaps[0]?.reason).toBe('Not shown: fewer than 4 people answered as sales and fewer than 4 people answered as marketing, and a group smaller than 4 (--min-group) is never shown on its own.');
-    // Without any gap, the agenda discusses where individual answers spread most.
-    expect(r.agenda.blocks.some((b) => b.kind === 'agreement')).toBe(true);
+    // Without any gap beyond noise, the agenda is built on the lowest pillars.
+    expect(r.agenda.blocks.map((b) => b.kind)).toEqual(['opening', 'pillar', 'pillar', 'unknown', 'actions', 'close'].filter((k) => k !== 'unknown' || r.unknown.findings.length > 0));
   });
 
   it('keeps names only with --show-names, sorted and apart from any figure', () => {
@@ -157,28 +215,35 @@ describe('next steps and agenda', () => {
     expect(agenda.blocks.at(-1)?.kind).toBe('close');
   });
 
-  it('opens with the largest gaps, turned into questions for the room', () => {
+  it('opens with the gaps beyond noise, turned into questions for the room', () => {
     const r = report(SIX);
-    expect(r.agenda.blocks.map((b) => b.kind)).toEqual(['opening', 'gap', 'gap', 'gap', 'pillar', 'unknown', 'actions', 'close']);
+    expect(r.agenda.blocks.map((b) => b.kind)).toEqual(['opening', 'gap', 'pillar', 'unknown', 'actions', 'close']);
     const first = r.agenda.blocks[1];
     expect(first?.items).toEqual(['K1']);
     expect(first?.prompts.slice(0, 3)).toEqual([
       'How true is this for us today: “Our CRM is connected”?',
-      'Sales rate it 25/100, marketing 91/100: what does each side see that the other does not?',
+      'In sales 2 disagree, 1 is neutral: what does each side see that the other does not?',
       'What would have to change for both sides to agree with it?',
     ]);
-    // T2 is reverse-worded: alignment means disagreeing with it.
-    expect(r.agenda.blocks[3]?.items).toEqual(['T2']);
-    expect(r.agenda.blocks[3]?.prompts[2]).toBe('What would have to change for both sides to disagree with it?');
   });
 
-  it('takes 3 to 5 next steps from the bank, largest gaps first', () => {
+  it('takes 3 to 5 next steps from the bank, surest gaps first, with a step for the other side', () => {
     const steps = report(SIX).nextSteps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps.length).toBeLessThanOrEqual(5);
-    expect(steps.slice(0, 2).map((s) => [s.questionId, s.owner, s.action])).toEqual([
-      ['K1', 'marketing', 'Map the connections.'],
-      ['T1', 'both', 'Book a weekly call.'],
+    expect(steps[0]).toMatchObject({ questionId: 'K1', owner: 'marketing' });
+  });
+
+  it('gives the side that sees no problem a step too', () => {
+    // Sales rate K2 (owned by sales) far lower than marketing: marketing gets a step as well.
+    const r = report([
+      ...[1, 2, 1].map((v) => respondent('sales', { T1: 3, T2: 3, K1: 3, K2: v })),
+      ...[5, 4, 5].map((v) => respondent('marketing', { T1: 3, T2: 3, K1: 3, K2: v })),
+    ]);
+    expect(r.disagreements.items).toEqual(['K2']);
+    expect(r.nextSteps.slice(0, 2).map((s) => [s.questionId, s.owner, s.action])).toEqual([
+      ['K2', 'sales', 'Make one content folder.'],
+      [null, 'marketing', 'Marketing: ask sales for two recent examples behind “Sales can find content”, and bring one change to the next joint meeting.'],
     ]);
   });
 

@@ -1,0 +1,96 @@
+import { adjustBenjaminiHochberg, excludesZero, FALSE_DISCOVERY_RATE, meanDifference, sureness } from '../../difference.js';
+import { hedgesGFromMoments, interpretG, type EffectSizeLabel, type Moments } from '../../stats.js';
+
+// A perception gap as a claim the room can trust: a − b with its 95% Welch interval, read as
+// "within noise" unless the interval excludes 0 and the gap survives the Benjamini–Hochberg
+// correction over its family (the pillars of one comparison, or its items). Only a gap beyond
+// noise gets a size.
+
+/** Hedges' g from groups this small is noise itself: shown only when both sides have at least this many. */
+export const G_MIN_GROUP = 5;
+/** A gap under this many points is never called large, whatever g says. */
+export const LARGE_MIN_POINTS = 10;
+
+export type Verdict = 'not-enough' | 'within-noise' | 'beyond-noise';
+
+export interface GapFigures {
+  /** Mean of group a and of group b, 0-100; n: how many values each rests on. */
+  a: number | null;
+  b: number | null;
+  nA: number;
+  nB: number;
+  /** a − b in points. */
+  gap: number | null;
+  /** The 95% interval of a − b (Welch); null when too few values or no spread on either side. */
+  low: number | null;
+  high: number | null;
+  df: number | null;
+  p: number | null;
+  /** p after Benjamini–Hochberg over the gap's family. */
+  pAdjusted: number | null;
+  /** Both sides gave one value each: g is undefined (0/0 or ±∞), the sides are completely apart. */
+  separation: boolean;
+  /** Hedges' g, only when both sides have at least G_MIN_GROUP values and some spread. */
+  g: number | null;
+  verdict: Verdict;
+  /** Only for gaps beyond noise: Cohen's label on g, never "large" under LARGE_MIN_POINTS points. */
+  size: EffectSizeLabel | null;
+  /** How surely the sides differ: the interval's bound nearest 0 in points (0 within noise). */
+  sureness: number;
+}
+
+/** The figures of one gap before its family is known; `judgeFamily` completes them. */
+export type RawGap = Omit<GapFigures, 'pAdjusted' | 'verdict' | 'size' | 'sureness'>;
+
+export function rawGap(a: Moments | null, b: Moments | null): RawGap {
+  const nA = a?.n ?? 0;
+  const nB = b?.n ?? 0;
+  const d = a && b ? meanDifference(a, b) : null;
+  const uniform = d?.uniform ?? false;
+  const g = a && b && nA >= G_MIN_GROUP && nB >= G_MIN_GROUP ? hedgesGFromMoments(a, b) : null;
+  return {
+    a: a?.mean ?? null,
+    b: b?.mean ?? null,
+    nA,
+    nB,
+    gap: a && b ? a.mean - b.mean : null,
+    low: d?.low ?? null,
+    high: d?.high ?? null,
+    df: d?.df ?? null,
+    p: d?.p ?? null,
+    separation: uniform && d !== null && d.estimate !== 0,
+    g,
+  };
+}
+
+/** Adjusts the family's p-values together and reads each gap. Order is kept. */
+export function judgeFamily<T extends RawGap>(gaps: readonly T[]): (T & Pick<GapFigures, 'pAdjusted' | 'verdict' | 'size' | 'sureness'>)[] {
+  const tested = gaps.flatMap((g, i) => (g.p === null ? [] : [i]));
+  const adjusted = adjustBenjaminiHochberg(tested.map((i) => gaps[i]?.p as number));
+  const pAdjusted = new Map(tested.map((i, k) => [i, adjusted[k] as number]));
+  return gaps.map((g, i) => {
+    const q = pAdjusted.get(i) ?? null;
+    const difference = g.gap === null || g.p === null ? null : { estimate: g.gap, low: g.low, high: g.high, df: g.df, p: g.p, uniform: g.low === null };
+    const verdict: Verdict =
+      difference === null ? 'not-enough' : excludesZero(difference) && q !== null && q <= FALSE_DISCOVERY_RATE ? 'beyond-noise' : 'within-noise';
+    return {
+      ...g,
+      pAdjusted: q,
+      verdict,
+      size: verdict === 'beyond-noise' ? sizeOf(g.g, g.gap as number) : null,
+      sureness: verdict === 'beyond-noise' && difference ? sureness(difference) : 0,
+    };
+  });
+}
+
+function sizeOf(g: number | null, gap: number): EffectSizeLabel | null {
+  if (g === null) return null;
+  const label = interpretG(g);
+  return label === 'large' && Math.abs(gap) < LARGE_MIN_POINTS ? 'medium' : label;
+}
+
+/** Beyond noise first, most surely different first; then the rest by size of gap. */
+export function bySureness<T extends Pick<GapFigures, 'verdict' | 'sureness' | 'gap'>>(gaps: readonly T[]): T[] {
+  const rank = (g: T) => (g.verdict === 'beyond-noise' ? 0 : g.verdict === 'within-noise' ? 1 : 2);
+  return [...gaps].sort((x, y) => rank(x) - rank(y) || y.sureness - x.sureness || Math.abs(y.gap ?? 0) - Math.abs(x.gap ?? 0));
+}
