@@ -197,6 +197,7 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .option('--host <address>', "the address phones use (default: this laptop's Wi-Fi address, 192.168.x.x first)")
     .addOption(new Option('--port <n>', 'the port (default 8347, or the next free one; 0: any free port)').argParser(portNumber))
     .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
+    .addOption(new Option('--show-role <role>', 'in the revealed report, show this role even below --min-group, when its people agree (repeatable)').argParser(shownRoles).default([]))
     .option('--names', 'ask for name and team (optional) on the phone; otherwise the room is anonymous', false)
     .option('--show-own', "show each participant their own short result on their phone when they finish", false)
     .addHelpText(

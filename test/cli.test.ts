@@ -94,6 +94,12 @@ describe('runCli dispatch', () => {
     },
     { args: ['workshop', 'room'], command: 'workshop', options: { dir: 'room', quick: false, minGroup: 3 } },
     { args: ['workshop', 'room', '--quick', '--bank', 'b'], command: 'workshop', options: { dir: 'room', quick: true, bank: 'b', minGroup: 3 } },
+    { args: ['room', 'acme'], command: 'room', options: { dir: 'acme', quick: false, minGroup: 3, showRole: [], names: false, showOwn: false } },
+    {
+      args: ['room', 'acme', '--quick', '--host', '192.168.1.5', '--port', '0', '--min-group', '2', '--show-role', 'leadership', '--names', '--show-own'],
+      command: 'room',
+      options: { dir: 'acme', quick: true, host: '192.168.1.5', port: 0, minGroup: 2, showRole: ['leadership'], names: true, showOwn: true },
+    },
   ])('$args → $command', async ({ args, command, options }) => {
     const result = await dispatch(args);
     expect(result.calls).toEqual([{ command, options }]);
@@ -130,6 +136,7 @@ describe('runCli dispatch', () => {
     { args: ['schema', 'foo'], error: "command-argument value 'foo' is invalid for argument 'kind'. Allowed choices are answers, bank, result.", help: 'schema' },
     { args: ['schema'], error: "missing required argument 'kind'", help: 'schema' },
     { args: ['workshop'], error: "missing required argument 'dir'", help: 'workshop' },
+    { args: ['room', 'acme', '--port', '70000'], error: "option '--port <n>' argument '70000' is invalid. It must be a port number from 0 to 65535.", help: 'room' },
     { args: ['aggregate'], error: "missing required argument 'paths'", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--show-role', 'cfo'], error: "option '--show-role <role>' argument 'cfo' is invalid. It must be one of sales, marketing, leadership, revops, other.", help: 'aggregate' },
     { args: ['aggregate', 'a/', '--min-group', '0'], error: "option '--min-group <n>' argument '0' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },

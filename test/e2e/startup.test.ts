@@ -23,7 +23,26 @@ async function loaded(args: string[]): Promise<string[]> {
 /** Bundled files are named after the module that starts them (a lazily loaded entry, or a chunk with a hash). */
 const chunk = (name: string) => (file: string) => new RegExp(`^dist/(?:.+/)?${name}(?:-[A-Z0-9]+)?\\.js$`).test(file);
 
+/** The npm packages bundled into the files a command loaded, from the metafile the build leaves in node_modules/.cache. */
+function packagesIn(files: readonly string[]): string[] {
+  const { outputs } = JSON.parse(readFileSync(join(ROOT, 'node_modules', '.cache', 'cash-test', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const names = files.flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}).map((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]));
+  return [...new Set(names.filter((name) => name !== undefined))].sort();
+}
+
 describe('start-up loads only what the command needs (built binary)', () => {
+  it('a scripted run of a plain answer file loads neither zod nor the YAML parser; a broken one loads them to say what is wrong', async () => {
+    const plain = packagesIn(await loaded(['run', '--answers', DANA]));
+    expect(plain).toContain('commander');
+    expect(plain).not.toContain('zod');
+    expect(plain).not.toContain('yaml');
+    const trace = join(tempDir(), 'trace.txt');
+    const broken = await cli(['run', '--answers', join(ROOT, 'examples', 'broken.yaml')], { env: { NODE_OPTIONS: `--import=${TRACER}`, CASH_TEST_TRACE: trace } });
+    expect(broken.code).toBe(2);
+    const files = readFileSync(trace, 'utf8').trim().split('\n').map((url) => relative(ROOT, fileURLToPath(url)));
+    expect(packagesIn(files)).toEqual(expect.arrayContaining(['yaml', 'zod']));
+  });
+
   it.each([['--version'], ['--help'], ['run', '--help']])('%s loads the shim and dist/main.js, nothing else', async (...args) => {
     expect(await loaded(args)).toEqual(['bin/cash-test.js', 'dist/main.js']);
   });

@@ -4,6 +4,7 @@ import { renderUnicodeCompact } from 'uqr';
 import type { Form } from '../../core/bank.js';
 import { inputError, type ExitCode } from '../../core/errors.js';
 import { chooseAddress } from '../../core/room/address.js';
+import type { Role } from '../../core/roles.js';
 import { loadBank } from '../../io/load-bank.js';
 import { renderPhonePage } from '../../render/room/phone-page.js';
 import { renderLobbyPage, renderSlidesPage } from '../../render/room/screen-page.js';
@@ -21,6 +22,7 @@ export interface RoomOptions {
   host?: string;
   port?: number;
   minGroup: number;
+  showRole: Role[];
   names: boolean;
   showOwn: boolean;
 }
@@ -33,7 +35,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
   const bank = await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const folder = new RoomFolder(resolve(options.dir));
-  const settings = { bank, form, minGroup: options.minGroup, names: options.names, showOwn: options.showOwn, now: () => ctx.now() };
+  const settings = { bank, form, minGroup: options.minGroup, showRoles: options.showRole, names: options.names, showOwn: options.showOwn, now: () => ctx.now() };
   let joinUrl = '';
   const pages: RoomPages = {
     phone: (r) => renderPhonePage({ bank, questions: r.form, names: options.names }),

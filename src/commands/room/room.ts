@@ -6,6 +6,7 @@ import type { AnswerValue, Respondent, Response } from '../../core/answers.js';
 import { allQuestions, type Bank, type Form, type Question } from '../../core/bank.js';
 import { InputError } from '../../core/errors.js';
 import { roomCounts } from '../../core/room/counts.js';
+import type { Role } from '../../core/roles.js';
 import { scoreRespondent } from '../../core/scoring.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { wholeScore } from '../../core/whole-score.js';
@@ -26,6 +27,8 @@ export interface RoomSettings {
   bank: Bank;
   form: Form;
   minGroup: number;
+  /** Roles shown in the report even below minGroup (--show-role). */
+  showRoles: readonly Role[];
   names: boolean;
   showOwn: boolean;
   now(): Date;
@@ -206,6 +209,7 @@ export class Room implements RoomApi {
       map: EMPTY_MAP,
       minGroup: this.settings.minGroup,
       showNames: false,
+      showRoles: this.settings.showRoles,
       createdAt: this.settings.now().toISOString(),
     });
     return this.report_;

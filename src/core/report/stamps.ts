@@ -17,11 +17,6 @@ export const scaleStampSchema = z.strictObject({ min: z.int(), max: z.int(), lab
 export const bandsStampSchema = z.array(z.strictObject({ id: z.string(), label: z.string(), min: z.number(), description: z.string().optional() }));
 export type BandsStamp = z.infer<typeof bandsStampSchema>;
 
-/** How a team in the band behaves, as the bank describes it; undefined when the bank does not. */
-export function bandDescription(bands: BandsStamp, id: string | null | undefined): string | undefined {
-  return bands.find((b) => b.id === id)?.description;
-}
-
 export const nextStepSchema = z.strictObject({
   pillar: z.string(),
   questionId: z.string().nullable(),

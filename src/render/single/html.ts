@@ -1,5 +1,5 @@
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
-import { bandDescription } from '../../core/report/stamps.js';
+import { bandDescription } from '../../core/report/band-description.js';
 import { answerLabel } from '../../core/report/single/build.js';
 import { percent, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';

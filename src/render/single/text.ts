@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { bandDescription, type NextStep } from '../../core/report/stamps.js';
+import { bandDescription } from '../../core/report/band-description.js';
+import type { NextStep } from '../../core/report/stamps.js';
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
 import { answerLabel } from '../../core/report/single/build.js';
 import { textBar } from '../shared/bar.js';

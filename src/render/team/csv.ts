@@ -5,8 +5,8 @@ import { plainText } from '../shared/sanitize.js';
 
 // The team report's figures as one tidy table, one figure a row:
 //   section,group,pillar,item,metric,value
-// section: meta | respondents | overall | pillar | item | gap | ranking | unknown
-// group:   team, a role (only groups of at least --min-group), a gap id, or a ranking's name
+// section: meta | band | respondents | overall | pillar | item | gap | ranking | unknown
+// group:   a band's id, team, a role (only groups of at least --min-group), a gap id, or a ranking's name
 // Empty value: the figure could not be computed. Scores are 0-100 at full precision.
 
 type Cell = string | number | null;
@@ -25,6 +25,10 @@ export function renderTeamCsv(report: TeamReport): string {
     ['min_group', report.minGroup],
   ];
   for (const [metric, value] of meta) rows.push(['meta', '', '', '', metric, value]);
+  for (const band of report.bands) {
+    rows.push(['band', band.id, '', '', 'label', band.label], ['band', band.id, '', '', 'min', band.min]);
+    if (band.description !== undefined) rows.push(['band', band.id, '', '', 'description', band.description]);
+  }
 
   rows.push(['respondents', 'team', '', '', 'n', report.respondents.total]);
   for (const g of report.respondents.byRole) rows.push(['respondents', g.role, '', '', 'n', g.n]);

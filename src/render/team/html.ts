@@ -3,8 +3,8 @@ import { decimal, intervalRange, percent, shownDifference, scoreText } from '../
 import { barChart } from '../shared/svg/bars.js';
 import { heatMap } from '../shared/svg/heat-map.js';
 import { radarChart } from '../shared/svg/radar.js';
-import { agendaTime, agreementByRole, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
-import { html, trusted } from '../shared/html/html.js';
+import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
+import { html, trusted, type SafeHtml } from '../shared/html/html.js';
 import { bandChip, htmlDocument } from '../shared/html/page.js';
 import { nextStepList, roleName, takenOn } from '../shared/html/parts.js';
 
@@ -18,6 +18,7 @@ export function renderTeamHtml(report: TeamReport): string {
   const name = (id: string) => pillarName.get(id) ?? id;
   const items = itemsById(report);
   const roles = report.respondents.byRole.map((g) => g.role);
+  const described = bandsInUse(report).filter(({ band }) => band.description !== undefined);
   const thresholds = bands.map((b) => ({ label: b.label, min: b.min }));
   const overall = report.overall.team;
 
@@ -76,7 +77,7 @@ ${
     : html`<p class="big">${scoreText(overall.mean)}<small>/100</small></p><p>${bandChip(overall.band, bands, NOT_ENOUGH)}</p>`
 }
 <p class="headline">${report.headline}</p>
-<table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${scoreText(r.score.mean)}</td></tr>`)}</tbody></table>
+<table class="compact"><tbody>${report.overall.byRole.map((r) => html`<tr><th scope="row">${roleName(r.role)}</th><td class="num">${scoreText(r.score.mean)}${roleBand(r.score)}</td></tr>`)}</tbody></table>
 ${report.respondents.folded.length > 0 ? html`<p class="note">${report.respondents.folded.map(roleName).join(', ')}: ${report.respondents.excluded > 0 ? 'left out of every figure, too few to stay anonymous' : 'in the team figures only'} (groups under ${report.minGroup} are never shown on their own).</p>` : ''}
 ${report.respondents.consented.length > 0 ? html`<p class="note">${report.respondents.consented.map(roleName).join(', ')}: shown with the consent of its people.</p>` : ''}
 ${report.respondents.straightLiners > 0 ? html`<p class="note">${report.respondents.straightLiners} gave the same answer to every statement: their scores say little.</p>` : ''}
@@ -91,9 +92,10 @@ ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respo
 <table>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">Team</th><th scope="col">Band</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}<th scope="col" class="num">Min–max</th><th scope="col" class="num">SD</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.pillars.map(
-    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${scoreText(r.score.mean)}</td>`)}<td class="num">${scoreText(p.team.min)}–${scoreText(p.team.max)}</td><td class="num">${scoreText(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
+    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${scoreText(r.score.mean)}${roleBand(r.score)}</td>`)}<td class="num">${scoreText(p.team.min)}–${scoreText(p.team.max)}</td><td class="num">${scoreText(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
   )}</tbody>
 </table>
+${described.length === 0 ? '' : html`<dl class="band-descriptions">${described.map(({ band, who }) => html`<dt>${bandChip(band, bands, '')} <span class="note">${who.join(', ')}</span></dt><dd>${band.description}</dd>`)}</dl>`}
 </section>
 
 <section class="gaps">
@@ -168,4 +170,9 @@ ${report.notes.length > 0 ? html`<section class="notes"><h2>Notes</h2><ul>${repo
 
   const headline = overall.mean === null ? NOT_ENOUGH : `${scoreText(overall.mean)}/100`;
   return htmlDocument(`${report.bank.title}: team report, ${headline}`, bands, body);
+}
+
+/** A role's band beside its score, small: the team's own band has the coloured chip. */
+function roleBand(score: { mean: number | null; band: { label: string } | null }): SafeHtml | string {
+  return score.mean === null || score.band === null ? '' : html` <span class="role-band">${score.band.label}</span>`;
 }

@@ -1,3 +1,4 @@
+import type { BandsStamp } from '../../core/report/stamps.js';
 import type { TeamGapEntry, TeamItem, TeamReport } from '../../core/report/team/schema.js';
 import type { Stance } from '../../core/report/team/statements.js';
 
@@ -15,6 +16,17 @@ export function itemsById(report: Pick<TeamReport, 'items'>): Map<string, TeamIt
 export function agendaTime(block: { start: number; minutes: number }): string {
   const clock = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
   return `${clock(block.start)}–${clock(block.start + block.minutes)}`;
+}
+
+/** The bands the team's overall score and each shown role's fall in, lowest first, with who is in each. */
+export function bandsInUse(report: Pick<TeamReport, 'bands' | 'overall'>): { band: BandsStamp[number]; who: string[] }[] {
+  const who = new Map<string, string[]>();
+  const add = (id: string | undefined, name: string) => {
+    if (id !== undefined) who.set(id, [...(who.get(id) ?? []), name]);
+  };
+  add(report.overall.team.band?.id, 'the team');
+  for (const r of report.overall.byRole) add(r.score.band?.id, r.role);
+  return report.bands.filter((b) => who.has(b.id)).map((band) => ({ band, who: who.get(band.id) ?? [] }));
 }
 
 /** A gap's reading in a table cell: "within noise", "beyond noise · large", "beyond noise · complete separation". */

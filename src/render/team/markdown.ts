@@ -1,7 +1,7 @@
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
-import { agendaTime, agreementByRole, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
+import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
 
 /** The team report as a consultant takes it into the room: figures first, then the agenda to run. */
 export function renderTeamMarkdown(report: TeamReport): string {
@@ -30,18 +30,22 @@ export function renderTeamMarkdown(report: TeamReport): string {
     ...markdownTable(
       ['Pillar', 'Team', 'Band', ...roles, "Don't know"],
       [
-        ['**Overall**', `**${scoreText(overall.mean)}**`, md(overall.band?.label ?? ''), ...report.overall.byRole.map((r) => scoreText(r.score.mean)), ''],
+        ['**Overall**', `**${scoreText(overall.mean)}**`, md(overall.band?.label ?? ''), ...report.overall.byRole.map((r) => roleCell(r.score)), ''],
         ...report.pillars.map((p) => [
           p.id === report.weakestPillar ? `**${md(p.name)}** (weakest)` : md(p.name),
           scoreText(p.team.mean),
           p.team.mean === null ? 'not enough answers' : md(p.team.band?.label ?? ''),
-          ...p.byRole.map((r) => scoreText(r.score.mean)),
+          ...p.byRole.map((r) => roleCell(r.score)),
           percent(p.unknownRate),
         ]),
       ],
     ),
     '',
   );
+  for (const { band, who } of bandsInUse(report)) {
+    if (band.description !== undefined) out.push(`- **${md(band.label)}** (${who.map(md).join(', ')}): ${md(band.description)}`);
+  }
+  if (bandsInUse(report).some(({ band }) => band.description !== undefined)) out.push('');
   out.push('### Spread', '');
   out.push(
     ...markdownTable(
@@ -152,4 +156,9 @@ export function renderTeamMarkdown(report: TeamReport): string {
 
   if (report.notes.length > 0) out.push('## Notes', '', ...report.notes.map((n) => `- ${md(n)}`), '');
   return `${out.join('\n')}`;
+}
+
+/** A role's score with its band: "39 Cooperating". */
+function roleCell(score: { mean: number | null; band: { label: string } | null }): string {
+  return score.mean === null ? scoreText(null) : `${scoreText(score.mean)} ${md(score.band?.label ?? '')}`;
 }

@@ -6,7 +6,7 @@ import type { RenderOptions } from '../renderer.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
-import { agendaTime, agreementByRole, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
+import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
 import { wrapLine } from '../shared/wrap.js';
 
 const BAR = 12;
@@ -45,7 +45,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     { hAlign: 'right', content: c.bold(scoreText(overall.mean)) },
     overall.mean === null ? '' : bandColour(c, report, overall.band?.id)(textBar(overall.mean, BAR)),
     plainText(overall.band?.label ?? ''),
-    ...report.overall.byRole.map((r) => ({ hAlign: 'right' as const, content: scoreText(r.score.mean) })),
+    ...report.overall.byRole.map((r) => roleCell(r.score)),
     '',
   ]);
   for (const p of report.pillars) {
@@ -55,11 +55,16 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       { hAlign: 'right', content: scoreText(p.team.mean) },
       p.team.mean === null ? c.dim('not enough answers') : bandColour(c, report, p.team.band?.id)(textBar(p.team.mean, BAR)),
       `${plainText(p.team.band?.label ?? '')}${weakest}`,
-      ...p.byRole.map((r) => ({ hAlign: 'right' as const, content: scoreText(r.score.mean) })),
+      ...p.byRole.map((r) => roleCell(r.score)),
       { hAlign: 'right', content: percent(p.unknownRate) },
     ]);
   }
   out.push(pillars.toString(), '');
+  for (const { band, who } of bandsInUse(report)) {
+    if (band.description === undefined) continue;
+    out.push(wrapLine(`  ${c.bold(plainText(band.label))} ${c.dim(`(${who.map(plainText).join(', ')})`)}: ${plainText(band.description)}`, options.width, 4));
+  }
+  if (bandsInUse(report).some(({ band }) => band.description !== undefined)) out.push('');
 
   heading('Spread');
   const spread = new Table({ ...BORDERLESS, head: ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)) });
@@ -144,3 +149,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   return `${out.join('\n')}\n`;
 }
 
+/** A role's score with its band, numbers aligned: " 39 Cooperating". */
+function roleCell(score: { mean: number | null; band: { label: string } | null }): string {
+  return score.mean === null ? scoreText(null).padStart(3) : `${scoreText(score.mean).padStart(3)} ${plainText(score.band?.label ?? '')}`;
+}

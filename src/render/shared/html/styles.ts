@@ -23,6 +23,10 @@ section>h2{border-top:1px solid var(--rule);padding-top:18px}
 .score-card .band{font-size:16px}
 .score-card .weakest{margin-top:16px;padding-top:14px;border-top:1px solid var(--rule)}
 .score-card .weakest strong{display:block;font-size:18px}
+.role-band{font-size:11.5px;color:var(--muted);font-weight:400;white-space:nowrap}
+.band-descriptions{margin:14px 0 0}
+.band-descriptions dt{margin:10px 0 2px}
+.band-descriptions dd{margin:0;color:var(--muted);font-size:13.5px;max-width:48em}
 .band-description{font-size:13.5px;color:var(--muted);margin:8px 0 0;max-width:42em}
 .bands{list-style:none;padding:0;margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px}
 .bands .band{font-size:12px}
