@@ -97,9 +97,13 @@ describe('cash-test compare', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('What changed (team results)');
-    expect(r.stdout).toMatch(/The sales − marketing gap on Tools narrowed by \d+ points/);
     const md = await cli(['compare', 'q1.json', 'q2.json', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(md.stdout)).toMatchObject({ kind: 'compare', of: 'team', bankChanged: false });
+    const json = JSON.parse(md.stdout) as { kind: string; gaps: { gap: string; pillar: string; reading: string; clear: boolean }[]; improved: string[] };
+    expect(json).toMatchObject({ kind: 'compare', of: 'team', bankChanged: false });
+    const tools = json.gaps.find((g) => g.gap === 'sales-marketing' && g.pillar === 'tools');
+    expect(tools?.reading).toMatch(/^The sales − marketing gap on Tools narrowed by \d+ points/);
+    // 3 a side: a narrowing listed as improved only when beyond noise
+    expect(json.improved.includes(tools?.reading ?? '')).toBe(tools?.clear);
   });
 
   it('refuses a single result against a team result', async () => {

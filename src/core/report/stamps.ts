@@ -27,3 +27,6 @@ export const nextStepSchema = z.strictObject({
 export type NextStep = z.infer<typeof nextStepSchema>;
 
 export type BankStamp = z.infer<typeof bankStampSchema>;
+
+/** A 0-100 score in a result: anything else (or a non-finite number) is a tampered or broken file. */
+export const scoreValue = z.number().min(0).max(100).nullable();

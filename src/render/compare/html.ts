@@ -1,5 +1,5 @@
 import type { CompareReport } from '../../core/report/compare/schema.js';
-import { signedPoints, scoreText } from '../shared/numbers.js';
+import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 import { beforeAfterChart } from '../shared/svg/before-after.js';
 import { html, trusted, type SafeHtml } from '../shared/html/html.js';
 import { htmlDocument } from '../shared/html/page.js';
@@ -50,7 +50,7 @@ ${
 <h2>Perception gaps</h2>
 <table>
 <thead><tr><th scope="col">Gap</th><th scope="col">Pillar</th><th scope="col" class="num">Before</th><th scope="col" class="num">After</th><th scope="col" class="num">Change in size</th></tr></thead>
-<tbody>${report.gaps.map((g) => html`<tr><td>${g.label}</td><th scope="row">${g.name}</th><td class="num">${signedPoints(g.before)}</td><td class="num">${signedPoints(g.after)}</td><td class="num">${signedPoints(g.change)}</td></tr>`)}</tbody>
+<tbody>${report.gaps.map((g) => html`<tr><td>${g.label}</td><th scope="row">${g.name}</th><td class="num">${signedPoints(g.before)}</td><td class="num">${signedPoints(g.after)}</td><td class="num">${shownSizeChange(g.before, g.after)}</td></tr>`)}</tbody>
 </table>
 <ul class="readings">${report.gaps.map((g) => html`<li>${g.reading}</li>`)}</ul>
 </section>`
@@ -82,7 +82,7 @@ ${changeTable('Statement', report.movers.map((m) => ({ label: html`<span class="
 function changeTable(header: string, rows: readonly { label: string | SafeHtml; before: number | null; after: number | null; change: number | null }[]): SafeHtml {
   return html`<table>
 <thead><tr><th scope="col">${header}</th><th scope="col" class="num">Before</th><th scope="col" class="num">After</th><th scope="col" class="num">Change</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${scoreText(r.before)}</td><td class="num">${scoreText(r.after)}</td><td class="num">${signedPoints(r.change)}</td></tr>`)}</tbody>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${scoreText(r.before)}</td><td class="num">${scoreText(r.after)}</td><td class="num">${shownDifference(r.after, r.before)}</td></tr>`)}</tbody>
 </table>`;
 }
 

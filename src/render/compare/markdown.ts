@@ -1,6 +1,6 @@
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
-import { signedPoints, scoreText } from '../shared/numbers.js';
+import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 
 export function renderCompareMarkdown(report: CompareReport): string {
   const when = (s: CompareReport['before']) => `${md(s.at)}${s.respondents === null ? '' : ` (${s.respondents} respondents)`}`;
@@ -14,7 +14,7 @@ export function renderCompareMarkdown(report: CompareReport): string {
   );
   if (report.gaps.length > 0) {
     out.push('## Perception gaps', '');
-    out.push(...markdownTable(['Gap', 'Pillar', 'Before', 'After', 'Change in size'], report.gaps.map((g) => [g.label, md(g.name), signedPoints(g.before), signedPoints(g.after), signedPoints(g.change)])), '');
+    out.push(...markdownTable(['Gap', 'Pillar', 'Before', 'After', 'Change in size'], report.gaps.map((g) => [g.label, md(g.name), signedPoints(g.before), signedPoints(g.after), shownSizeChange(g.before, g.after)])), '');
   }
   if (report.movers.length > 0) {
     out.push('## Statements that moved most', '');
@@ -25,7 +25,7 @@ export function renderCompareMarkdown(report: CompareReport): string {
 }
 
 function cells(x: { before: number | null; after: number | null; change: number | null }): string[] {
-  return [scoreText(x.before), scoreText(x.after), signedPoints(x.change)];
+  return [scoreText(x.before), scoreText(x.after), shownDifference(x.after, x.before)];
 }
 
 function bullets(lines: readonly string[]): string[] {

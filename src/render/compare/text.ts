@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import type { RenderOptions } from '../renderer.js';
-import { signedPoints, scoreText } from '../shared/numbers.js';
+import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { BORDERLESS, right } from '../shared/terminal-table.js';
 
@@ -15,7 +15,7 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
   const table = new Table({ ...BORDERLESS, head: ['', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
   const row = (label: string, x: { before: number | null; after: number | null; change: number | null }) => {
     const colour = x.change === null || Math.round(x.change) === 0 ? c.dim : x.change > 0 ? c.green : c.red;
-    table.push([label, ...[scoreText(x.before), scoreText(x.after)].map(right), right(colour(signedPoints(x.change)))]);
+    table.push([label, ...[scoreText(x.before), scoreText(x.after)].map(right), right(colour(shownDifference(x.after, x.before)))]);
   };
   row(c.bold('Overall'), report.overall);
   for (const p of report.pillars) row(plainText(p.name), p);
@@ -26,14 +26,14 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
     const gaps = new Table({ ...BORDERLESS, head: ['Gap', 'Pillar', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
     for (const g of report.gaps) {
       const colour = g.change === null || Math.round(g.change) === 0 ? c.dim : g.change < 0 ? c.green : c.red;
-      gaps.push([g.label, plainText(g.name), ...[signedPoints(g.before), signedPoints(g.after)].map(right), right(colour(signedPoints(g.change)))]);
+      gaps.push([g.label, plainText(g.name), ...[signedPoints(g.before), signedPoints(g.after)].map(right), right(colour(shownSizeChange(g.before, g.after)))]);
     }
     out.push(gaps.toString(), '');
   }
 
   if (report.movers.length > 0) {
     out.push(c.bold('Statements that moved most'));
-    for (const m of report.movers) out.push(`  ${c.dim(plainText(m.id).padEnd(4))} ${signedPoints(m.change).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${scoreText(m.before)} → ${scoreText(m.after)})`)}`);
+    for (const m of report.movers) out.push(`  ${c.dim(plainText(m.id).padEnd(4))} ${shownDifference(m.after, m.before).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${scoreText(m.before)} → ${scoreText(m.after)})`)}`);
     out.push('');
   }
   out.push(c.bold('Improved'), ...list(report.improved.map(plainText), c.green), '', c.bold('Got worse'), ...list(report.worsened.map(plainText), c.red));

@@ -33,3 +33,8 @@ export function intervalRange(low: number | null, high: number | null): string {
   const [lo, hi] = wholeInterval(low, high);
   return `${signedPoints(lo)} to ${signedPoints(hi)}`;
 }
+
+/** The change in size of a gap as shown: |after| − |before| of the two rounded gaps shown beside it. */
+export function shownSizeChange(before: number | null, after: number | null): string {
+  return before === null || after === null ? 'n/a' : signedPoints(Math.abs(Math.round(after)) - Math.abs(Math.round(before)));
+}

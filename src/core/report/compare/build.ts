@@ -1,3 +1,5 @@
+import { excludesZero, meanDifference, welchDifference } from '../../difference.js';
+import type { Moments } from '../../stats.js';
 import type { Result } from '../result-schema.js';
 import { wholeScore } from '../../whole-score.js';
 import { capitalize, points, quoted } from '../wording.js';
@@ -10,11 +12,19 @@ import type { CompareReport } from './schema.js';
 
 const MOVERS = 5;
 
+/** A figure and, for team results, the moments of the respondents behind it (null for one person's result). */
+interface Figure {
+  score: number | null;
+  moments: Moments | null;
+}
+
 interface Scored {
-  overall: number | null;
-  pillars: { id: string; name: string; score: number | null }[];
-  items: { id: string; pillar: string; text: string; score: number | null }[];
-  gaps: { gap: GapId; label: string; pillar: string; name: string; value: number | null }[];
+  team: boolean;
+  overall: Figure;
+  pillars: ({ id: string; name: string } & Figure)[];
+  items: ({ id: string; pillar: string; text: string } & Figure)[];
+  /** sides: the moments of a and of b, to read the change of the gap (a₂ − b₂) − (a₁ − b₁). */
+  gaps: { gap: GapId; label: string; pillar: string; name: string; value: number | null; sides: [Moments, Moments] | null }[];
 }
 
 export function compareResults(before: Result, after: Result): CompareReport {
@@ -23,7 +33,7 @@ export function compareResults(before: Result, after: Result): CompareReport {
   const b = scored(after);
 
   const pillars = union(a.pillars, b.pillars, (p) => p.id).map(([x, y]) => {
-    const c = delta(x?.score ?? null, y?.score ?? null);
+    const c = delta(x, y, a.team);
     const name = (y ?? x)?.name ?? '';
     return { id: (y ?? x)?.id ?? '', name, ...c, reading: scoreReading(name, c) };
   });
@@ -32,31 +42,33 @@ export function compareResults(before: Result, after: Result): CompareReport {
     const before = x?.value ?? null;
     const after = y?.value ?? null;
     const size = before === null || after === null ? null : Math.abs(after) - Math.abs(before);
-    return { gap: g.gap, label: g.label, pillar: g.pillar, name: g.name, before, after, change: size, reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after) };
+    const clear = gapChangeClear(x?.sides ?? null, y?.sides ?? null);
+    return { gap: g.gap, label: g.label, pillar: g.pillar, name: g.name, before, after, change: size, clear, reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after, clear) };
   });
   // A question compares only with itself: the same id and the same wording in both results.
   const shared = union(a.items, b.items, (i) => i.id).filter(([x, y]) => x !== undefined && y !== undefined && x.text === y.text);
   const movers = shared
     .map(([x, y]) => {
       const i = (y ?? x) as Scored['items'][number];
-      const c = delta(x?.score ?? null, y?.score ?? null);
+      const c = delta(x, y, a.team);
       return { id: i.id, pillar: i.pillar, text: i.text, ...c, reading: scoreReading(`${i.id} ${quoted(i.text)}`, c) };
     })
     .filter((m) => shownChange(m) !== 0)
     .sort((x, y) => Math.abs(y.change ?? 0) - Math.abs(x.change ?? 0))
     .slice(0, MOVERS);
-  const overall = delta(a.overall, b.overall);
+  const overall = delta(a.overall, b.overall, a.team);
   const overallReading = scoreReading(before.kind === 'team' ? 'The team score' : 'The overall score', overall);
 
+  // Only changes beyond noise count as improved or worse; the rest are no clear change.
   const improved = [
-    ...(shownChange(overall) > 0 ? [overallReading] : []),
-    ...pillars.filter((p) => shownChange(p) > 0).map((p) => p.reading),
-    ...gaps.filter((g) => shownGapChange(g) < 0).map((g) => g.reading),
+    ...(overall.clear && shownChange(overall) > 0 ? [overallReading] : []),
+    ...pillars.filter((p) => p.clear && shownChange(p) > 0).map((p) => p.reading),
+    ...gaps.filter((g) => g.clear && shownGapChange(g) < 0).map((g) => g.reading),
   ];
   const worsened = [
-    ...(shownChange(overall) < 0 ? [overallReading] : []),
-    ...pillars.filter((p) => shownChange(p) < 0).map((p) => p.reading),
-    ...gaps.filter((g) => shownGapChange(g) > 0).map((g) => g.reading),
+    ...(overall.clear && shownChange(overall) < 0 ? [overallReading] : []),
+    ...pillars.filter((p) => p.clear && shownChange(p) < 0).map((p) => p.reading),
+    ...gaps.filter((g) => g.clear && shownGapChange(g) > 0).map((g) => g.reading),
   ];
   const bankChanged = before.bank.hash !== after.bank.hash;
   return {
@@ -88,22 +100,52 @@ export function compareResults(before: Result, after: Result): CompareReport {
 
 function scored(result: Result): Scored {
   if (result.kind === 'single') {
+    const one = (score: number | null): Figure => ({ score, moments: null });
     return {
-      overall: result.overall.score,
-      pillars: result.pillars.map((p) => ({ id: p.id, name: p.name, score: p.score })),
-      items: result.items.map((i) => ({ id: i.id, pillar: i.pillar, text: i.text, score: i.score })),
+      team: false,
+      overall: one(result.overall.score),
+      pillars: result.pillars.map((p) => ({ id: p.id, name: p.name, ...one(p.score) })),
+      items: result.items.map((i) => ({ id: i.id, pillar: i.pillar, text: i.text, ...one(i.score) })),
       gaps: [],
     };
   }
   const names = new Map(result.pillars.map((p) => [p.id, p.name]));
+  const figure = (s: { n: number; mean: number | null; sd: number | null }): Figure => ({
+    score: s.mean,
+    moments: s.mean === null || s.sd === null || s.n < 2 ? null : { n: s.n, mean: s.mean, variance: s.sd * s.sd },
+  });
+  const sideOfRole = (pillar: string, role: string) => {
+    const score = result.pillars.find((p) => p.id === pillar)?.byRole.find((r) => r.role === role)?.score;
+    return score ? figure(score).moments : null;
+  };
   return {
-    overall: result.overall.team.mean,
-    pillars: result.pillars.map((p) => ({ id: p.id, name: p.name, score: p.team.mean })),
-    items: result.items.map((i) => ({ id: i.id, pillar: i.pillar, text: i.text, score: i.mean })),
+    team: true,
+    overall: figure(result.overall.team),
+    pillars: result.pillars.map((p) => ({ id: p.id, name: p.name, ...figure(p.team) })),
+    items: result.items.map((i) => ({ id: i.id, pillar: i.pillar, text: i.text, ...figure(i) })),
     gaps: result.gaps
       .filter((g) => g.shown)
-      .flatMap((g) => g.pillars.map((p) => ({ gap: g.id, label: `${g.a.label} − ${g.b.label}`, pillar: p.pillar, name: names.get(p.pillar) ?? p.pillar, value: p.gap }))),
+      .flatMap((g) =>
+        g.pillars.map((p) => {
+          // Only the sales − marketing gap has both sides among the roles a result shows.
+          const a = g.id === 'sales-marketing' ? sideOfRole(p.pillar, 'sales') : null;
+          const b = g.id === 'sales-marketing' ? sideOfRole(p.pillar, 'marketing') : null;
+          return { gap: g.id, label: `${g.a.label} − ${g.b.label}`, pillar: p.pillar, name: names.get(p.pillar) ?? p.pillar, value: p.gap, sides: a && b ? ([a, b] as [Moments, Moments]) : null };
+        }),
+      ),
   };
+}
+
+/** The change of a gap is beyond noise when the interval of (a₂ − b₂) − (a₁ − b₁) excludes 0. */
+function gapChangeClear(before: [Moments, Moments] | null, after: [Moments, Moments] | null): boolean {
+  if (before === null || after === null) return false;
+  const d = welchDifference([
+    { sign: 1, moments: after[0] },
+    { sign: -1, moments: after[1] },
+    { sign: -1, moments: before[0] },
+    { sign: 1, moments: before[1] },
+  ]);
+  return d !== null && excludesZero(d);
 }
 
 function sideOf(result: Result): CompareReport['before'] {
@@ -112,8 +154,13 @@ function sideOf(result: Result): CompareReport['before'] {
     : { bank: result.bank, form: result.form, at: result.createdAt, respondents: result.respondents.total };
 }
 
-function delta(before: number | null, after: number | null): { before: number | null; after: number | null; change: number | null } {
-  return { before, after, change: before === null || after === null ? null : after - before };
+function delta(before: Figure | undefined, after: Figure | undefined, team: boolean): { before: number | null; after: number | null; change: number | null; clear: boolean } {
+  const b = before?.score ?? null;
+  const a = after?.score ?? null;
+  const change = b === null || a === null ? null : a - b;
+  if (!team) return { before: b, after: a, change, clear: change !== null };
+  const d = before?.moments && after?.moments ? meanDifference(after.moments, before.moments) : null;
+  return { before: b, after: a, change, clear: d !== null && excludesZero(d) };
 }
 
 /** Pairs up entries by key: in the order of `after`, then what only `before` has. */
@@ -132,25 +179,25 @@ function shownChange(c: { before: number | null; after: number | null }): number
 }
 
 function shownGapChange(c: { before: number | null; after: number | null }): number {
-  return c.before === null || c.after === null ? 0 : Math.round(Math.abs(c.after)) - Math.round(Math.abs(c.before));
+  return c.before === null || c.after === null ? 0 : Math.abs(Math.round(c.after)) - Math.abs(Math.round(c.before));
 }
 
-function scoreReading(subject: string, c: { before: number | null; after: number | null }): string {
+function scoreReading(subject: string, c: { before: number | null; after: number | null; clear: boolean }): string {
   const s = capitalize(subject);
   if (c.before === null && c.after === null) return `${s}: no score before or after.`;
   if (c.before === null) return `${s}: no score before, ${wholeScore(c.after ?? 0)} now.`;
   if (c.after === null) return `${s}: ${wholeScore(c.before)} before, no score now.`;
   const change = shownChange(c);
   if (change === 0) return `${s} stayed at ${wholeScore(c.after)}.`;
-  return `${s} ${change > 0 ? 'rose' : 'fell'} ${points(change)} (${wholeScore(c.before)} → ${wholeScore(c.after)}).`;
+  return `${s} ${change > 0 ? 'rose' : 'fell'} ${points(change)} (${wholeScore(c.before)} → ${wholeScore(c.after)})${c.clear ? '' : ', within noise: no clear change'}.`;
 }
 
-function gapChangeReading(subject: string, before: number | null, after: number | null): string {
+function gapChangeReading(subject: string, before: number | null, after: number | null, clear: boolean): string {
   const s = capitalize(subject);
   if (before === null || after === null) return `${s} could not be compared (not shown in both results).`;
-  const span = `${Math.round(Math.abs(before))} → ${Math.round(Math.abs(after))} points`;
+  const span = `${Math.abs(Math.round(before))} → ${Math.abs(Math.round(after))} points`;
   const change = shownGapChange({ before, after });
   const flipped = Math.round(before) * Math.round(after) < 0 ? ', and now runs the other way' : '';
   if (change === 0) return `${s} stayed the same (${span}${flipped}).`;
-  return `${s} ${change < 0 ? 'narrowed' : 'widened'} by ${points(change)} (${span}${flipped}).`;
+  return `${s} ${change < 0 ? 'narrowed' : 'widened'} by ${points(change)} (${span}${flipped})${clear ? '' : ', within noise: no clear change'}.`;
 }

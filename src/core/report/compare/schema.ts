@@ -3,7 +3,8 @@ import { bandsStampSchema, bankStampSchema } from '../stamps.js';
 import { GAP_IDS } from '../team/schema.js';
 
 const num = z.number().nullable();
-const change = { before: num, after: num, change: num };
+/** clear: the change is beyond noise (team results: the 95% interval of the difference of the two means excludes 0; one person's result: any shown change). */
+const change = { before: num, after: num, change: num, clear: z.boolean() };
 const side = z.strictObject({ bank: bankStampSchema, form: z.enum(['full', 'quick']), at: z.string(), respondents: z.int().nullable() });
 
 export const compareReportSchema = z.strictObject({

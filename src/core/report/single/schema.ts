@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES } from '../../bank-schema.js';
-import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema } from '../stamps.js';
+import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, scoreValue } from '../stamps.js';
 
 // The report of one respondent. The schema is the single definition of the result file:
 // renderers read the model, `compare` validates old results with it, `schema result` prints it.
@@ -16,14 +16,14 @@ export const singleReportSchema = z.strictObject({
   respondent: z.strictObject({ role: z.enum(ROLES), name: z.string().optional(), team: z.string().optional() }),
   scale: scaleStampSchema,
   bands: bandsStampSchema,
-  overall: z.strictObject({ score: z.number().nullable(), band: bandRef.nullable() }),
+  overall: z.strictObject({ score: scoreValue, band: bandRef.nullable() }),
   pillars: z.array(
     z.strictObject({
       id: z.string(),
       name: z.string(),
       summary: z.string(),
       weight: z.number(),
-      score: z.number().nullable(),
+      score: scoreValue,
       band: bandRef.nullable(),
       asked: z.int(),
       answered: z.int(),
@@ -41,7 +41,7 @@ export const singleReportSchema = z.strictObject({
       reverse: z.boolean(),
       weight: z.number(),
       value: answerValue,
-      score: z.number().nullable(),
+      score: scoreValue,
     }),
   ),
   lowestItems: z.array(z.string()),

@@ -1,19 +1,19 @@
 import * as z from 'zod';
 import { OWNERS, ROLES } from '../../bank-schema.js';
-import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema } from '../stamps.js';
+import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, scoreValue } from '../stamps.js';
 
 const num = z.number().nullable();
 const role = z.enum(ROLES);
 const effectSize = z.enum(['negligible', 'small', 'medium', 'large']);
 
-export const summarySchema = z.strictObject({ n: z.int(), mean: num, median: num, min: num, max: num, sd: num });
+export const summarySchema = z.strictObject({ n: z.int(), mean: scoreValue, median: scoreValue, min: scoreValue, max: scoreValue, sd: num });
 
 const scoreSchema = z.strictObject({ ...summarySchema.shape, band: bandRef.nullable() });
 
 const gapEntry = {
   /** Mean of group a and of group b, 0-100, and how many values each rests on. */
-  a: num,
-  b: num,
+  a: scoreValue,
+  b: scoreValue,
   nA: z.int(),
   nB: z.int(),
   /** a − b in points. */
@@ -115,7 +115,7 @@ export const teamReportSchema = z.strictObject({
       reverse: z.boolean(),
       owner: z.enum(OWNERS),
       n: z.int(),
-      mean: num,
+      mean: scoreValue,
       sd: num,
       stance: stanceSchema,
       unknownRate: num,
@@ -123,7 +123,7 @@ export const teamReportSchema = z.strictObject({
         z.strictObject({
           role,
           n: z.int(),
-          mean: num,
+          mean: scoreValue,
           unknownRate: num,
           stance: stanceSchema,
           /** Agreement within the role: r_wg against the uniform null on the raw answers, unclamped; null under the answers it needs. */
