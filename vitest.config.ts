@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { SLOW_TEST_TIMEOUT_MS, UNIT_TEST_TIMEOUT_MS } from './test/helpers/timeouts.js';
 
 /** Tests that spawn a process (the built binary, a pseudo-terminal, a shell), open Chromium, or check the build's output. */
-const E2E = ['test/e2e/**/*.test.ts', 'test/package/install.test.ts', 'test/scripts/**/*.test.ts', 'test/readme.test.ts', 'test/io/write-file-kill.test.ts', 'test/io/compiled-bank.test.ts'];
+const E2E = [
+  'test/e2e/**/*.test.ts',
+  'test/package/install.test.ts',
+  'test/scripts/**/*.test.ts',
+  'test/readme.test.ts',
+  'test/io/write-file-kill.test.ts',
+  'test/io/compiled-bank.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -61,12 +61,17 @@ try {
   const bare = medians[0];
   for (const [i, command] of commands.entries()) {
     const ratio = medians[i] / bare;
-    const verdict = command.target === undefined ? '' : ratio <= command.target ? `  (target ≤ ${command.target}×: met)` : `  (target ≤ ${command.target}×: NOT met)`;
+    const verdict =
+      command.target === undefined ? '' : ratio <= command.target ? `  (target ≤ ${command.target}×: met)` : `  (target ≤ ${command.target}×: NOT met)`;
     console.log(`${command.name.padEnd(60)} ${medians[i].toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×${verdict}`);
   }
 
   const benchDir = join(root, 'scripts', 'bench');
-  const modules = existsSync(benchDir) ? readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort() : [];
+  const modules = existsSync(benchDir)
+    ? readdirSync(benchDir)
+        .filter((f) => f.endsWith('.mjs'))
+        .sort()
+    : [];
   for (const file of modules) {
     const { default: bench } = await import(pathToFileURL(join(benchDir, file)).href);
     console.log(`\n${file}`);

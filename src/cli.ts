@@ -53,8 +53,13 @@ export async function runCli(argv: readonly string[], ctx: Context, handlers: Ha
   // `run` is the default command: a mistyped command would otherwise reach it as an argument.
   const first = argv[2];
   if (first !== undefined && first !== 'help' && !first.startsWith('-') && !program.commands.some((c) => c.name() === first || c.aliases().includes(first))) {
-    const meant = closestWord(first, program.commands.map((c) => c.name()));
-    ctx.stderr.write(`cash-test: error: unknown command '${plainText(first)}'${meant === undefined ? '' : ` (Did you mean ${meant}?)`}\nhint: see cash-test --help\n`);
+    const meant = closestWord(
+      first,
+      program.commands.map((c) => c.name()),
+    );
+    ctx.stderr.write(
+      `cash-test: error: unknown command '${plainText(first)}'${meant === undefined ? '' : ` (Did you mean ${meant}?)`}\nhint: see cash-test --help\n`,
+    );
     return 2;
   }
   try {
@@ -73,7 +78,13 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .showSuggestionAfterError()
     .addHelpText(
       'after',
-      examples(['cash-test', 'cash-test run --quick --role sales', 'cash-test run --answers me.yaml --format json --out result.json', 'cash-test template --out me.yaml', 'cash-test workshop ./answers']),
+      examples([
+        'cash-test',
+        'cash-test run --quick --role sales',
+        'cash-test run --answers me.yaml --format json --out result.json',
+        'cash-test template --out me.yaml',
+        'cash-test workshop ./answers',
+      ]),
     );
 
   program
@@ -117,7 +128,14 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
   const bank = program
     .command('bank')
     .description('check or print a question bank')
-    .addHelpText('after', examples(['cash-test bank lint ./my-bank            # every problem of a bank you wrote', 'cash-test bank print --out questionnaire.md', 'cash-test bank print --bank ./my-bank --format json']));
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test bank lint ./my-bank            # every problem of a bank you wrote',
+        'cash-test bank print --out questionnaire.md',
+        'cash-test bank print --bank ./my-bank --format json',
+      ]),
+    );
   bank
     .command('lint')
     .description('validate a question bank folder; exit 0, or 2 with every problem listed')
@@ -179,7 +197,14 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .addOption(new Option('--format <format>', 'report format').choices(COMPARE_FORMATS).default('text'))
     .option('--out <file>', 'write the report to this file instead of standard output')
     .option('--force', 'allow --out to replace an existing file', false)
-    .addHelpText('after', examples(['cash-test compare team-q1.json team-q2.json', 'cash-test compare me-jan.json me-jun.json --format markdown --out change.md', 'cash-test compare team-q1.json team-q2.json --format html --out change.html']))
+    .addHelpText(
+      'after',
+      examples([
+        'cash-test compare team-q1.json team-q2.json',
+        'cash-test compare me-jan.json me-jun.json --format markdown --out change.md',
+        'cash-test compare team-q1.json team-q2.json --format html --out change.html',
+      ]),
+    )
     .action(async (before: string, after: string, o: Omit<CompareOptions, 'before' | 'after'>) => done(await handlers.compare({ ...o, before, after }, ctx)));
 
   program
@@ -188,7 +213,11 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .argument('<dir>', 'folder for the answer files (created when missing)')
     .option('--bank <dir>', 'question bank folder, or a built-in bank: cash@2 (the default) or cash@1')
     .option('--quick', 'only the questions marked quick (about 5 minutes each)', false)
-    .addOption(new Option('--min-group <n>', 'in the team report at the end, never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
+    .addOption(
+      new Option('--min-group <n>', 'in the team report at the end, never show a role group smaller than n on its own')
+        .argParser(groupSize)
+        .default(DEFAULT_MIN_GROUP),
+    )
     .addHelpText(
       'after',
       examples([
@@ -208,9 +237,13 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .option('--host <address>', "the address phones use (default: this laptop's Wi-Fi address, 192.168.x.x first)")
     .addOption(new Option('--port <n>', 'the port (default 8347, or the next free one; 0: any free port)').argParser(portNumber))
     .addOption(new Option('--min-group <n>', 'never show a role group smaller than n on its own').argParser(groupSize).default(DEFAULT_MIN_GROUP))
-    .addOption(new Option('--show-role <role>', 'in the revealed report, show this role even below --min-group, when its people agree (repeatable)').argParser(shownRoles).default([]))
+    .addOption(
+      new Option('--show-role <role>', 'in the revealed report, show this role even below --min-group, when its people agree (repeatable)')
+        .argParser(shownRoles)
+        .default([]),
+    )
     .option('--names', 'ask for name and team (optional) on the phone; otherwise the room is anonymous', false)
-    .option('--show-own', "show each participant their own short result on their phone when they finish", false)
+    .option('--show-own', 'show each participant their own short result on their phone when they finish', false)
     .addHelpText(
       'after',
       examples([

@@ -22,6 +22,10 @@ export function reportError(error: unknown, ctx: Context): number {
   const debug = ctx.env.CASH_TEST_DEBUG === '1';
   const message = error instanceof Error ? error.message : String(error);
   ctx.stderr.write(`cash-test: internal error: ${plainText(message)}\n`);
-  ctx.stderr.write(debug && error instanceof Error ? `${String(error.stack).split('\n').map(plainText).join('\n')}\n` : 'hint: set CASH_TEST_DEBUG=1 for details, and please report it\n');
+  ctx.stderr.write(
+    debug && error instanceof Error
+      ? `${String(error.stack).split('\n').map(plainText).join('\n')}\n`
+      : 'hint: set CASH_TEST_DEBUG=1 for details, and please report it\n',
+  );
   return INTERNAL_ERROR;
 }

@@ -64,14 +64,30 @@ describe('runCli dispatch', () => {
     },
     { args: ['--fail-under', '0'], command: 'run', options: { ...RUN_DEFAULTS, failUnder: 0 } },
     { args: ['--fail-under', '100'], command: 'run', options: { ...RUN_DEFAULTS, failUnder: 100 } },
-    { args: ['run', '--format', 'markdown', '--save', 'me.yaml', '--resume'], command: 'run', options: { ...RUN_DEFAULTS, format: 'markdown', save: 'me.yaml', resume: true } },
-    { args: ['--answers', 'me.yaml', '--format', 'html', '--out', 'me.html'], command: 'run', options: { ...RUN_DEFAULTS, answers: 'me.yaml', format: 'html', out: 'me.html' } },
+    {
+      args: ['run', '--format', 'markdown', '--save', 'me.yaml', '--resume'],
+      command: 'run',
+      options: { ...RUN_DEFAULTS, format: 'markdown', save: 'me.yaml', resume: true },
+    },
+    {
+      args: ['--answers', 'me.yaml', '--format', 'html', '--out', 'me.html'],
+      command: 'run',
+      options: { ...RUN_DEFAULTS, answers: 'me.yaml', format: 'html', out: 'me.html' },
+    },
     { args: ['template'], command: 'template', options: { quick: false, force: false } },
-    { args: ['template', '--quick', '--bank', 'b', '--out', 't.yaml', '--force'], command: 'template', options: { quick: true, bank: 'b', out: 't.yaml', force: true } },
+    {
+      args: ['template', '--quick', '--bank', 'b', '--out', 't.yaml', '--force'],
+      command: 'template',
+      options: { quick: true, bank: 'b', out: 't.yaml', force: true },
+    },
     { args: ['bank', 'lint'], command: 'bankLint', options: {} },
     { args: ['bank', 'lint', './my-bank'], command: 'bankLint', options: { dir: './my-bank' } },
     { args: ['bank', 'print'], command: 'bankPrint', options: { quick: false, format: 'markdown', force: false } },
-    { args: ['bank', 'print', '--format', 'json', '--quick', '--bank', 'b'], command: 'bankPrint', options: { quick: true, format: 'json', bank: 'b', force: false } },
+    {
+      args: ['bank', 'print', '--format', 'json', '--quick', '--bank', 'b'],
+      command: 'bankPrint',
+      options: { quick: true, format: 'json', bank: 'b', force: false },
+    },
     { args: ['schema', 'answers'], command: 'schema', options: { kind: 'answers' } },
     { args: ['schema', 'result'], command: 'schema', options: { kind: 'result' } },
     { args: ['aggregate', 'answers/'], command: 'aggregate', options: { ...AGGREGATE_DEFAULTS, paths: ['answers/'] } },
@@ -82,9 +98,42 @@ describe('runCli dispatch', () => {
       options: { ...AGGREGATE_DEFAULTS, showRole: ['leadership', 'revops'], paths: ['a/'] },
     },
     {
-      args: ['aggregate', 'x.csv', '--bank', 'b', '--quick', '--min-group', '5', '--show-names', '--map', 'map.yaml', '--format', 'csv', '--out', 'team.csv', '--force', '--fail-under', '60', '--fail-gap-over', '20'],
+      args: [
+        'aggregate',
+        'x.csv',
+        '--bank',
+        'b',
+        '--quick',
+        '--min-group',
+        '5',
+        '--show-names',
+        '--map',
+        'map.yaml',
+        '--format',
+        'csv',
+        '--out',
+        'team.csv',
+        '--force',
+        '--fail-under',
+        '60',
+        '--fail-gap-over',
+        '20',
+      ],
       command: 'aggregate',
-      options: { paths: ['x.csv'], bank: 'b', quick: true, minGroup: 5, showRole: [], showNames: true, map: 'map.yaml', format: 'csv', out: 'team.csv', force: true, failUnder: 60, failGapOver: 20 },
+      options: {
+        paths: ['x.csv'],
+        bank: 'b',
+        quick: true,
+        minGroup: 5,
+        showRole: [],
+        showNames: true,
+        map: 'map.yaml',
+        format: 'csv',
+        out: 'team.csv',
+        force: true,
+        failUnder: 60,
+        failGapOver: 20,
+      },
     },
     { args: ['compare', 'q1.json', 'q2.json'], command: 'compare', options: { before: 'q1.json', after: 'q2.json', format: 'text', force: false } },
     {
@@ -116,7 +165,17 @@ describe('runCli dispatch', () => {
     const failing = async (): Promise<ExitCode> => {
       throw new InputError([{ message: 'bad' }]);
     };
-    const handlers: Handlers = { run: failing, template: failing, bankLint: failing, bankPrint: failing, schema: failing, aggregate: failing, compare: failing, workshop: failing, room: failing };
+    const handlers: Handlers = {
+      run: failing,
+      template: failing,
+      bankLint: failing,
+      bankPrint: failing,
+      schema: failing,
+      aggregate: failing,
+      compare: failing,
+      workshop: failing,
+      room: failing,
+    };
     await expect(runCli(['node', 'cash-test', 'bank', 'lint'], ctx, handlers)).rejects.toBeInstanceOf(InputError);
   });
 
@@ -125,27 +184,71 @@ describe('runCli dispatch', () => {
     { args: ['--fail-under', '101'], error: "option '--fail-under <n>' argument '101' is invalid. It must be a number from 0 to 100.", help: 'run' },
     { args: ['--fail-under', '-1'], error: "option '--fail-under <n>' argument '-1' is invalid. It must be a number from 0 to 100.", help: 'run' },
     { args: ['--fail-pillar-under', ''], error: "option '--fail-pillar-under <n>' argument '' is invalid. It must be a number from 0 to 100.", help: 'run' },
-    { args: ['run', '--format', 'pdf'], error: "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html.", help: 'run' },
-    { args: ['--role', 'ceo'], error: "option '--role <role>' argument 'ceo' is invalid. Allowed choices are sales, marketing, leadership, revops, other.", help: 'run' },
+    {
+      args: ['run', '--format', 'pdf'],
+      error: "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html.",
+      help: 'run',
+    },
+    {
+      args: ['--role', 'ceo'],
+      error: "option '--role <role>' argument 'ceo' is invalid. Allowed choices are sales, marketing, leadership, revops, other.",
+      help: 'run',
+    },
     { args: ['--answers'], error: "option '--answers <file>' argument missing", help: 'run' },
     { args: ['--bogus'], error: "unknown option '--bogus'", help: 'run' },
     { args: ['nonsense'], error: "unknown command 'nonsense'", help: '' },
     { args: ['agregate', 'a/'], error: "unknown command 'agregate' (Did you mean aggregate?)", help: '' },
     { args: ['template', '--format', 'json'], error: "unknown option '--format' (Did you mean --force?)", help: 'template' },
-    { args: ['bank', 'print', '--format', 'text'], error: "option '--format <format>' argument 'text' is invalid. Allowed choices are markdown, json.", help: 'bank print' },
+    {
+      args: ['bank', 'print', '--format', 'text'],
+      error: "option '--format <format>' argument 'text' is invalid. Allowed choices are markdown, json.",
+      help: 'bank print',
+    },
     { args: ['bank', 'lint', 'a', 'b'], error: "too many arguments for 'lint'. Expected 1 argument but got 2.", help: 'bank lint' },
-    { args: ['schema', 'foo'], error: "command-argument value 'foo' is invalid for argument 'kind'. Allowed choices are answers, bank, result.", help: 'schema' },
+    {
+      args: ['schema', 'foo'],
+      error: "command-argument value 'foo' is invalid for argument 'kind'. Allowed choices are answers, bank, result.",
+      help: 'schema',
+    },
     { args: ['schema'], error: "missing required argument 'kind'", help: 'schema' },
     { args: ['workshop'], error: "missing required argument 'dir'", help: 'workshop' },
-    { args: ['room', 'acme', '--port', '70000'], error: "option '--port <n>' argument '70000' is invalid. It must be a port number from 0 to 65535.", help: 'room' },
+    {
+      args: ['room', 'acme', '--port', '70000'],
+      error: "option '--port <n>' argument '70000' is invalid. It must be a port number from 0 to 65535.",
+      help: 'room',
+    },
     { args: ['aggregate'], error: "missing required argument 'paths'", help: 'aggregate' },
-    { args: ['aggregate', 'a/', '--show-role', 'cfo'], error: "option '--show-role <role>' argument 'cfo' is invalid. It must be one of sales, marketing, leadership, revops, other.", help: 'aggregate' },
-    { args: ['aggregate', 'a/', '--min-group', '0'], error: "option '--min-group <n>' argument '0' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },
-    { args: ['aggregate', 'a/', '--min-group', '2.5'], error: "option '--min-group <n>' argument '2.5' is invalid. It must be a whole number, 1 or more.", help: 'aggregate' },
-    { args: ['aggregate', 'a/', '--fail-gap-over', '101'], error: "option '--fail-gap-over <n>' argument '101' is invalid. It must be a number from 0 to 100.", help: 'aggregate' },
-    { args: ['aggregate', 'a/', '--format', 'pdf'], error: "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, csv, html.", help: 'aggregate' },
+    {
+      args: ['aggregate', 'a/', '--show-role', 'cfo'],
+      error: "option '--show-role <role>' argument 'cfo' is invalid. It must be one of sales, marketing, leadership, revops, other.",
+      help: 'aggregate',
+    },
+    {
+      args: ['aggregate', 'a/', '--min-group', '0'],
+      error: "option '--min-group <n>' argument '0' is invalid. It must be a whole number, 1 or more.",
+      help: 'aggregate',
+    },
+    {
+      args: ['aggregate', 'a/', '--min-group', '2.5'],
+      error: "option '--min-group <n>' argument '2.5' is invalid. It must be a whole number, 1 or more.",
+      help: 'aggregate',
+    },
+    {
+      args: ['aggregate', 'a/', '--fail-gap-over', '101'],
+      error: "option '--fail-gap-over <n>' argument '101' is invalid. It must be a number from 0 to 100.",
+      help: 'aggregate',
+    },
+    {
+      args: ['aggregate', 'a/', '--format', 'pdf'],
+      error: "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, csv, html.",
+      help: 'aggregate',
+    },
     { args: ['compare', 'q1.json'], error: "missing required argument 'after'", help: 'compare' },
-    { args: ['compare', 'a.json', 'b.json', '--format', 'csv'], error: "option '--format <format>' argument 'csv' is invalid. Allowed choices are text, json, markdown, html.", help: 'compare' },
+    {
+      args: ['compare', 'a.json', 'b.json', '--format', 'csv'],
+      error: "option '--format <format>' argument 'csv' is invalid. Allowed choices are text, json, markdown, html.",
+      help: 'compare',
+    },
   ])('$args → exit 2 with an error line and a hint', async ({ args, error, help }) => {
     const result = await dispatch(args);
     expect(result.code).toBe(2);
@@ -161,19 +264,38 @@ describe('runCli dispatch', () => {
     expect(result.stderr).toContain('Usage: cash-test bank [options] [command]');
   });
 
-  it.each([['--help'], ['-h'], ['run', '--help'], ['template', '--help'], ['bank', '--help'], ['bank', 'lint', '--help'], ['bank', 'print', '--help'], ['schema', '--help'], ['aggregate', '--help'], ['compare', '--help'], ['workshop', '--help']])(
-    '%s %s %s → help on stdout, exit 0',
-    async (...args: string[]) => {
-      const result = await dispatch(args);
-      expect(result.code).toBe(0);
-      expect(result.calls).toEqual([]);
-      expect(result.stdout).toMatch(/^Usage: cash-test/);
-      expect(result.stderr).toBe('');
-    },
-  );
+  it.each([
+    ['--help'],
+    ['-h'],
+    ['run', '--help'],
+    ['template', '--help'],
+    ['bank', '--help'],
+    ['bank', 'lint', '--help'],
+    ['bank', 'print', '--help'],
+    ['schema', '--help'],
+    ['aggregate', '--help'],
+    ['compare', '--help'],
+    ['workshop', '--help'],
+  ])('%s %s %s → help on stdout, exit 0', async (...args: string[]) => {
+    const result = await dispatch(args);
+    expect(result.code).toBe(0);
+    expect(result.calls).toEqual([]);
+    expect(result.stdout).toMatch(/^Usage: cash-test/);
+    expect(result.stderr).toBe('');
+  });
 
   it('gives examples in the help of every command that runs something', async () => {
-    for (const args of [['--help'], ['run', '--help'], ['template', '--help'], ['bank', 'lint', '--help'], ['bank', 'print', '--help'], ['schema', '--help'], ['aggregate', '--help'], ['compare', '--help'], ['workshop', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['run', '--help'],
+      ['template', '--help'],
+      ['bank', 'lint', '--help'],
+      ['bank', 'print', '--help'],
+      ['schema', '--help'],
+      ['aggregate', '--help'],
+      ['compare', '--help'],
+      ['workshop', '--help'],
+    ]) {
       expect((await dispatch(args)).stdout, args.join(' ')).toMatch(/\nExamples:\n {2}\$ cash-test/);
     }
   });

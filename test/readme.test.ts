@@ -53,7 +53,10 @@ describe('README examples', () => {
       encoding: 'utf8',
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
-    const actual = result.stdout.split('\n').map((line) => line.trimEnd()).filter((line) => line !== '');
+    const actual = result.stdout
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .filter((line) => line !== '');
     expect(matchesInOrder(actual, expected), `expected, in order:\n${expected.join('\n')}\n\ngot:\n${actual.join('\n')}`).toBe(true);
   });
 });

@@ -254,7 +254,9 @@ describe('the same answers from three kinds of input', () => {
       const scores = values.map((v) => itemScoreOf(q, v) as number);
       expectClose(got?.mean, avg(scores), `${q.id} mean`);
       expectClose(got?.sd, sd(scores), `${q.id} sd`);
-      const salesValues = inRole(['sales']).map((p) => p.answers.get(q.id)).filter((v): v is number => typeof v === 'number');
+      const salesValues = inRole(['sales'])
+        .map((p) => p.answers.get(q.id))
+        .filter((v): v is number => typeof v === 'number');
       expectClose(got?.byRole.find((g) => g.role === 'sales')?.rwg, 1 - variance(salesValues) / ((5 * 5 - 1) / 12), `${q.id} sales r_wg`);
       const sales = present(inRole(['sales']).map((p) => itemScoreOf(q, p.answers.get(q.id))));
       const marketing = present(inRole(['marketing']).map((p) => itemScoreOf(q, p.answers.get(q.id))));

@@ -28,7 +28,19 @@ export default async function aggregateBench(ctx) {
     "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.CASH_TEST_BENCH_USAGE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssKb: u.maxRSS })); });\n",
   );
   const python = hasPython() ? ['python3', join(root, 'scripts', 'bench', 'lib', 'pillar-means.py')] : null;
-  const cashTest = (...args) => [node, '--import', pathToFileURL(preload).href, bin, 'aggregate', ...args, '--format', 'json', '--out', join(dir, 'team.json'), '--force'];
+  const cashTest = (...args) => [
+    node,
+    '--import',
+    pathToFileURL(preload).href,
+    bin,
+    'aggregate',
+    ...args,
+    '--format',
+    'json',
+    '--out',
+    join(dir, 'team.json'),
+    '--force',
+  ];
   const figures = [];
   if (python === null) figures.push({ name: 'Python baseline', value: 'skipped', unit: '(no python3 on PATH)' });
 
@@ -61,7 +73,11 @@ export default async function aggregateBench(ctx) {
   log(`aggregate ${sizes.answerFiles.toLocaleString('en')} answer files`);
   const files = median([await measure(cashTest(folder), dir), await measure(cashTest(folder), dir), await measure(cashTest(folder), dir)]);
   const perSecond = sizes.answerFiles / files.wall;
-  figures.push({ name: `aggregate ${sizes.answerFiles.toLocaleString('en')} answer files (with comments)`, value: Math.round(perSecond), unit: `files/s (target ≥ ${TARGET_FILES_PER_SECOND.toLocaleString('en')}: ${perSecond >= TARGET_FILES_PER_SECOND ? 'met' : 'NOT met'})` });
+  figures.push({
+    name: `aggregate ${sizes.answerFiles.toLocaleString('en')} answer files (with comments)`,
+    value: Math.round(perSecond),
+    unit: `files/s (target ≥ ${TARGET_FILES_PER_SECOND.toLocaleString('en')}: ${perSecond >= TARGET_FILES_PER_SECOND ? 'met' : 'NOT met'})`,
+  });
   figures.push({ name: `aggregate ${sizes.answerFiles.toLocaleString('en')} answer files: peak RSS`, value: Math.round(files.rssKb / 1024), unit: 'MB' });
   return figures;
 }

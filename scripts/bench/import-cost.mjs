@@ -17,12 +17,18 @@ export default async function importCost({ root, quick, time, tempDir }) {
   const require = createRequire(join(root, 'package.json'));
   const meta = buildMeta(root);
   const dist = join(root, 'dist');
-  const files = (dir) => readdirSync(join(dist, dir), { recursive: true }).filter((file) => file.endsWith('.js')).map((file) => join(dist, dir, file));
+  const files = (dir) =>
+    readdirSync(join(dist, dir), { recursive: true })
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => join(dist, dir, file));
   // Each command as it loads, with its static imports; then the larger chunks alone.
   const ours = [...files('commands'), ...files('chunks').filter((file) => statSync(file).size >= MIN_BYTES)];
   const targets = [
     ...bundledPackages(root, meta).map((name) => ({ name: `dependency ${name}`, url: pathToFileURL(require.resolve(name)).href })),
-    ...ours.map((file) => ({ name: `dist/${relative(dist, file)} (${Math.round(statSync(file).size / 1024)} KB${contents(meta, root, file)})`, url: pathToFileURL(file).href })),
+    ...ours.map((file) => ({
+      name: `dist/${relative(dist, file)} (${Math.round(statSync(file).size / 1024)} KB${contents(meta, root, file)})`,
+      url: pathToFileURL(file).href,
+    })),
   ];
   const importing = (url) => ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`];
   const [base, ...medians] = time([importing(pathToFileURL(empty).href), ...targets.map((t) => importing(t.url))], { runs: quick ? QUICK_RUNS : RUNS });
@@ -52,5 +58,9 @@ function contents(meta, root, file) {
     const name = packageOf(input);
     bytes.set(name, (bytes.get(name) ?? 0) + bytesInOutput);
   }
-  return `: ${[...bytes].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([name]) => name).join(', ')}`;
+  return `: ${[...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([name]) => name)
+    .join(', ')}`;
 }

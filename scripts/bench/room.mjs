@@ -16,7 +16,10 @@ const DEADLINE_MS = 300_000;
 export default async function roomBench({ bin, node, quick, tempDir, log }) {
   const { participants, thinkMs, form } = quick ? QUICK : FULL;
   const dir = join(tempDir(), 'room');
-  const server = spawn(node, [bin, 'room', dir, '--host', '127.0.0.1', '--port', '0', ...form], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const server = spawn(node, [bin, 'room', dir, '--host', '127.0.0.1', '--port', '0', ...form], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const deadline = setTimeout(() => server.kill('SIGKILL'), DEADLINE_MS);
   try {
     const join_ = await joinUrl(server);
@@ -54,7 +57,9 @@ export default async function roomBench({ bin, node, quick, tempDir, log }) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
 
-    const written = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => parseAnswerFile(readFileSync(join(dir, f), 'utf8')));
+    const written = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => parseAnswerFile(readFileSync(join(dir, f), 'utf8')));
     const missing = [...sent].sort();
     for (const file of written) {
       const at = missing.indexOf(file);
@@ -133,7 +138,9 @@ function peakRssMb(pid) {
 
 /** utime + stime from /proc/<pid>/stat, in seconds (Linux, 100 ticks a second). */
 function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 

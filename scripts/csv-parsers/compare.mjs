@@ -23,14 +23,24 @@ const dir = mkdtempSync(join(tmpdir(), 'cash-test-csv-parsers-'));
 try {
   const file = join(dir, 'export.csv');
   await writeGoogleFormsCsv(file, await builtInQuestions(root), rows);
-  await build({ entryPoints: [join(root, 'src/core/csv-records.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'ours.mjs'), logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'src/core/csv-records.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(dir, 'ours.mjs'),
+    logLevel: 'warning',
+  });
   console.log(`${rows.toLocaleString('en')} rows; median of ${RUNS} runs each; CPU = user + sys of the parsing process\n`);
   console.log(`${'parser'.padEnd(18)} ${'version'.padEnd(9)} ${'CPU s'.padStart(7)} ${'rows/s'.padStart(10)} ${'peak RSS'.padStart(9)}   cells`);
   for (const name of candidates) {
     const samples = [];
     let last;
     for (let i = 0; i < RUNS; i++) {
-      const run = spawnSync(process.execPath, [fileURLToPath(new URL('./parse-one.mjs', import.meta.url)), name, file, join(dir, 'ours.mjs')], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [fileURLToPath(new URL('./parse-one.mjs', import.meta.url)), name, file, join(dir, 'ours.mjs')], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       if (run.status !== 0) {
         last = { skipped: run.stderr.trim().split('\n').at(-1) };
         break;
@@ -43,7 +53,11 @@ try {
       continue;
     }
     const cpu = samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-    console.log(`${name.padEnd(18)} ${last.version.padEnd(9)} ${cpu.toFixed(2).padStart(7)} ${Math.round(rows / cpu).toLocaleString('en').padStart(10)} ${`${Math.round(last.rssMb)} MB`.padStart(9)}   ${last.cells}`);
+    console.log(
+      `${name.padEnd(18)} ${last.version.padEnd(9)} ${cpu.toFixed(2).padStart(7)} ${Math.round(rows / cpu)
+        .toLocaleString('en')
+        .padStart(10)} ${`${Math.round(last.rssMb)} MB`.padStart(9)}   ${last.cells}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -42,7 +42,16 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
     const form: Form | undefined = options.quick ? 'quick' : undefined;
     const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
     const warn = (message: string) => ctx.stderr.write(`cash-test: warning: ${message}\n`);
-    return teamReportOf(inputs, { bank, form, map, minGroup: options.minGroup, showNames: options.showNames, showRoles: options.showRole ?? [], createdAt, warn });
+    return teamReportOf(inputs, {
+      bank,
+      form,
+      map,
+      minGroup: options.minGroup,
+      showNames: options.showNames,
+      showRoles: options.showRole ?? [],
+      createdAt,
+      warn,
+    });
   });
   const render = await teamRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));
@@ -78,7 +87,14 @@ function teamGates(report: TeamReport, options: AggregateOptions): Gate[] {
     const gap = report.gaps.find((g) => g.id === 'sales-marketing');
     if (!gap?.shown) {
       const why = (gap?.reason ?? '').replace(/^Not shown: /, '').replace(/\.$/, '');
-      gates.push({ label: 'the sales − marketing gap', flag: '--fail-gap-over', limit: options.failGapOver, value: null, failsWhen: 'above', unavailable: `cannot be checked: ${why}` });
+      gates.push({
+        label: 'the sales − marketing gap',
+        flag: '--fail-gap-over',
+        limit: options.failGapOver,
+        value: null,
+        failsWhen: 'above',
+        unavailable: `cannot be checked: ${why}`,
+      });
     }
     for (const entry of gap?.pillars ?? []) {
       const name = report.pillars.find((p) => p.id === entry.pillar)?.name ?? entry.pillar;

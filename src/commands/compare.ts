@@ -27,7 +27,9 @@ export async function compare(options: CompareOptions, ctx: Context): Promise<Ex
   const report = compareResults(before, after);
   if (report.bankChanged) {
     const stamp = (r: Result) => `${plainText(r.bank.id)} ${plainText(r.bank.version)} (${r.bank.hash.slice(0, 12)})`;
-    ctx.stderr.write(`cash-test: warning: the results come from different question banks, ${stamp(before)} and ${stamp(after)}: ${report.questions.compared} questions with the same id and wording are compared, and pillars by id\n`);
+    ctx.stderr.write(
+      `cash-test: warning: the results come from different question banks, ${stamp(before)} and ${stamp(after)}: ${report.questions.compared} questions with the same id and wording are compared, and pillars by id\n`,
+    );
   }
   const render = await compareRenderers[options.format]();
   await emit(ctx, options, render(report, options.format === 'text' ? await textOptions(options, ctx) : { color: false }));

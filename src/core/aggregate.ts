@@ -140,9 +140,10 @@ export class TeamData {
     this.scan(this.roles, (_code, role, i) => {
       if (!counted[role]) complete[i] = 0;
     });
-    for (const k of items) this.scan(this.answers[k] as Column<Uint8Array>, (code, _role, i) => {
-      if (code === NO_ANSWER || code === UNKNOWN) complete[i] = 0;
-    });
+    for (const k of items)
+      this.scan(this.answers[k] as Column<Uint8Array>, (code, _role, i) => {
+        if (code === NO_ANSWER || code === UNKNOWN) complete[i] = 0;
+      });
     let n = 0;
     for (const c of complete) n += c;
     if (n < 2 || items.length < 2) return { complete: n, alpha: null };

@@ -35,10 +35,12 @@ export function wellFormedEntries(data: unknown): AnswerMapFile {
   const section = <T>(key: keyof typeof ENTRY_SCHEMAS, schema: z.ZodType<T>): Record<string, T> => {
     const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => {
-      const parsed = schema.safeParse(v);
-      return parsed.success ? [[k, parsed.data] as const] : [];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).flatMap(([k, v]) => {
+        const parsed = schema.safeParse(v);
+        return parsed.success ? [[k, parsed.data] as const] : [];
+      }),
+    );
   };
   return { columns: section('columns', ENTRY_SCHEMAS.columns), labels: section('labels', ENTRY_SCHEMAS.labels), roles: section('roles', ENTRY_SCHEMAS.roles) };
 }
@@ -66,7 +68,8 @@ export function checkAnswerMap(bank: Bank, file: AnswerMapFile): { map: AnswerMa
   const { min, max } = bank.scale;
   const labels = new Map<string, AnswerValue>();
   for (const [label, value] of Object.entries(file.labels)) {
-    if (typeof value === 'number' && (value < min || value > max)) issues.push({ path: ['labels', label], message: `${value} is off the scale ${min}..${max} (or na)` });
+    if (typeof value === 'number' && (value < min || value > max))
+      issues.push({ path: ['labels', label], message: `${value} is off the scale ${min}..${max} (or na)` });
     else labels.set(normalizeText(label), value);
   }
   const roles = new Map(Object.entries(file.roles).map(([text, role]) => [normalizeText(text), role]));

@@ -10,9 +10,7 @@ export const answersFileSchema = z.strictObject({
   $schema: z.string().optional(),
   bank: z.strictObject({ id: z.string(), version: z.string() }).optional(),
   form: z.enum(['full', 'quick']).optional(),
-  respondent: z
-    .strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText })
-    .default({}),
+  respondent: z.strictObject({ role: z.enum(ROLES).nullable().optional(), name: optionalText, team: optionalText }).default({}),
   takenAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }).optional(),
   // null is an empty answer, as in a freshly written template: reported as missing.
   answers: z.record(z.string(), z.union([z.int(), z.literal('na'), z.null()])),

@@ -45,12 +45,7 @@ function indexOf(bank: Bank): BankIndex {
  * Checks an answer file against the bank and the chosen form; the response is null when any issue was found.
  * No form chosen: the file's own (`form:`, full when it names none), recorded in the response.
  */
-export function checkAnswers(
-  bank: Bank,
-  chosen: Form | undefined,
-  file: AnswersFile,
-  roleOverride?: Role,
-): { response: Response | null; issues: Issue[] } {
+export function checkAnswers(bank: Bank, chosen: Form | undefined, file: AnswersFile, roleOverride?: Role): { response: Response | null; issues: Issue[] } {
   const issues: Issue[] = [];
   if (file.bank) {
     if (file.bank.id !== bank.id) {
@@ -74,7 +69,10 @@ export function checkAnswers(
   const respondent: Respondent = { role };
   if (file.respondent.name) respondent.name = file.respondent.name;
   if (file.respondent.team) respondent.team = file.respondent.team;
-  return { response: { respondent, answers: checked.answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}), ...(chosen === undefined ? { form } : {}) }, issues };
+  return {
+    response: { respondent, answers: checked.answers, ...(file.takenAt ? { takenAt: file.takenAt } : {}), ...(chosen === undefined ? { form } : {}) },
+    issues,
+  };
 }
 
 /** The answers against the bank: unknown ids, values off the scale, questions of the form left without an answer. */

@@ -5,9 +5,7 @@ export { ROLES, type Role } from './roles.js';
 export const OWNERS = ['sales', 'marketing', 'both', 'leadership', 'revops'] as const;
 export type Owner = (typeof OWNERS)[number];
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "-" or "_", starting with a letter or digit');
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "-" or "_", starting with a letter or digit');
 const text = z.string().trim().min(1, 'must not be empty').max(2000, 'is longer than 2000 characters');
 const weight = z.number().positive('must be greater than 0').max(1000, 'must be at most 1000');
 
@@ -64,12 +62,11 @@ export const bankFileSchema = z
         ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: `bands must be in ascending order: ${band.min} is not above ${previous.min}` });
       }
     });
-    reportDuplicates(bank.bands.map((b) => b.id), (i, value) =>
-      ctx.addIssue({ code: 'custom', path: ['bands', i, 'id'], message: `duplicate band id "${value}"` }),
+    reportDuplicates(
+      bank.bands.map((b) => b.id),
+      (i, value) => ctx.addIssue({ code: 'custom', path: ['bands', i, 'id'], message: `duplicate band id "${value}"` }),
     );
-    reportDuplicates(bank.pillars, (i, value) =>
-      ctx.addIssue({ code: 'custom', path: ['pillars', i], message: `pillar "${value}" is listed twice` }),
-    );
+    reportDuplicates(bank.pillars, (i, value) => ctx.addIssue({ code: 'custom', path: ['pillars', i], message: `pillar "${value}" is listed twice` }));
   });
 
 export const questionSchema = z.strictObject({

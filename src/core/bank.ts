@@ -91,14 +91,16 @@ export function assembleBank(meta: BankFile, sources: readonly PillarSource[]): 
   }
   if (issues.length > 0) return { bank: null, issues };
 
-  const pillars = sources.map(({ data }): Pillar => ({
-    id: data.id,
-    name: data.name,
-    summary: data.summary,
-    weight: data.weight,
-    advice: Object.fromEntries(bandIds.map((b) => [b, data.advice[b] ?? []])),
-    questions: data.questions.map((q) => ({ ...q, pillar: data.id })),
-  }));
+  const pillars = sources.map(
+    ({ data }): Pillar => ({
+      id: data.id,
+      name: data.name,
+      summary: data.summary,
+      weight: data.weight,
+      advice: Object.fromEntries(bandIds.map((b) => [b, data.advice[b] ?? []])),
+      questions: data.questions.map((q) => ({ ...q, pillar: data.id })),
+    }),
+  );
   const content = {
     id: meta.id,
     title: meta.title,

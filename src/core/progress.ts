@@ -24,7 +24,10 @@ export const progressSchema = z.strictObject({
   /** What each question of the form said when it was asked, to tell which answers a changed bank leaves valid. */
   fingerprints: z.record(z.string(), z.string()),
   respondent: z.strictObject({ role: z.enum(ROLES), name: optionalText, team: optionalText }),
-  answers: z.record(z.string(), z.union([z.int(), z.literal('na')], { error: (issue) => `${describeValue(issue.input)} is not a whole number on the scale (or na)` })),
+  answers: z.record(
+    z.string(),
+    z.union([z.int(), z.literal('na')], { error: (issue) => `${describeValue(issue.input)} is not a whole number on the scale (or na)` }),
+  ),
   startedAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }),
   updatedAt: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2026-03-02T09:30:00Z' }),
   /** The folder of the workshop this participant's run belongs to: only `workshop` continues it. */
@@ -61,7 +64,10 @@ export function newProgress({ bank, bankDir, form, respondent, id, now, workshop
 export function fingerprints(bank: Bank, form: Form): Record<string, string> {
   const scale = canonicalJson(bank.scale);
   const print = (q: Question) =>
-    createHash('sha256').update(canonicalJson({ text: q.text, reverse: q.reverse, scale })).digest('hex').slice(0, 16);
+    createHash('sha256')
+      .update(canonicalJson({ text: q.text, reverse: q.reverse, scale }))
+      .digest('hex')
+      .slice(0, 16);
   return Object.fromEntries(allQuestions(bank, form).map((q) => [q.id, print(q)]));
 }
 
@@ -130,4 +136,3 @@ export function answerProblem(bank: Bank, form: Form, questionId: string, value:
   if (!allQuestions(bank, form).some((q) => q.id === questionId)) return `unknown question id "${questionId}" (not in the ${form} form)`;
   return valueProblem(value, bank.scale.min, bank.scale.max);
 }
-

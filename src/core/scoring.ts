@@ -77,9 +77,7 @@ export function scoreRespondent(bank: Bank, form: Form, answers: Readonly<Record
       unknownRate: asked.length > 0 ? unknown / asked.length : null,
     };
   });
-  const overall = weightedMean(
-    pillars.flatMap((p, i) => (p.score === null ? [] : [{ value: p.score, weight: bank.pillars[i]?.weight ?? 1 }])),
-  );
+  const overall = weightedMean(pillars.flatMap((p, i) => (p.score === null ? [] : [{ value: p.score, weight: bank.pillars[i]?.weight ?? 1 }])));
   return { form, overall, band: overall === null ? null : bandFor(bank.bands, overall).id, pillars, items };
 }
 

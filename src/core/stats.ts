@@ -98,8 +98,7 @@ export function median(xs: Numbers): number | null {
   if (n % 2 === 1) return finiteOrNull(upper);
   const lower = sorted[half - 1] as number;
   // Same signs: lower + (upper - lower)/2 cannot overflow; opposite signs: the sum cannot.
-  const mid =
-    (lower >= 0) === (upper >= 0) ? lower + (upper - lower) / 2 : (lower + upper) / 2;
+  const mid = lower >= 0 === upper >= 0 ? lower + (upper - lower) / 2 : (lower + upper) / 2;
   return finiteOrNull(Math.min(Math.max(mid, lower), upper));
 }
 

@@ -12,7 +12,10 @@ export function folderSink(folder: string): AnswerSink {
   return {
     async save(answers) {
       const role = answers.response.respondent.role;
-      const file = await writeNewFile(numbered((n) => join(folder, `${role}-${String(n).padStart(2, '0')}.yaml`), 1), answerFileText(answers, '.yaml'));
+      const file = await writeNewFile(
+        numbered((n) => join(folder, `${role}-${String(n).padStart(2, '0')}.yaml`), 1),
+        answerFileText(answers, '.yaml'),
+      );
       return { file: file ?? '' };
     },
   };

@@ -204,7 +204,12 @@ class JsonReader {
         continue;
       }
       if (ch < ' ') {
-        throw new JsonSyntaxError(this.at, ch === '\n' || ch === '\r' ? 'a line break inside a string: is a closing " missing? (JSON writes a line break in a string as \\n)' : `${describeCharacter(ch)} inside a string is not allowed in JSON`);
+        throw new JsonSyntaxError(
+          this.at,
+          ch === '\n' || ch === '\r'
+            ? 'a line break inside a string: is a closing " missing? (JSON writes a line break in a string as \\n)'
+            : `${describeCharacter(ch)} inside a string is not allowed in JSON`,
+        );
       }
       this.at++;
     }

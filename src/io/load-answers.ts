@@ -50,7 +50,8 @@ export async function parsedResponse(file: string, text: string, bank: Bank, for
   const { response, issues } = checkAnswers(bank, form, data, role);
   if (response === null) {
     // A quick survey's answers read as the full form: one "no answer" a question, and the way out.
-    const quickAnswered = form !== 'quick' && data.form !== 'quick' && allQuestions(bank, 'quick').length > 0 && checkAnswers(bank, 'quick', data, role).response !== null;
+    const quickAnswered =
+      form !== 'quick' && data.form !== 'quick' && allQuestions(bank, 'quick').length > 0 && checkAnswers(bank, 'quick', data, role).response !== null;
     throw new InputError(
       issues.map((issue) => doc.locate(issue)),
       quickAnswered ? 'every question of the quick form is answered: add `form: quick` to the file, or pass --quick' : undefined,

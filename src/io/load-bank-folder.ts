@@ -36,7 +36,10 @@ export async function loadBankFolder(dir: string): Promise<Bank> {
   // The files that loaded are checked together even when others did not, so that every problem is listed at once.
   const problems = loaded.flatMap((l) => ('problems' in l ? [...l.problems] : []));
   const sources = loaded.filter((l) => 'source' in l);
-  const result = assembleBank(meta, sources.map((l) => l.source));
+  const result = assembleBank(
+    meta,
+    sources.map((l) => l.source),
+  );
   if (result.bank === null) {
     const docs = new Map(sources.map((l) => [l.source.file, l.doc]));
     problems.push(...result.issues.map((issue) => docs.get(issue.file)?.locate(issue) ?? { file: issue.file, message: issue.message }));
@@ -49,7 +52,10 @@ export async function loadBankFolder(dir: string): Promise<Bank> {
 async function notABankFolder(dir: string): Promise<InputError | null> {
   const info = await stat(dir).catch(() => null);
   if (info?.isDirectory()) return null;
-  return new InputError([{ file: dir, message: info === null ? 'no such folder' : info.isFile() ? 'is a file, not a bank folder' : 'is not a folder' }], BANK_FOLDER_HINT);
+  return new InputError(
+    [{ file: dir, message: info === null ? 'no such folder' : info.isFile() ? 'is a file, not a bank folder' : 'is not a folder' }],
+    BANK_FOLDER_HINT,
+  );
 }
 
 /** A pillar file may be a link, but not to a file outside the bank folder: a bank must not read whatever a link points at. */

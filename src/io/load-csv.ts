@@ -49,7 +49,11 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
       plan = matched.plan;
       usable = matched.issues.length === 0;
       for (const issue of matched.issues) {
-        problem(issue.column === null ? { line, col: 1, message: issue.message } : { line, col: issue.column + 1, message: `${describeColumn(fields, issue.column)}: ${issue.message}` });
+        problem(
+          issue.column === null
+            ? { line, col: 1, message: issue.message }
+            : { line, col: issue.column + 1, message: `${describeColumn(fields, issue.column)}: ${issue.message}` },
+        );
       }
       return;
     }

@@ -26,7 +26,8 @@ export function plainAnswersFile(data: Record<string, unknown>): AnswersFile | n
   if (!(role === undefined || role === null || (typeof role === 'string' && (ROLES as readonly string[]).includes(role)))) return null;
   if (!plainText(name) || !plainText(team)) return null;
   if (takenAt !== undefined && !plainDateTime(takenAt)) return null;
-  if (bank !== undefined && !(isObject(bank) && onlyKeys(bank, ['id', 'version']) && typeof bank.id === 'string' && typeof bank.version === 'string')) return null;
+  if (bank !== undefined && !(isObject(bank) && onlyKeys(bank, ['id', 'version']) && typeof bank.id === 'string' && typeof bank.version === 'string'))
+    return null;
   return { ...data, respondent } as AnswersFile;
 }
 

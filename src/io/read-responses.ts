@@ -60,7 +60,9 @@ export async function readResponses(
     }
   }
   const csvs = inputs.filter((i) => i.kind === 'csv');
-  const forms = new Set<Form>(source.form !== undefined ? [source.form] : [...answered.map((r) => r.form ?? 'full'), ...(csvs.length > 0 ? ['full' as const] : [])]);
+  const forms = new Set<Form>(
+    source.form !== undefined ? [source.form] : [...answered.map((r) => r.form ?? 'full'), ...(csvs.length > 0 ? ['full' as const] : [])],
+  );
   const form: Form = forms.size === 1 ? ([...forms][0] as Form) : forms.size === 0 ? 'full' : 'quick';
   source.onForm?.(form, forms.size > 1);
   for (const response of answered) add(response);

@@ -61,7 +61,10 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
  */
 export function checkInputFile(file: string): void {
   if (file === '-') {
-    throw new InputError([{ file, message: 'reading standard input is not supported: name a file' }], 'save the input to a file first, e.g. `cat > answers.yaml`');
+    throw new InputError(
+      [{ file, message: 'reading standard input is not supported: name a file' }],
+      'save the input to a file first, e.g. `cat > answers.yaml`',
+    );
   }
   let info: Stats;
   try {

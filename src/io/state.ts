@@ -38,7 +38,10 @@ export function folderProgressStore(dir: string): ProgressStore {
     location: dir,
     async save(progress) {
       await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-        throw new InputError([{ file: dir, message: `cannot create the folder for progress: ${error.code ?? error.message}` }], 'set CASH_TEST_STATE_DIR to a folder you can write to');
+        throw new InputError(
+          [{ file: dir, message: `cannot create the folder for progress: ${error.code ?? error.message}` }],
+          'set CASH_TEST_STATE_DIR to a folder you can write to',
+        );
       });
       await writeFileAtomic(progressFile(dir, progress.id), `${JSON.stringify(progress, null, 2)}\n`);
     },

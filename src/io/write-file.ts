@@ -144,7 +144,10 @@ export async function checkNotAnInput(file: string, inputs: readonly string[], f
       }
     }
     if (clash !== undefined) {
-      throw new InputError([{ file, message: `${flag} names an input of this command (${clash}): a report never replaces what it reads` }], `choose another ${flag} file`);
+      throw new InputError(
+        [{ file, message: `${flag} names an input of this command (${clash}): a report never replaces what it reads` }],
+        `choose another ${flag} file`,
+      );
     }
   }
 }

@@ -1,4 +1,18 @@
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+  type YAMLMap,
+} from 'yaml';
 import type * as z from 'zod';
 import { InputError, type Problem } from '../core/errors.js';
 import { describeKind, describeValue } from '../core/describe-value.js';
@@ -64,15 +78,18 @@ function checkTree(doc: Document): { offset: number; message: string }[] {
   visit(doc, {
     Node(_key, node, path) {
       if (node.anchor) anchors.add(node.anchor);
-      if (node.tag !== undefined) found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags (${tagName(node.tag)}) are not supported: write the plain value` });
+      if (node.tag !== undefined)
+        found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags (${tagName(node.tag)}) are not supported: write the plain value` });
       if (isAlias(node)) {
         const offset = node.range?.[0] ?? 0;
         if (!anchors.has(node.source)) found.push({ offset, message: `alias *${node.source} has no anchor &${node.source} before it` });
-        else if (path.some((p) => isNode(p) && p.anchor === node.source)) found.push({ offset, message: `alias *${node.source} is inside its own anchor: a loop` });
+        else if (path.some((p) => isNode(p) && p.anchor === node.source))
+          found.push({ offset, message: `alias *${node.source} is inside its own anchor: a loop` });
       } else if (isMap(node)) {
         const seen = new Set<string>();
         for (const pair of node.items) {
-          if (isNode(pair.key) && !isScalar(pair.key)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'a key must be a plain value, not a list or a mapping' });
+          if (isNode(pair.key) && !isScalar(pair.key))
+            found.push({ offset: pair.key.range?.[0] ?? 0, message: 'a key must be a plain value, not a list or a mapping' });
           if (!isScalar(pair.key)) continue;
           const key = String(pair.key.value);
           const offset = pair.key.range?.[0] ?? 0;

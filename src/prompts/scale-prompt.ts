@@ -1,15 +1,4 @@
-import {
-  createPrompt,
-  isBackspaceKey,
-  isDownKey,
-  isEnterKey,
-  isUpKey,
-  makeTheme,
-  useKeypress,
-  usePrefix,
-  useState,
-  type Theme,
-} from '@inquirer/core';
+import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import type { ScaleAnswer } from '../survey/asker.js';
 
 // One agreement question: a key per answer (1-5, n) answers at once; arrows and Enter work too;

@@ -54,7 +54,14 @@ export async function startRoomServer(api: RoomApi, host: string, port: number):
     const segments = path.split('/').slice(1);
     const [area = '', token, ...rest] = segments;
     const expected = area === 'j' ? api.joinToken : area === 's' ? api.screenToken : null;
-    if (!SAFE_PATH.test(path) || segments.some((s) => s === '' || s === '.' || s === '..') || expected === null || token === undefined || !TOKEN_PATTERN.test(token) || !sameToken(token, expected)) {
+    if (
+      !SAFE_PATH.test(path) ||
+      segments.some((s) => s === '' || s === '.' || s === '..') ||
+      expected === null ||
+      token === undefined ||
+      !TOKEN_PATTERN.test(token) ||
+      !sameToken(token, expected)
+    ) {
       if (!byAddress.take(client)) throw new RequestError(429, 'too many requests');
       throw new RequestError(SAFE_PATH.test(path) ? 404 : 400, SAFE_PATH.test(path) ? 'no such room' : 'malformed path');
     }

@@ -24,7 +24,9 @@ export function introduce(asker: Asker, bank: Bank, form: Form, where: string, r
   ];
   if (unfinished) {
     const done = answeredCount(allQuestions(bank, unfinished.form), unfinished.answers);
-    paragraphs.push(`You also have an unfinished run from ${localTime(unfinished.startedAt)} (${done} answered); cash-test run --resume continues that one instead.`);
+    paragraphs.push(
+      `You also have an unfinished run from ${localTime(unfinished.startedAt)} (${done} answered); cash-test run --resume continues that one instead.`,
+    );
   }
   asker.inform(plainText(bank.title), paragraphs);
 }
@@ -66,7 +68,9 @@ export async function settleBankChange(asker: Asker, bank: Bank, session: Sessio
     asker.inform('The question bank changed since you started', [
       `Your unfinished run from ${localTime(progress.startedAt)} used "${plainText(bank.title)}"; ${versions}.`,
       `Of your ${kept + dropped} answer${kept + dropped === 1 ? '' : 's'}, ${are(kept)} ${kept === 1 ? 'reads' : 'read'} exactly as before and can be kept.` +
-        (dropped > 0 ? ` ${are(dropped)} changed or ${dropped === 1 ? 'was' : 'were'} removed (${change.dropped.join(', ')}): ${dropped === 1 ? 'it is' : 'they are'} asked again if still in the form.` : ''),
+        (dropped > 0
+          ? ` ${are(dropped)} changed or ${dropped === 1 ? 'was' : 'were'} removed (${change.dropped.join(', ')}): ${dropped === 1 ? 'it is' : 'they are'} asked again if still in the form.`
+          : ''),
     ]);
     const keep = kept === 0 ? 'Start again' : kept === 1 ? 'Keep that answer' : `Keep those ${kept} answers`;
     if (!(await asker.confirm(`${keep} and continue with the changed bank?`, true))) {

@@ -58,7 +58,15 @@ export class Session {
   /** A new run, saved at once so that even a stop before the first answer keeps the respondent. */
   static async start(setup: SessionSetup, respondent: Respondent, options: StartOptions): Promise<Session> {
     const { bank, form } = setup;
-    const progress = newProgress({ bank, bankDir: options.bankDir, form, respondent, id: options.id, now: setup.now().toISOString(), ...(options.workshop === undefined ? {} : { workshop: options.workshop }) });
+    const progress = newProgress({
+      bank,
+      bankDir: options.bankDir,
+      form,
+      respondent,
+      id: options.id,
+      now: setup.now().toISOString(),
+      ...(options.workshop === undefined ? {} : { workshop: options.workshop }),
+    });
     const session = new Session(setup, progress, null);
     await setup.store.save(progress);
     return session;
@@ -78,7 +86,11 @@ export class Session {
       );
     }
     const issues = checkProgress(progress, bank);
-    if (issues.length > 0) throw new InputError(issues.map((issue) => stored.locate(issue)), 'the unfinished run is damaged: remove that file, or start a new run');
+    if (issues.length > 0)
+      throw new InputError(
+        issues.map((issue) => stored.locate(issue)),
+        'the unfinished run is damaged: remove that file, or start a new run',
+      );
     return new Session(setup, structuredClone(progress), bankChange(progress, bank));
   }
 
@@ -174,7 +186,10 @@ export class Session {
   response(): Response {
     this.#mustBeSettled();
     const missing = this.#questions.filter((q) => !Object.hasOwn(this.#progress.answers, q.id));
-    if (missing.length > 0) throw new InputError([{ message: `not finished: ${missing.length} question${missing.length === 1 ? '' : 's'} without an answer (${missing.map((q) => q.id).join(', ')})` }]);
+    if (missing.length > 0)
+      throw new InputError([
+        { message: `not finished: ${missing.length} question${missing.length === 1 ? '' : 's'} without an answer (${missing.map((q) => q.id).join(', ')})` },
+      ]);
     const { respondent, answers } = this.#progress;
     return { respondent: { ...respondent }, answers: { ...answers }, takenAt: this.#setup.now().toISOString() };
   }

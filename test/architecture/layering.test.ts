@@ -12,7 +12,9 @@ function importGraph(): Map<string, { own: string[]; packages: string[] }> {
   const graph = new Map<string, { own: string[]; packages: string[] }>();
   for (const file of files) {
     const text = readFileSync(join(SRC, file), 'utf8');
-    const specifiers = [...text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+    const specifiers = [
+      ...text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm),
+    ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
     const own: string[] = [];
     const packages: string[] = [];
     for (const specifier of specifiers) {
@@ -71,8 +73,10 @@ function cycles(graph: Map<string, { own: string[] }>): string[][] {
 
 const graph = importGraph();
 const layer = (file: string) => file.split('/')[0] ?? '';
-const ownImports = (from: string) => [...graph].filter(([file]) => layer(file) === from).flatMap(([file, { own }]) => own.map((target) => `${file} -> ${target}`));
-const packageImports = (from: string) => [...graph].filter(([file]) => layer(file) === from).flatMap(([file, { packages }]) => packages.map((name) => `${file} -> ${name}`));
+const ownImports = (from: string) =>
+  [...graph].filter(([file]) => layer(file) === from).flatMap(([file, { own }]) => own.map((target) => `${file} -> ${target}`));
+const packageImports = (from: string) =>
+  [...graph].filter(([file]) => layer(file) === from).flatMap(([file, { packages }]) => packages.map((name) => `${file} -> ${name}`));
 
 describe('the layers of src/', () => {
   it('reads the whole tree', () => {
@@ -109,6 +113,13 @@ describe('the checks themselves', () => {
       ['e.ts', { own: ['e.ts'] }],
     ]);
     expect(cycles(toy)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
-    expect(cycles(new Map([['a.ts', { own: ['b.ts'] }], ['b.ts', { own: [] }]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', { own: ['b.ts'] }],
+          ['b.ts', { own: [] }],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

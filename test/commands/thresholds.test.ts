@@ -15,7 +15,13 @@ function capture(): { ctx: Context; stderr: () => string } {
   return { ctx, stderr: () => err };
 }
 
-const gate = (value: number | null, limit: number, failsWhen: Gate['failsWhen'] = 'below'): Gate => ({ label: 'overall score', flag: '--fail-under', limit, value, failsWhen });
+const gate = (value: number | null, limit: number, failsWhen: Gate['failsWhen'] = 'below'): Gate => ({
+  label: 'overall score',
+  flag: '--fail-under',
+  limit,
+  value,
+  failsWhen,
+});
 
 describe('checkGates', () => {
   it.each([

@@ -33,7 +33,8 @@ function report(bank: Bank, responses: readonly Response[]): TeamReport {
 }
 
 /** The report with every figure to 9 significant digits: sums in another order differ in the last bits. */
-const figures = (r: TeamReport): unknown => JSON.parse(JSON.stringify(r), (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(9)) : value));
+const figures = (r: TeamReport): unknown =>
+  JSON.parse(JSON.stringify(r), (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(9)) : value));
 
 const near = (got: number | null | undefined, want: number | null | undefined) => {
   if (want === null || want === undefined) expect(got ?? null).toBeNull();
@@ -41,62 +42,85 @@ const near = (got: number | null | undefined, want: number | null | undefined) =
 };
 
 describe('team figures: invariants', () => {
-  it('do not depend on the order of respondents', () => {
-    fc.assert(
-      fc.property(
-        caseArb().chain(([bank, room]) => fc.tuple(fc.constant(bank), fc.constant(room), fc.shuffledSubarray(room, { minLength: room.length, maxLength: room.length }))),
-        ([bank, room, shuffled]) => {
-          expect(figures(report(bank, shuffled))).toEqual(figures(report(bank, room)));
-        },
-      ),
-      { numRuns: 150 },
-    );
-  }, SLOW_TEST_TIMEOUT_MS);
+  it(
+    'do not depend on the order of respondents',
+    () => {
+      fc.assert(
+        fc.property(
+          caseArb().chain(([bank, room]) =>
+            fc.tuple(fc.constant(bank), fc.constant(room), fc.shuffledSubarray(room, { minLength: room.length, maxLength: room.length })),
+          ),
+          ([bank, room, shuffled]) => {
+            expect(figures(report(bank, shuffled))).toEqual(figures(report(bank, room)));
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+    SLOW_TEST_TIMEOUT_MS,
+  );
 
-  it('negate the sales − marketing gap and its g when sales and marketing swap', () => {
-    const swap: Record<string, Role> = { sales: 'marketing', marketing: 'sales' };
-    fc.assert(
-      fc.property(caseArb(fc.constantFrom<Role>('sales', 'marketing', 'leadership')), ([bank, room]) => {
-        const swapped = room.map((r) => ({ ...r, respondent: { role: swap[r.respondent.role] ?? r.respondent.role } }));
-        const gap = (r: TeamReport) => r.gaps.find((g) => g.id === 'sales-marketing');
-        const [before, after] = [gap(report(bank, room)), gap(report(bank, swapped))];
-        expect(after?.shown).toBe(before?.shown);
-        if (!before?.shown || !after) return;
-        const entries = (g: NonNullable<typeof before>) => new Map([...g.pillars.map((p) => [p.pillar, p] as const), ...g.items.map((i) => [i.item, i] as const)]);
-        const swappedEntries = entries(after);
-        for (const [id, e] of entries(before)) {
-          const s = swappedEntries.get(id);
-          near(s?.a, e.b);
-          near(s?.b, e.a);
-          near(s?.gap, e.gap === null ? null : -e.gap);
-          near(s?.g, e.g === null ? null : -e.g);
-          expect(s?.size).toBe(e.size);
-        }
-      }),
-      { numRuns: 150 },
-    );
-  }, SLOW_TEST_TIMEOUT_MS);
-
-  it('keep each team score within its respondents’ lowest and highest', () => {
-    fc.assert(
-      fc.property(caseArb(), ([bank, room]) => {
-        const r = report(bank, room);
-        const scores = room.map((x) => scoreRespondent(bank, 'full', x.answers));
-        const check = (team: TeamReport['overall']['team'], own: (number | null)[]) => {
-          const xs = own.filter((x): x is number => x !== null);
-          expect(team.n).toBe(xs.length);
-          if (xs.length === 0) return;
-          near(team.min, Math.min(...xs));
-          near(team.max, Math.max(...xs));
-          for (const figure of [team.mean, team.median]) {
-            expect(figure as number).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-9);
-            expect(figure as number).toBeLessThanOrEqual(Math.max(...xs) + 1e-9);
+  it(
+    'negate the sales − marketing gap and its g when sales and marketing swap',
+    () => {
+      const swap: Record<string, Role> = { sales: 'marketing', marketing: 'sales' };
+      fc.assert(
+        fc.property(caseArb(fc.constantFrom<Role>('sales', 'marketing', 'leadership')), ([bank, room]) => {
+          const swapped = room.map((r) => ({ ...r, respondent: { role: swap[r.respondent.role] ?? r.respondent.role } }));
+          const gap = (r: TeamReport) => r.gaps.find((g) => g.id === 'sales-marketing');
+          const [before, after] = [gap(report(bank, room)), gap(report(bank, swapped))];
+          expect(after?.shown).toBe(before?.shown);
+          if (!before?.shown || !after) return;
+          const entries = (g: NonNullable<typeof before>) =>
+            new Map([...g.pillars.map((p) => [p.pillar, p] as const), ...g.items.map((i) => [i.item, i] as const)]);
+          const swappedEntries = entries(after);
+          for (const [id, e] of entries(before)) {
+            const s = swappedEntries.get(id);
+            near(s?.a, e.b);
+            near(s?.b, e.a);
+            near(s?.gap, e.gap === null ? null : -e.gap);
+            near(s?.g, e.g === null ? null : -e.g);
+            expect(s?.size).toBe(e.size);
           }
-        };
-        check(r.overall.team, scores.map((s) => s.overall));
-        r.pillars.forEach((p, k) => check(p.team, scores.map((s) => s.pillars[k]?.score ?? null)));
-      }),
-      { numRuns: 150 },
-    );
-  }, SLOW_TEST_TIMEOUT_MS);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    SLOW_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'keep each team score within its respondents’ lowest and highest',
+    () => {
+      fc.assert(
+        fc.property(caseArb(), ([bank, room]) => {
+          const r = report(bank, room);
+          const scores = room.map((x) => scoreRespondent(bank, 'full', x.answers));
+          const check = (team: TeamReport['overall']['team'], own: (number | null)[]) => {
+            const xs = own.filter((x): x is number => x !== null);
+            expect(team.n).toBe(xs.length);
+            if (xs.length === 0) return;
+            near(team.min, Math.min(...xs));
+            near(team.max, Math.max(...xs));
+            for (const figure of [team.mean, team.median]) {
+              expect(figure as number).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-9);
+              expect(figure as number).toBeLessThanOrEqual(Math.max(...xs) + 1e-9);
+            }
+          };
+          check(
+            r.overall.team,
+            scores.map((s) => s.overall),
+          );
+          r.pillars.forEach((p, k) =>
+            check(
+              p.team,
+              scores.map((s) => s.pillars[k]?.score ?? null),
+            ),
+          );
+        }),
+        { numRuns: 150 },
+      );
+    },
+    SLOW_TEST_TIMEOUT_MS,
+  );
 });

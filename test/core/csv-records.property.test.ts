@@ -64,36 +64,55 @@ const textArb = (delimiter: string) =>
   fc
     .tuple(
       fc.boolean(),
-      fc.array(fc.oneof({ arbitrary: fc.constantFrom('a', 'bc', ' ', delimiter, '"', '""', '\r\n', '\n', '\r', 'é'), weight: 10 }, { arbitrary: fc.constantFrom(',', ';', '\t'), weight: 1 }), { maxLength: 40 }),
+      fc.array(
+        fc.oneof(
+          { arbitrary: fc.constantFrom('a', 'bc', ' ', delimiter, '"', '""', '\r\n', '\n', '\r', 'é'), weight: 10 },
+          { arbitrary: fc.constantFrom(',', ';', '\t'), weight: 1 },
+        ),
+        { maxLength: 40 },
+      ),
     )
     .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.join(''));
 
-it('reads what csv-parse reads, piece by piece, errors and their places included', () => {
-  fc.assert(
-    fc.property(
-      delimiterArb.chain((delimiter) => fc.tuple(fc.constant(delimiter), textArb(delimiter), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 1, max: 12 }))),
-      ([delimiter, text, cuts, max]) => {
-        // csv-parse measures the field being read in bytes: with 'é' (two bytes) only a limit it cannot reach is comparable.
-        const maxRecordChars = text.includes('é') ? 1000 : max;
-        expect(withReader(splitAt(text, cuts), delimiter, maxRecordChars)).toEqual(withCsvParse(text, delimiter, maxRecordChars));
-      },
-    ),
-    { numRuns: 3000 },
-  );
-}, SLOW_TEST_TIMEOUT_MS);
+it(
+  'reads what csv-parse reads, piece by piece, errors and their places included',
+  () => {
+    fc.assert(
+      fc.property(
+        delimiterArb.chain((delimiter) =>
+          fc.tuple(fc.constant(delimiter), textArb(delimiter), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 1, max: 12 })),
+        ),
+        ([delimiter, text, cuts, max]) => {
+          // csv-parse measures the field being read in bytes: with 'é' (two bytes) only a limit it cannot reach is comparable.
+          const maxRecordChars = text.includes('é') ? 1000 : max;
+          expect(withReader(splitAt(text, cuts), delimiter, maxRecordChars)).toEqual(withCsvParse(text, delimiter, maxRecordChars));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  },
+  SLOW_TEST_TIMEOUT_MS,
+);
 
-it('well-formed exports: the same records whatever the pieces', () => {
-  const cell = fc.oneof(fc.constantFrom('Agree', 'Strongly agree', '', 'na', '3'), fc.string({ maxLength: 6 }).map((s) => `"${s.replace(/"/g, '""')}"`));
-  fc.assert(
-    fc.property(
-      fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
-      fc.constantFrom('\r\n', '\n'),
-      fc.array(fc.nat(), { maxLength: 8 }),
-      (rows, newline, cuts) => {
-        const text = rows.map((r) => r.join(',')).join(newline) + newline;
-        expect(withReader(splitAt(text, cuts), ',', 1000)).toEqual(withCsvParse(text, ',', 1000));
-      },
-    ),
-    { numRuns: 500 },
-  );
-}, SLOW_TEST_TIMEOUT_MS);
+it(
+  'well-formed exports: the same records whatever the pieces',
+  () => {
+    const cell = fc.oneof(
+      fc.constantFrom('Agree', 'Strongly agree', '', 'na', '3'),
+      fc.string({ maxLength: 6 }).map((s) => `"${s.replace(/"/g, '""')}"`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\r\n', '\n'),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (rows, newline, cuts) => {
+          const text = rows.map((r) => r.join(',')).join(newline) + newline;
+          expect(withReader(splitAt(text, cuts), ',', 1000)).toEqual(withCsvParse(text, ',', 1000));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  },
+  SLOW_TEST_TIMEOUT_MS,
+);

@@ -36,11 +36,41 @@ describe('bankChange', () => {
   const question = (b: Bank, id: string) => b.pillars.flatMap((p) => p.questions).find((q) => q.id === id)!;
 
   it.each<[string, (b: Bank) => void, string[]]>([
-    ['an action only: every answer stays', (b) => { question(b, 'T1').action = 'Other action.'; }, []],
-    ['a reworded question drops its answer', (b) => { question(b, 'T3').text = 'Reworded.'; }, ['T3']],
-    ['a reversed question drops its answer', (b) => { question(b, 'S1').reverse = true; }, ['S1']],
-    ['a question out of the quick form drops its answer', (b) => { question(b, 'T1').quick = false; }, ['T1']],
-    ['a new scale drops every answer', (b) => { b.scale.labels[0] = 'Never'; }, ['T1', 'T3', 'S1']],
+    [
+      'an action only: every answer stays',
+      (b) => {
+        question(b, 'T1').action = 'Other action.';
+      },
+      [],
+    ],
+    [
+      'a reworded question drops its answer',
+      (b) => {
+        question(b, 'T3').text = 'Reworded.';
+      },
+      ['T3'],
+    ],
+    [
+      'a reversed question drops its answer',
+      (b) => {
+        question(b, 'S1').reverse = true;
+      },
+      ['S1'],
+    ],
+    [
+      'a question out of the quick form drops its answer',
+      (b) => {
+        question(b, 'T1').quick = false;
+      },
+      ['T1'],
+    ],
+    [
+      'a new scale drops every answer',
+      (b) => {
+        b.scale.labels[0] = 'Never';
+      },
+      ['T1', 'T3', 'S1'],
+    ],
   ])('%s', (_, edit, dropped) => {
     const change = bankChange(progress(), changed(edit));
     expect(change?.dropped).toEqual(dropped);

@@ -57,8 +57,20 @@ describe('weightedMean', () => {
   it.each([
     { parts: [], want: null }, // nothing to average
     { parts: [{ value: 80, weight: 1 }], want: 80 },
-    { parts: [{ value: 100, weight: 1 }, { value: 0, weight: 3 }], want: 25 }, // (1*100 + 3*0) / 4
-    { parts: [{ value: 50, weight: 0.5 }, { value: 80, weight: 1.5 }], want: 72.5 }, // (25 + 120) / 2
+    {
+      parts: [
+        { value: 100, weight: 1 },
+        { value: 0, weight: 3 },
+      ],
+      want: 25,
+    }, // (1*100 + 3*0) / 4
+    {
+      parts: [
+        { value: 50, weight: 0.5 },
+        { value: 80, weight: 1.5 },
+      ],
+      want: 72.5,
+    }, // (25 + 120) / 2
   ])('$parts → $want', ({ parts, want }) => {
     expectScore(weightedMean(parts), want);
   });
@@ -196,7 +208,14 @@ describe('the quick form', () => {
   // p: P1 quick (w1), P2 quick reversed (w3), P3 not quick; q (pillar weight 2): Q1 quick, Q2 not; r: nothing quick.
   const quickBank = tinyBank({
     pillars: [
-      { id: 'p', questions: [{ id: 'P1', quick: true }, { id: 'P2', quick: true, reverse: true, weight: 3 }, { id: 'P3', weight: 2 }] },
+      {
+        id: 'p',
+        questions: [
+          { id: 'P1', quick: true },
+          { id: 'P2', quick: true, reverse: true, weight: 3 },
+          { id: 'P3', weight: 2 },
+        ],
+      },
       { id: 'q', weight: 2, questions: [{ id: 'Q1', quick: true }, { id: 'Q2' }] },
       { id: 'r', questions: [{ id: 'R1' }] },
     ],
@@ -247,7 +266,13 @@ describe('bands', () => {
   });
 
   it('puts scores that are exactly at a boundary on the 0..10 scale into the upper band', () => {
-    const tenPoint = tinyBank({ scale: { min: 0, max: 10 }, pillars: [{ id: 'p', questions: [{ id: 'A' }] }, { id: 'q', questions: [{ id: 'B' }] }] });
+    const tenPoint = tinyBank({
+      scale: { min: 0, max: 10 },
+      pillars: [
+        { id: 'p', questions: [{ id: 'A' }] },
+        { id: 'q', questions: [{ id: 'B' }] },
+      ],
+    });
     const result = scoreRespondent(tenPoint, 'full', { A: 4, B: 7 });
     expect(result.pillars.map((p) => [p.score, p.band])).toEqual([
       [40, 'mid'], // 4/10*100

@@ -1,17 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  mean,
-  median,
-  sampleVariance,
-  sampleSd,
-  describe as summarize,
-  hedgesG,
-  rwg,
-  polarised,
-  cronbachAlpha,
-  interpretG,
-} from '../../src/core/stats.js';
+import { mean, median, sampleVariance, sampleSd, describe as summarize, hedgesG, rwg, polarised, cronbachAlpha, interpretG } from '../../src/core/stats.js';
 import type { Summary } from '../../src/core/stats.js';
 
 /** null must be null; a number must be within 1e-10 (toBeCloseTo(x, 10)). */
@@ -32,12 +21,7 @@ function near(x: number | null, y: number | null): boolean {
 
 /** A value and a permutation of it. */
 function withShuffle<T>(arb: fc.Arbitrary<T[]>): fc.Arbitrary<[T[], T[]]> {
-  return arb.chain((xs) =>
-    fc.tuple(
-      fc.constant(xs),
-      fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length }),
-    ),
-  );
+  return arb.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })));
 }
 
 const moderate = fc.double({ min: -1e3, max: 1e3, noNaN: true });
@@ -192,27 +176,87 @@ describe('cronbachAlpha', () => {
     //   item3 2,3,3,5,5  mean 3.6  SS 2.56+.36+.36+1.96+1.96 = 7.2  var 1.8
     //   total 5,7,9,13,14 mean 9.6 SS 21.16+6.76+.36+11.56+19.36 = 59.2  var 14.8
     // α = 3/2 · (1 − 5.3/14.8) = 3/2 · 9.5/14.8 = 285/296 = 0.96283783…
-    [[[1, 2, 2], [2, 2, 3], [3, 3, 3], [4, 4, 5], [5, 4, 5]], 285 / 296],
+    [
+      [
+        [1, 2, 2],
+        [2, 2, 3],
+        [3, 3, 3],
+        [4, 4, 5],
+        [5, 4, 5],
+      ],
+      285 / 296,
+    ],
     // items 4,3,5,2 / 5,4,5,3 / 4,3,5,2: vars 5/3, 11/12, 5/3 (Σ 51/12 = 4.25);
     // totals 13,10,15,7: mean 11.25, SS 3.0625+1.5625+14.0625+18.0625 = 36.75, var 12.25;
     // α = 3/2 · (1 − 4.25/12.25) = 3/2 · 8/12.25 = 48/49
-    [[[4, 5, 4], [3, 4, 3], [5, 5, 5], [2, 3, 2]], 48 / 49],
+    [
+      [
+        [4, 5, 4],
+        [3, 4, 3],
+        [5, 5, 5],
+        [2, 3, 2],
+      ],
+      48 / 49,
+    ],
     // uncorrelated items: vars 1/3, 1/3; totals 2,3,3,4 var 2/3; α = 2 · (1 − 1) = 0
-    [[[1, 1], [1, 2], [2, 1], [2, 2]], 0],
+    [
+      [
+        [1, 1],
+        [1, 2],
+        [2, 1],
+        [2, 2],
+      ],
+      0,
+    ],
     // negatively related items: vars 1, 4/3; totals 4,3,4 var 1/3; α = 2 · (1 − 7) = −12
-    [[[1, 3], [2, 1], [3, 1]], -12],
+    [
+      [
+        [1, 3],
+        [2, 1],
+        [3, 1],
+      ],
+      -12,
+    ],
     // negative numbers: first example negated; variances unchanged → 285/296
-    [[[-1, -2, -2], [-2, -2, -3], [-3, -3, -3], [-4, -4, -5], [-5, -4, -5]], 285 / 296],
+    [
+      [
+        [-1, -2, -2],
+        [-2, -2, -3],
+        [-3, -3, -3],
+        [-4, -4, -5],
+        [-5, -4, -5],
+      ],
+      285 / 296,
+    ],
     [[], null], // no respondents
     [[[1, 2, 3]], null], // n < 2
     [[[1], [2], [3]], null], // k < 2
-    [[[1, 2], [2, 1]], null], // totals 3,3: var(total) = 0
+    [
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      null,
+    ], // totals 3,3: var(total) = 0
     // item1 1,3,5 var 4; item2 2,4,5 mean 11/3, SS 25/9+1/9+16/9 = 42/9, var 7/3;
     // totals 3,7,10 mean 20/3, SS 121/9+1/9+100/9 = 222/9, var 37/3;
     // α = 2 · (1 − (19/3)/(37/3)) = 2 · 18/37 = 36/37
-    [[[1, 2], [3, 4], [5, 5]], 36 / 37],
+    [
+      [
+        [1, 2],
+        [3, 4],
+        [5, 5],
+      ],
+      36 / 37,
+    ],
     [[[1, 2], [3]], null], // ragged rows
-    [[[1, 2], [Number.NaN, 3]], null], // non-finite input
+    [
+      [
+        [1, 2],
+        [Number.NaN, 3],
+      ],
+      null,
+    ], // non-finite input
   ])('cronbachAlpha(%j) = %j', (rows, want) => expectNum(cronbachAlpha(rows), want));
 });
 
@@ -300,9 +344,7 @@ describe('properties', () => {
   });
 
   it('rwg is at most 1, and below 0 (polarised) exactly when the spread exceeds the uniform null', () => {
-    const likert = fc
-      .integer({ min: 2, max: 11 })
-      .chain((a) => fc.tuple(fc.constant(a), fc.array(fc.integer({ min: 1, max: a }))));
+    const likert = fc.integer({ min: 2, max: 11 }).chain((a) => fc.tuple(fc.constant(a), fc.array(fc.integer({ min: 1, max: a }))));
     fc.assert(
       fc.property(likert, ([a, xs]) => {
         const r = rwg(xs, a);
@@ -317,18 +359,14 @@ describe('properties', () => {
   });
 
   it('alpha of identical, non-constant items is 1', () => {
-    const column = fc
-      .array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 50 })
-      .filter((xs) => xs.some((x) => x !== xs[0]));
+    const column = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 50 }).filter((xs) => xs.some((x) => x !== xs[0]));
     fc.assert(
       fc.property(column, fc.integer({ min: 2, max: 12 }), (col, k) => {
         const rows = col.map((v) => Array.from({ length: k }, () => v));
         expect(cronbachAlpha(rows) as number).toBeCloseTo(1, 10);
       }),
     );
-    const realColumn = fc
-      .array(moderate, { minLength: 2, maxLength: 50 })
-      .filter((xs) => Math.max(...xs) - Math.min(...xs) > 1e-3);
+    const realColumn = fc.array(moderate, { minLength: 2, maxLength: 50 }).filter((xs) => Math.max(...xs) - Math.min(...xs) > 1e-3);
     fc.assert(
       fc.property(realColumn, fc.integer({ min: 2, max: 12 }), (col, k) => {
         const rows = col.map((v) => Array.from({ length: k }, () => v));

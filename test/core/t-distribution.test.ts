@@ -67,10 +67,15 @@ describe('tTwoSided', () => {
 
   it('is symmetric in t and falls as |t| grows', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), (t, step, df) => {
-        expect(tTwoSided(-t, df)).toBe(tTwoSided(t, df));
-        expect(tTwoSided(t + step, df)).toBeLessThanOrEqual(tTwoSided(t, df) + 1e-15);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: 0.5, max: 200, noNaN: true }),
+        (t, step, df) => {
+          expect(tTwoSided(-t, df)).toBe(tTwoSided(t, df));
+          expect(tTwoSided(t + step, df)).toBeLessThanOrEqual(tTwoSided(t, df) + 1e-15);
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,9 @@ async function statementLines(args: string[]): Promise<string[]> {
 /** A Google Forms export: timestamp, the role question, one column per question titled with its line. */
 function googleFormsExport(lines: readonly string[], roles: readonly string[]): string {
   const header = ['Timestamp', 'Your role', ...lines].map(csvCell).join(',');
-  const rows = roles.map((role, r) => ['2026/11/30 10:0' + r + ':00 AM GMT', role, ...lines.map((_, i) => LABELS[(i + r) % LABELS.length] ?? '')].map(csvCell).join(','));
+  const rows = roles.map((role, r) =>
+    [`2026/11/30 10:0${r}:00 AM GMT`, role, ...lines.map((_, i) => LABELS[(i + r) % LABELS.length] ?? '')].map(csvCell).join(','),
+  );
   return `${[header, ...rows].join('\r\n')}\r\n`;
 }
 

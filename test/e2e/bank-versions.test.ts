@@ -31,7 +31,9 @@ describe('bank versions', () => {
     expect((await cli(['aggregate', 'examples/acme', '--format', 'json', '--out', q2])).code).toBe(0);
     const { code, stdout, stderr } = await cli(['compare', q1, q2, '--format', 'json']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^cash-test: warning: the results come from different question banks, cash 1\.0\.0 \(e510811b3347\) and cash 2\.0\.0 \(\w{12}\): 21 questions with the same id and wording are compared/);
+    expect(stderr).toMatch(
+      /^cash-test: warning: the results come from different question banks, cash 1\.0\.0 \(e510811b3347\) and cash 2\.0\.0 \(\w{12}\): 21 questions with the same id and wording are compared/,
+    );
     const report = JSON.parse(stdout);
     expect(report.questions).toEqual({ compared: 21, before: 48, after: 50 });
     expect(report.headline).toContain('(1.0.0 → 2.0.0): 21 of the 50 questions read the same in both');
@@ -63,7 +65,10 @@ describe('bank versions', () => {
   it('refuses a version of the built-in bank it does not have, with a hint', async () => {
     const file = join(tempDir(), 'future.yaml');
     writeFileSync(file, 'bank: { id: cash, version: 3.1.0 }\nrespondent: { role: sales }\nanswers:\n  C1: 4\n');
-    for (const args of [['run', '--answers', file], ['aggregate', file]]) {
+    for (const args of [
+      ['run', '--answers', file],
+      ['aggregate', file],
+    ]) {
       const { code, stdout, stderr } = await cli(args);
       expect(code).toBe(2);
       expect(stdout).toBe('');

@@ -87,7 +87,9 @@ describe('cash-test (built binary)', () => {
   it('rejects bad flags with exit 2 and a hint', async () => {
     const { code, stderr } = await cli(['run', '--answers', DANA, '--fail-under', '101']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^cash-test: error: option '--fail-under <n>' argument '101' is invalid\. It must be a number from 0 to 100\.\nhint: see cash-test run --help\n$/);
+    expect(stderr).toMatch(
+      /^cash-test: error: option '--fail-under <n>' argument '101' is invalid\. It must be a number from 0 to 100\.\nhint: see cash-test run --help\n$/,
+    );
     expect((await cli(['run', '--format', 'pdf'])).code).toBe(2);
     expect((await cli(['--no-such-flag'])).code).toBe(2);
   });

@@ -100,12 +100,17 @@ const fifo = (path: string) => (dir: string) => {
 };
 const FIFO = 'is a named pipe (FIFO), not a regular file: save the input to a file first';
 const SECRET = '//registry.npmjs.org/:_authToken=npm_0123456789abcdef\n';
-const ONTO_INPUT = (out: string, input: string) => [`${out}: --out names an input of this command (${input}): a report never replaces what it reads`, 'hint: choose another --out file'];
+const ONTO_INPUT = (out: string, input: string) => [
+  `${out}: --out names an input of this command (${input}): a report never replaces what it reads`,
+  'hint: choose another --out file',
+];
 const bad = (input: string | string[], ...stderr: (string | RegExp)[]): Case => ({ input, exit: 2, stderr });
 
 const MANY = 10_000;
 const FILL = { T1: 4, T2: 2, R1: 4, R2: 1 };
-const ANSWERS_HEADER = `respondent: { role: sales }\nanswers:\n${Object.entries(FILL).map(([id, v]) => `  ${id}: ${v}\n`).join('')}`;
+const ANSWERS_HEADER = `respondent: { role: sales }\nanswers:\n${Object.entries(FILL)
+  .map(([id, v]) => `  ${id}: ${v}\n`)
+  .join('')}`;
 const noAnswer = (file: string, line: string, id: string, text: string, present = false) =>
   present ? `${file}:${line}: answers.${id}: no answer ("${text}")` : `${file}:${line}: answers: ${id}: no answer ("${text}")`;
 
@@ -166,7 +171,11 @@ const CASES: Case[] = [
   ),
   bad('answers/tabs.yaml', 'tabs.yaml:2:1: tabs are not allowed as indentation'),
   bad('answers/alias-bomb.yaml', 'alias-bomb.yaml: expands to more than 1000 aliased copies: refusing to expand it'),
-  bad('answers/alias-loop.yaml', 'alias-loop.yaml:1:38: alias *me is inside its own anchor: a loop', 'alias-loop.yaml:2:30: alias *later has no anchor &later before it'),
+  bad(
+    'answers/alias-loop.yaml',
+    'alias-loop.yaml:1:38: alias *me is inside its own anchor: a loop',
+    'alias-loop.yaml:2:30: alias *later has no anchor &later before it',
+  ),
   bad('answers/binary.yaml', 'binary.yaml: is not a text file (it contains NUL bytes)'),
   bad('answers/latin1.yaml', 'latin1.yaml:1:38: is not UTF-8 text: save it as UTF-8'),
   bad('answers/folder.yaml', 'folder.yaml: is a folder, not a file'),
@@ -181,8 +190,14 @@ const CASES: Case[] = [
     'escapes.yaml:8:3: answers.Y: unknown question id "Y"; it holds U+009B CONTROL SEQUENCE INTRODUCER',
   ),
   // The form comes from the file: a quick survey's answers score without --quick; a file without `form:` gets the way out.
-  { ...valid('answers/valid-form-quick.yaml'), output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', overall: { score: (75 + 2 * 25) / 3 } }) },
-  { ...valid('answers/valid-form-quick.json'), output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', overall: { score: (25 + 2 * 100) / 3 } }) },
+  {
+    ...valid('answers/valid-form-quick.yaml'),
+    output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', overall: { score: (75 + 2 * 25) / 3 } }),
+  },
+  {
+    ...valid('answers/valid-form-quick.json'),
+    output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', overall: { score: (25 + 2 * 100) / 3 } }),
+  },
   bad(
     'answers/quick-without-form.yaml',
     noAnswer('quick-without-form.yaml', '3:1', 'T2', 'We only talk when something breaks.'),
@@ -230,15 +245,25 @@ const CASES: Case[] = [
   bad('answers/json-truncated.json', 'json-truncated.json:4:1: the file ends inside an object: a } is missing'),
   bad('answers/json-two-values.json', 'json-two-values.json:2:1: expected the end of the file (a JSON file holds one value), not "{"'),
   bad('answers/json-nan.json', 'json-nan.json:3:22: expected a value (a "string", a number, {…}, […], true, false or null), not "N"'),
-  bad('answers/json-unclosed-string.json', 'json-unclosed-string.json:2:36: a line break inside a string: is a closing " missing? (JSON writes a line break in a string as \\n)'),
+  bad(
+    'answers/json-unclosed-string.json',
+    'json-unclosed-string.json:2:36: a line break inside a string: is a closing " missing? (JSON writes a line break in a string as \\n)',
+  ),
   bad('answers/json-yaml-inside.json', 'json-yaml-inside.json:1:1: expected a value (a "string", a number, {…}, […], true, false or null), not "r"'),
-  bad('answers/json-positions.json', 'json-positions.json:4:11: answers.T1: 9 is off the scale 1..5 (or na)', 'json-positions.json:8:5: answers.X1: unknown question id "X1"'),
+  bad(
+    'answers/json-positions.json',
+    'json-positions.json:4:11: answers.T1: 9 is off the scale 1..5 (or na)',
+    'json-positions.json:8:5: answers.X1: unknown question id "X1"',
+  ),
   {
     ...bad('answers/too-large.yaml', 'too-large.yaml: is 1.4 MB; input files are limited to 1.0 MB'),
     generate: () => `${ANSWERS_HEADER}notes: "${'x'.repeat(1_500_000)}"\n`,
   },
   {
-    ...bad('answers/many-unknown-ids.yaml', ...Array.from({ length: MANY }, (_, i) => `many-unknown-ids.yaml:${i + 7}:3: answers.X${i}: unknown question id "X${i}"`)),
+    ...bad(
+      'answers/many-unknown-ids.yaml',
+      ...Array.from({ length: MANY }, (_, i) => `many-unknown-ids.yaml:${i + 7}:3: answers.X${i}: unknown question id "X${i}"`),
+    ),
     generate: () => `${ANSWERS_HEADER}${Array.from({ length: MANY }, (_, i) => `  X${i}: 3\n`).join('')}`,
   },
 
@@ -254,7 +279,10 @@ const CASES: Case[] = [
   { ...bad('bank/missing-bank-yaml', 'missing-bank-yaml/bank.yaml: no such file or folder'), remove: ['bank.yaml'] },
   bad('bank/missing-pillar-file', 'missing-pillar-file/bank.yaml:13:24: pillars[2]: no file systems.yaml for pillar "systems"'),
   bad('bank/folder-as-pillar-file', 'folder-as-pillar-file/trust.yaml: is a folder, not a file'),
-  bad('bank/duplicate-question-ids', 'duplicate-question-ids/trust.yaml:14:9: questions[1].id: duplicate question id "T2" (first in duplicate-question-ids/talk.yaml)'),
+  bad(
+    'bank/duplicate-question-ids',
+    'duplicate-question-ids/trust.yaml:14:9: questions[1].id: duplicate question id "T2" (first in duplicate-question-ids/talk.yaml)',
+  ),
   bad(
     'bank/bands-not-ascending',
     'bands-not-ascending/bank.yaml:11:33: bands[0].min: the first band must start at 0, so that every score has a band',
@@ -262,8 +290,15 @@ const CASES: Case[] = [
     'bands-not-ascending/bank.yaml:13:35: bands[2].min: bands must be in ascending order: 5 is not above 5',
     'bands-not-ascending/bank.yaml:13:11: bands[2].id: duplicate band id "low"',
   ),
-  bad('bank/labels-not-matching-scale', 'labels-not-matching-scale/bank.yaml:8:11: scale.labels: 5 labels for a 7-point scale (1..7): give one label per point'),
-  bad('bank/scale-fractional', 'scale-fractional/bank.yaml:6:8: scale.min: must be a number, not "1"', 'scale-fractional/bank.yaml:7:8: scale.max: must be a whole number, not 4.5'),
+  bad(
+    'bank/labels-not-matching-scale',
+    'labels-not-matching-scale/bank.yaml:8:11: scale.labels: 5 labels for a 7-point scale (1..7): give one label per point',
+  ),
+  bad(
+    'bank/scale-fractional',
+    'scale-fractional/bank.yaml:6:8: scale.min: must be a number, not "1"',
+    'scale-fractional/bank.yaml:7:8: scale.max: must be a whole number, not 4.5',
+  ),
   bad(
     'bank/unknown-keys',
     'unknown-keys/talk.yaml:1:1: summary: is required',
@@ -302,7 +337,11 @@ const CASES: Case[] = [
   bad('bank/alias-bomb', 'alias-bomb/talk.yaml: expands to more than 1000 aliased copies: refusing to expand it'),
   bad('bank/binary', 'binary/talk.yaml: is not a text file (it contains NUL bytes)'),
   bad('bank/pillar-id-mismatch', 'pillar-id-mismatch/talk.yaml:1:5: id: pillar id "chat" must match its file name "talk"'),
-  bad('bank/advice-bands', 'advice-bands/talk.yaml:6:3: advice.highest: advice for unknown band "highest" (bands: low, high)', 'advice-bands/talk.yaml:4:1: advice: no advice for band high'),
+  bad(
+    'bank/advice-bands',
+    'advice-bands/talk.yaml:6:3: advice.highest: advice for unknown band "highest" (bands: low, high)',
+    'advice-bands/talk.yaml:4:1: advice: no advice for band high',
+  ),
   bad(
     'bank/pillar-names',
     'pillar-names/bank.yaml:13:17: pillars[1]: must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
@@ -376,7 +415,10 @@ const CASES: Case[] = [
   ),
   bad('csv/unmatched-question.csv', 'unmatched-question.csv:1:1: no column for question R1: match headers to questions with --map'),
   bad('csv/needs-map.csv', 'needs-map.csv:1:1: no column for 4 questions of the full form: T1, T2, R1, R2: match headers to questions with --map'),
-  bad('csv/missing-role-column.csv', 'missing-role-column.csv:1:1: no role column: add a column whose header contains "role", or name it in --map (columns: { "<header>": role })'),
+  bad(
+    'csv/missing-role-column.csv',
+    'missing-role-column.csv:1:1: no role column: add a column whose header contains "role", or name it in --map (columns: { "<header>": role })',
+  ),
   bad(
     'csv/role-values.csv',
     'role-values.csv:2:2: column B ("Your role"): no role given',
@@ -389,7 +431,11 @@ const CASES: Case[] = [
     extra: ['--show-names', '--format', 'csv'],
     output(out) {
       const names = out.split('\r\n').filter((row) => row.startsWith('respondents,team,,,name,'));
-      expect(names).toEqual([`respondents,team,,,name,'-1`, `respondents,team,,,name,"'@HYPERLINK(""http://x"")"`, `respondents,team,,,name,'=cmd|' /C calc'!A0`]);
+      expect(names).toEqual([
+        `respondents,team,,,name,'-1`,
+        `respondents,team,,,name,"'@HYPERLINK(""http://x"")"`,
+        `respondents,team,,,name,'=cmd|' /C calc'!A0`,
+      ]);
       expect(out).not.toMatch(/SUM|-2\+3|\ttab/);
     },
   },
@@ -418,8 +464,16 @@ const CASES: Case[] = [
   // Result files (compare before.json <case>).
   valid('result/valid.json'),
   valid('result/valid-bom-crlf.json'),
-  bad('result/team.json', 'team.json: is a team result, but before.json is a single result: compare two results of the same kind', 'hint: compare two `run --format json` results, or two `aggregate --format json` results'),
-  bad('result/answers.json', 'answers.json:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file', COMPARE_HINT),
+  bad(
+    'result/team.json',
+    'team.json: is a team result, but before.json is a single result: compare two results of the same kind',
+    'hint: compare two `run --format json` results, or two `aggregate --format json` results',
+  ),
+  bad(
+    'result/answers.json',
+    'answers.json:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file',
+    COMPARE_HINT,
+  ),
   bad('result/empty.json', 'empty.json:1:1: is empty', COMPARE_HINT),
   bad('result/malformed.json', 'malformed.json:3:1: the file ends inside an object: a } is missing', COMPARE_HINT),
   bad('result/newer-version.json', 'newer-version.json:2:20: schemaVersion: must be one of 1, not 2', COMPARE_HINT),
@@ -431,40 +485,100 @@ const CASES: Case[] = [
   bad('result/json-trailing-comma.json', 'json-trailing-comma.json:2:22: expected a key in double quotes, not ","', COMPARE_HINT),
   bad('result/json-comment.json', 'json-comment.json:1:1: comments are not allowed in JSON', COMPARE_HINT),
   bad(['bank', 'lint', 'no-such-bank'], 'no-such-bank: no such folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
-  bad(['run', '--bank', 'valid.yaml', '--answers', 'valid.yaml'], 'valid.yaml: is a file, not a bank folder', 'hint: a bank is a folder holding bank.yaml and one YAML file per pillar'),
+  bad(
+    ['run', '--bank', 'valid.yaml', '--answers', 'valid.yaml'],
+    'valid.yaml: is a file, not a bank folder',
+    'hint: a bank is a folder holding bank.yaml and one YAML file per pillar',
+  ),
 
   // Flags. Standard input stays open in every case: nothing may wait for it.
   bad(['run', '--answers', 'valid.yaml', '--bogus'], "unknown option '--bogus'", 'hint: see cash-test run --help'),
   ...['-1', '101', 'abc', '', '0x10', '1e2', ' 50'].map((n) =>
-    bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', `--fail-under=${n}`], `option '--fail-under <n>' argument '${n}' is invalid. It must be a number from 0 to 100.`, 'hint: see cash-test run --help'),
+    bad(
+      ['run', '--bank', 'bank', '--answers', 'valid.yaml', `--fail-under=${n}`],
+      `option '--fail-under <n>' argument '${n}' is invalid. It must be a number from 0 to 100.`,
+      'hint: see cash-test run --help',
+    ),
   ),
-  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--fail-pillar-under', 'x'], "option '--fail-pillar-under <n>' argument 'x' is invalid. It must be a number from 0 to 100.", 'hint: see cash-test run --help'),
-  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--format', 'pdf'], "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html.", 'hint: see cash-test run --help'),
-  bad(['bank', 'print', '--format', 'html'], "option '--format <format>' argument 'html' is invalid. Allowed choices are markdown, json.", 'hint: see cash-test bank print --help'),
-  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--role', 'ceo'], "option '--role <role>' argument 'ceo' is invalid. Allowed choices are sales, marketing, leadership, revops, other.", 'hint: see cash-test run --help'),
+  bad(
+    ['run', '--bank', 'bank', '--answers', 'valid.yaml', '--fail-pillar-under', 'x'],
+    "option '--fail-pillar-under <n>' argument 'x' is invalid. It must be a number from 0 to 100.",
+    'hint: see cash-test run --help',
+  ),
+  bad(
+    ['run', '--bank', 'bank', '--answers', 'valid.yaml', '--format', 'pdf'],
+    "option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html.",
+    'hint: see cash-test run --help',
+  ),
+  bad(
+    ['bank', 'print', '--format', 'html'],
+    "option '--format <format>' argument 'html' is invalid. Allowed choices are markdown, json.",
+    'hint: see cash-test bank print --help',
+  ),
+  bad(
+    ['run', '--bank', 'bank', '--answers', 'valid.yaml', '--role', 'ceo'],
+    "option '--role <role>' argument 'ceo' is invalid. Allowed choices are sales, marketing, leadership, revops, other.",
+    'hint: see cash-test run --help',
+  ),
   bad(['bank', 'lint', 'bank', 'extra'], "too many arguments for 'lint'. Expected 1 argument but got 2.", 'hint: see cash-test bank lint --help'),
-  bad(['schema', 'csv'], "command-argument value 'csv' is invalid for argument 'kind'. Allowed choices are answers, bank, result.", 'hint: see cash-test schema --help'),
-  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'out.json'], 'out.json: already exists', 'hint: pass --force to replace it, or choose another --out file'),
+  bad(
+    ['schema', 'csv'],
+    "command-argument value 'csv' is invalid for argument 'kind'. Allowed choices are answers, bank, result.",
+    'hint: see cash-test schema --help',
+  ),
+  bad(
+    ['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'out.json'],
+    'out.json: already exists',
+    'hint: pass --force to replace it, or choose another --out file',
+  ),
   bad(['template', '--bank', 'bank', '--out', 'out.json'], 'out.json: already exists', 'hint: pass --force to replace it, or choose another --out file'),
-  bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'no-such-folder/report.json'], 'no-such-folder: no such folder (for --out no-such-folder/report.json)'),
+  bad(
+    ['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'no-such-folder/report.json'],
+    'no-such-folder: no such folder (for --out no-such-folder/report.json)',
+  ),
   bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'bank', '--force'], 'bank: --out names a folder'),
   // Standard input is not read: named as an input, it is refused at once.
-  bad(['run', '--bank', 'bank', '--answers', '-'], '-: reading standard input is not supported: name a file', 'hint: save the input to a file first, e.g. `cat > answers.yaml`'),
+  bad(
+    ['run', '--bank', 'bank', '--answers', '-'],
+    '-: reading standard input is not supported: name a file',
+    'hint: save the input to a file first, e.g. `cat > answers.yaml`',
+  ),
   bad(['aggregate', '--bank', 'bank', '-'], '-: reading standard input is not supported: name a file'),
-  { ...bad(['compare', 'valid.json', '-'], '-: reading standard input is not supported: name a file', COMPARE_HINT), setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')) },
+  {
+    ...bad(['compare', 'valid.json', '-'], '-: reading standard input is not supported: name a file', COMPARE_HINT),
+    setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')),
+  },
 
   // Output onto input: refused with or without --force, through a link, a hard link, in an input folder, in the bank.
   bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'valid.yaml', '--force'], ...ONTO_INPUT('valid.yaml', 'valid.yaml')),
   bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'valid.yaml'], ...ONTO_INPUT('valid.yaml', 'valid.yaml')),
-  { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'link.yaml', '--force'], ...ONTO_INPUT('link.yaml', 'valid.yaml')), setup: (dir) => symlinkSync('valid.yaml', join(dir, 'link.yaml')) },
-  { ...bad(['run', '--bank', 'bank', '--answers', 'link.yaml', '--out', 'valid.yaml', '--force'], ...ONTO_INPUT('valid.yaml', 'link.yaml')), setup: (dir) => symlinkSync('valid.yaml', join(dir, 'link.yaml')) },
-  { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'hard.json', '--force'], ...ONTO_INPUT('hard.json', 'valid.yaml')), setup: (dir) => linkSync(join(dir, 'valid.yaml'), join(dir, 'hard.json')) },
-  { ...bad(['aggregate', '--bank', 'bank', 'team', '--out', 'team/dana.yaml', '--force'], ...ONTO_INPUT('team/dana.yaml', 'team/dana.yaml')), setup: (dir) => cpSync(join(CORPUS, 'csv', 'folder'), join(dir, 'team'), { recursive: true }) },
+  {
+    ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'link.yaml', '--force'], ...ONTO_INPUT('link.yaml', 'valid.yaml')),
+    setup: (dir) => symlinkSync('valid.yaml', join(dir, 'link.yaml')),
+  },
+  {
+    ...bad(['run', '--bank', 'bank', '--answers', 'link.yaml', '--out', 'valid.yaml', '--force'], ...ONTO_INPUT('valid.yaml', 'link.yaml')),
+    setup: (dir) => symlinkSync('valid.yaml', join(dir, 'link.yaml')),
+  },
+  {
+    ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'hard.json', '--force'], ...ONTO_INPUT('hard.json', 'valid.yaml')),
+    setup: (dir) => linkSync(join(dir, 'valid.yaml'), join(dir, 'hard.json')),
+  },
+  {
+    ...bad(['aggregate', '--bank', 'bank', 'team', '--out', 'team/dana.yaml', '--force'], ...ONTO_INPUT('team/dana.yaml', 'team/dana.yaml')),
+    setup: (dir) => cpSync(join(CORPUS, 'csv', 'folder'), join(dir, 'team'), { recursive: true }),
+  },
   bad(['aggregate', '--bank', 'bank', 'valid.yaml', '--out', 'bank/talk.yaml', '--force'], ...ONTO_INPUT('bank/talk.yaml', 'bank/talk.yaml')),
   bad(['bank', 'print', '--bank', 'bank', '--out', 'bank/bank.yaml', '--force'], ...ONTO_INPUT('bank/bank.yaml', 'bank/bank.yaml')),
   bad(['template', '--bank', 'bank', '--out', 'bank/trust.yaml', '--force'], ...ONTO_INPUT('bank/trust.yaml', 'bank/trust.yaml')),
-  { ...bad(['compare', 'valid.json', 'valid.json', '--out', 'valid.json', '--force'], ...ONTO_INPUT('valid.json', 'valid.json')), setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')) },
-  { ...bad(['aggregate', '--bank', 'bank', 'valid.yaml', '--map', 'map.yaml', '--out', 'map.yaml', '--force'], ...ONTO_INPUT('map.yaml', 'map.yaml')), setup: (dir) => cpSync(join(CORPUS, 'map', 'valid.yaml'), join(dir, 'map.yaml')) },
+  {
+    ...bad(['compare', 'valid.json', 'valid.json', '--out', 'valid.json', '--force'], ...ONTO_INPUT('valid.json', 'valid.json')),
+    setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')),
+  },
+  {
+    ...bad(['aggregate', '--bank', 'bank', 'valid.yaml', '--map', 'map.yaml', '--out', 'map.yaml', '--force'], ...ONTO_INPUT('map.yaml', 'map.yaml')),
+    setup: (dir) => cpSync(join(CORPUS, 'map', 'valid.yaml'), join(dir, 'map.yaml')),
+  },
   // An existing --out without --force: the input's problems are listed too, and its hint wins.
   {
     ...bad(
@@ -477,16 +591,33 @@ const CASES: Case[] = [
     setup: (dir) => writeFileSync(join(dir, 'bad.yaml'), readFileSync(join(dir, 'valid.yaml'), 'utf8').replace('R2: 1', 'R2: 9\n  X1: 3')),
   },
   {
-    ...bad(['compare', 'valid.yaml', 'missing.json', '--out', 'out.json'], 'valid.yaml:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file', 'missing.json: no such file or folder', 'out.json: already exists', COMPARE_HINT),
+    ...bad(
+      ['compare', 'valid.yaml', 'missing.json', '--out', 'out.json'],
+      'valid.yaml:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file',
+      'missing.json: no such file or folder',
+      'out.json: already exists',
+      COMPARE_HINT,
+    ),
   },
-  { ...bad(['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'dangling.json', '--force'], 'dangling.json: --out is a link to a file that does not exist', 'hint: remove the link, or choose another --out file'), setup: (dir) => symlinkSync('nowhere.json', join(dir, 'dangling.json')) },
+  {
+    ...bad(
+      ['run', '--bank', 'bank', '--answers', 'valid.yaml', '--out', 'dangling.json', '--force'],
+      'dangling.json: --out is a link to a file that does not exist',
+      'hint: remove the link, or choose another --out file',
+    ),
+    setup: (dir) => symlinkSync('nowhere.json', join(dir, 'dangling.json')),
+  },
   // A mistyped command is named as one, with the command meant.
   bad(['agregate', 'team'], "unknown command 'agregate' (Did you mean aggregate?)", 'hint: see cash-test --help'),
   bad(['workshp', 'room-folder'], "unknown command 'workshp' (Did you mean workshop?)", 'hint: see cash-test --help'),
   bad(['tempalte'], "unknown command 'tempalte' (Did you mean template?)", 'hint: see cash-test --help'),
   bad(['valid.yaml'], "unknown command 'valid.yaml'", 'hint: see cash-test --help'),
   bad(['run', '--bank', 'bank'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
-  bad(['run', '--bank', 'bank', '--quick', '--format', 'json', '--out', 'out.json', '--force'], 'no answers to score: standard input is not a terminal, so nobody can be asked', /^hint: pass --answers FILE/),
+  bad(
+    ['run', '--bank', 'bank', '--quick', '--format', 'json', '--out', 'out.json', '--force'],
+    'no answers to score: standard input is not a terminal, so nobody can be asked',
+    /^hint: pass --answers FILE/,
+  ),
 ];
 
 const UNSAFE = new RegExp(CONTROL_CHARACTERS.source);

@@ -9,7 +9,20 @@ import { cli } from '../helpers/cli.js';
 
 // The HTML reports as a reader gets them: built by the real binary, opened from disk in headless Chromium.
 
-const HOSTILE_FIELDS = ['BANKTITLE', 'NAME', 'TEAM', 'PILLAR-ONE', 'PILLAR-THREE', 'SUMMARY-TWO', 'ADVICE-ONE-LOW', 'ACTION-ONE1', 'TEXT-ONE1', 'BANDLOW', 'LABEL1', 'UNKNOWN'];
+const HOSTILE_FIELDS = [
+  'BANKTITLE',
+  'NAME',
+  'TEAM',
+  'PILLAR-ONE',
+  'PILLAR-THREE',
+  'SUMMARY-TWO',
+  'ADVICE-ONE-LOW',
+  'ACTION-ONE1',
+  'TEXT-ONE1',
+  'BANDLOW',
+  'LABEL1',
+  'UNKNOWN',
+];
 const hostile = (field: string) =>
   `${field} <script>window.__pwned='${field}'</script><img src=x onerror="window.__pwned='${field}'"> "dq" 'sq' </style></title>]]> <b>AT&T &amp;</b>`;
 
@@ -113,7 +126,9 @@ describe('single-respondent HTML report in Chromium', () => {
       expect(requests).toEqual([pathToFileURL(reports.hostile).href]);
       expect(await page.locator('script, img, b, iframe, object, embed, link').count()).toBe(0);
       expect(await page.locator('style').count()).toBe(1);
-      const handlers = await page.evaluate("[...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))");
+      const handlers = await page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))",
+      );
       expect(handlers).toEqual([]);
 
       expect(await page.title()).toContain(hostile('BANKTITLE'));
@@ -163,7 +178,9 @@ async function expectInert(file: string): Promise<string> {
     expect(requests).toEqual([pathToFileURL(file).href]);
     expect(await page.locator('script, img, b, iframe, object, embed, link').count()).toBe(0);
     expect(await page.locator('style').count()).toBe(1);
-    const handlers = await page.evaluate("[...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))");
+    const handlers = await page.evaluate(
+      "[...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))",
+    );
     expect(handlers).toEqual([]);
     expect(await page.title()).toContain(hostile('BANKTITLE'));
     return await page.locator('main').innerText();

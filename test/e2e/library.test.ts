@@ -22,7 +22,10 @@ describe('the library, installed from the packed tarball', () => {
     const [tarball] = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-cash-test', private: true, type: 'module' }));
-    execFileSync(NPM, ['install', join(dir, tarball ?? 'none'), '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(NPM, ['install', join(dir, tarball ?? 'none'), '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }, SLOW_TEST_TIMEOUT_MS);
 
   it('ships the build, the declarations and the questions, and nothing of src/ or test/', () => {
@@ -40,7 +43,11 @@ describe('the library, installed from the packed tarball', () => {
     const run = spawnSync(process.execPath, ['score.mjs', join(ROOT, 'examples', 'dana-sales.yaml')], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'cash-test.js'), 'run', '--answers', join(ROOT, 'examples', 'dana-sales.yaml'), '--format', 'json'], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'cash-test.js'), 'run', '--answers', join(ROOT, 'examples', 'dana-sales.yaml'), '--format', 'json'],
+      { encoding: 'utf8' },
+    );
     const result = JSON.parse(cli.stdout);
     expect(run.stdout.split('\n')[0]).toBe(`sales: ${Math.round(result.overall.score)}/100, ${result.overall.band.label}`);
     expect(run.stdout.split('\n')[1]).toMatch(/^# /);
@@ -61,7 +68,27 @@ describe('the library, installed from the packed tarball', () => {
     );
     writeFileSync(join(project, 'wrong.ts'), "import { scoreRespondent } from 'cash-test';\nscoreRespondent('not a bank', 'quick', {});\n");
     const tsc = (file: string) =>
-      spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules', '@types'), file], { cwd: project, encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--target',
+          'es2022',
+          '--types',
+          'node',
+          '--typeRoots',
+          join(ROOT, 'node_modules', '@types'),
+          file,
+        ],
+        { cwd: project, encoding: 'utf8' },
+      );
     const good = tsc('use.ts');
     expect(good.stdout + good.stderr).toBe('');
     expect(good.status).toBe(0);

@@ -8,7 +8,11 @@ import { cli, ROOT, tempDir } from '../helpers/cli.js';
 const SAVED = readFileSync(join(ROOT, 'examples', 'dana-sales.yaml'));
 
 it.each([
-  { name: 'a Latin-1 byte in a name', bytes: Buffer.concat([SAVED.subarray(0, SAVED.indexOf('Dana')), Buffer.from('Ren\xe9', 'latin1'), SAVED.subarray(SAVED.indexOf('Dana') + 4)]), problem: 'dana.yaml:8:12: is not UTF-8 text: save it as UTF-8' },
+  {
+    name: 'a Latin-1 byte in a name',
+    bytes: Buffer.concat([SAVED.subarray(0, SAVED.indexOf('Dana')), Buffer.from('Ren\xe9', 'latin1'), SAVED.subarray(SAVED.indexOf('Dana') + 4)]),
+    problem: 'dana.yaml:8:12: is not UTF-8 text: save it as UTF-8',
+  },
   { name: 'a NUL byte', bytes: Buffer.concat([SAVED, Buffer.from([0])]), problem: 'dana.yaml: is not a text file (it contains NUL bytes)' },
 ])('$name: refused by run --answers and by aggregate alike', async ({ bytes, problem }) => {
   const dir = tempDir();

@@ -68,7 +68,10 @@ describe('a reader that stops early', () => {
     const advice = Array.from({ length: 3000 }, (_, i) => `    - Meet once a week, number ${i}, and keep notes of what was said.\n`).join('');
     writeFileSync(talk, readFileSync(talk, 'utf8').replace('  low: [Meet once a week.]\n', `  low:\n${advice}`));
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, 'bank', 'print', '--bank', join(dir, 'bank'), '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'bank', 'print', '--bank', join(dir, 'bank'), '--format', 'json'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
       child.stdout.once('data', () => child.stdout.destroy());

@@ -26,7 +26,9 @@ interface Device {
 
 async function device(room: RunningRoom, size: 'phone' | 'screen'): Promise<Device> {
   const context = await browser.newContext(
-    size === 'phone' ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 720 } },
+    size === 'phone'
+      ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
+      : { viewport: { width: 1280, height: 720 } },
   );
   const page = await context.newPage();
   const problems: string[] = [];
@@ -71,7 +73,9 @@ describe('cash-test room in Chromium', () => {
     const screen = await device(room, 'screen');
     await screen.page.goto(room.screen);
     await expect.poll(() => screen.page.locator('#joined').textContent()).toBe('0');
-    await expect.poll(() => screen.page.locator('#needed').textContent()).toBe('3 more salespeople and 3 more marketers and the sales–marketing gap can be shown.');
+    await expect
+      .poll(() => screen.page.locator('#needed').textContent())
+      .toBe('3 more salespeople and 3 more marketers and the sales–marketing gap can be shown.');
 
     // Every value the screen's "finished" count shows, as it shows it.
     await screen.page.evaluate(`(() => {
@@ -115,7 +119,11 @@ describe('cash-test room in Chromium', () => {
     const rows = await screen.page.locator('#roles tr').allTextContents();
     expect(rows).toEqual(['Sales33', 'Marketing33']);
     await expect.poll(() => screen.page.locator('#needed').textContent()).toBe('Enough answers for the sales–marketing gap.');
-    expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual(['marketing-01.yaml', 'marketing-02.yaml', 'marketing-03.yaml', 'sales-01.yaml', 'sales-02.yaml', 'sales-03.yaml']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['marketing-01.yaml', 'marketing-02.yaml', 'marketing-03.yaml', 'sales-01.yaml', 'sales-02.yaml', 'sales-03.yaml']);
 
     await screen.page.getByRole('button', { name: 'Reveal the results' }).click();
     await screen.page.locator('.slide[aria-label="Headline"]').waitFor();
@@ -135,7 +143,9 @@ describe('cash-test room in Chromium', () => {
     const gap = report.gaps.find((g) => g.id === 'sales-marketing');
     expect(gap?.shown).toBe(true);
     const shown = await Promise.all((await gapSlide.locator('tbody tr').all()).map((tr) => tr.locator('th, td').allTextContents()));
-    expect(shown.map((r) => r.slice(0, 3))).toEqual(gap?.pillars.map((p) => [report.pillars.find((x) => x.id === p.pillar)?.name, String(Math.floor(p.a)), String(Math.floor(p.b))]));
+    expect(shown.map((r) => r.slice(0, 3))).toEqual(
+      gap?.pillars.map((p) => [report.pillars.find((x) => x.id === p.pillar)?.name, String(Math.floor(p.a)), String(Math.floor(p.b))]),
+    );
     await screen.page.locator('.slide[aria-label="Gaps"]').click();
     await screen.page.locator('.slide[aria-label="Agenda"]').waitFor();
 

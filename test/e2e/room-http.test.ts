@@ -41,7 +41,20 @@ describe('cash-test room: the HTTP API refuses', () => {
     const s = room.screenToken;
     const wrong = `${j.slice(0, -1)}${j.endsWith('A') ? 'B' : 'A'}`;
 
-    for (const path of [`/j/${wrong}`, `/s/${wrong}`, `/j/${s}`, `/s/${j}`, `/j/${wrong}/api/join`, '/', '/j', '/j/', `/x/${j}`, '/.cash-test-room/room.json', `/j/${j}/.cash-test-room/room.json`, `/s/${s}/api`]) {
+    for (const path of [
+      `/j/${wrong}`,
+      `/s/${wrong}`,
+      `/j/${s}`,
+      `/s/${j}`,
+      `/j/${wrong}/api/join`,
+      '/',
+      '/j',
+      '/j/',
+      `/x/${j}`,
+      '/.cash-test-room/room.json',
+      `/j/${j}/.cash-test-room/room.json`,
+      `/s/${s}/api`,
+    ]) {
       expectRefused(await send(room.origin, 'GET', path), 404);
     }
     for (const path of [
@@ -77,7 +90,10 @@ describe('cash-test room: the HTTP API refuses', () => {
     expectRefused(await send(room.origin, 'POST', join, { body: '{"respondent":', headers: { 'Content-Type': 'application/json' } }), 400);
     expectRefused(await send(room.origin, 'POST', join, { body: '{"respondent":{"role":"sales"}}', headers: { 'Content-Type': 'text/plain' } }), 415);
     expectRefused(await send(room.origin, 'POST', join, { json: { respondent: { role: 'sales', padding: 'x'.repeat(5000) } } }), 413);
-    const chunked = await send(room.origin, 'POST', join, { body: Buffer.alloc(64 * 1024, 32), headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } });
+    const chunked = await send(room.origin, 'POST', join, {
+      body: Buffer.alloc(64 * 1024, 32),
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+    });
     expectRefused(chunked, 413);
     expectRefused(await send(room.origin, 'POST', join, { json: { respondent: { role: 'ceo' } } }), 400);
     expectRefused(await send(room.origin, 'POST', join, { json: { respondent: {} } }), 400);
@@ -144,7 +160,15 @@ describe('cash-test room: the HTTP API refuses', () => {
     );
     const status = await send(room.origin, 'GET', `${screen}/api/status`);
     expect(status.json).toEqual({
-      counts: { joined: 6, finished: 6, byRole: [{ role: 'sales', joined: 6 / 2, finished: 3 }, { role: 'marketing', joined: 3, finished: 3 }], needed: null },
+      counts: {
+        joined: 6,
+        finished: 6,
+        byRole: [
+          { role: 'sales', joined: 6 / 2, finished: 3 },
+          { role: 'marketing', joined: 3, finished: 3 },
+        ],
+        needed: null,
+      },
       revealed: false,
     });
     const lobby = await send(room.origin, 'GET', screen);
@@ -155,7 +179,15 @@ describe('cash-test room: the HTTP API refuses', () => {
     const report = await send(room.origin, 'GET', `${screen}/report`);
     expect(report.status).toBe(200);
     expect(report.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
-    expect(readdirSync(dir).sort()).toEqual(['.cash-test-room', 'marketing-01.yaml', 'marketing-02.yaml', 'marketing-03.yaml', 'sales-01.yaml', 'sales-02.yaml', 'sales-03.yaml']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '.cash-test-room',
+      'marketing-01.yaml',
+      'marketing-02.yaml',
+      'marketing-03.yaml',
+      'sales-01.yaml',
+      'sales-02.yaml',
+      'sales-03.yaml',
+    ]);
     expect(readdirSync(join(roomState(dir), 'progress'))).toEqual([]);
 
     const aggregate = await cli(['aggregate', dir, '--quick', '--format', 'html']);

@@ -88,7 +88,11 @@ describe('cash-test room killed with SIGKILL', () => {
     await phone.getByRole('heading', { name: 'Thank you!' }).waitFor();
     await context.close();
 
-    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['leadership-01.yaml', 'marketing-01.yaml', 'marketing-02.yaml', 'marketing-03.yaml', 'sales-01.yaml', 'sales-02.yaml', 'sales-03.yaml']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort(),
+    ).toEqual(['leadership-01.yaml', 'marketing-01.yaml', 'marketing-02.yaml', 'marketing-03.yaml', 'sales-01.yaml', 'sales-02.yaml', 'sales-03.yaml']);
     const status = await send(second.origin, 'GET', `/s/${second.screenToken}/api/status`);
     expect(status.json).toMatchObject({ counts: { joined: 7, finished: 7 } });
     const aggregate = await cli(['aggregate', dir, '--quick', '--format', 'json']);
@@ -115,7 +119,10 @@ describe('cash-test room killed with SIGKILL', () => {
     const written = readFileSync(join(dir, 'sales-01.yaml'), 'utf8');
 
     const journal = join(roomState(dir), 'progress.journal');
-    const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { save?: { id: string; answers: Record<string, number> }; remove?: string });
+    const lines = readFileSync(journal, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { save?: { id: string; answers: Record<string, number> }; remove?: string });
     const lastOf = (credential: string) => lines.filter((l) => l.save?.id === `run-room-${idOf(credential)}`).at(-1)?.save;
     const one_ = lastOf(one);
     if (one_ === undefined) throw new Error('no progress of the first participant in the journal');
@@ -128,7 +135,11 @@ describe('cash-test room killed with SIGKILL', () => {
     writeFileSync(participantFile(two), recordOfTwo);
 
     const second = await startRoom(dir, ['--quick'], state);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['sales-01.yaml', 'sales-02.yaml']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort(),
+    ).toEqual(['sales-01.yaml', 'sales-02.yaml']);
     expect(readFileSync(join(dir, 'sales-01.yaml'), 'utf8')).toBe(written);
     expect(readdirSync(join(roomState(dir), 'progress'))).toEqual([]);
     const status = await send(second.origin, 'GET', `/s/${second.screenToken}/api/status`);

@@ -8,7 +8,12 @@ import { startTerminal } from '../helpers/terminal.js';
 describe('cash-test room at a terminal', () => {
   it('shows the counts as people join and finish; r reveals (only once someone finished), e ends with 0 after a reveal', async () => {
     const dir = tempDir();
-    const term = await startTerminal({ command: [process.execPath, BIN, 'room', dir, '--host', '127.0.0.1', '--port', '0', '--quick', '--min-group', '1'], cwd: ROOT, env: { CASH_TEST_STATE_DIR: tempDir() }, cols: 200 });
+    const term = await startTerminal({
+      command: [process.execPath, BIN, 'room', dir, '--host', '127.0.0.1', '--port', '0', '--quick', '--min-group', '1'],
+      cwd: ROOT,
+      env: { CASH_TEST_STATE_DIR: tempDir() },
+      cols: 200,
+    });
     await term.waitForText('Keys: r reveals the results on the screen page, e ends the room.');
     const text = term.fullText();
     const join = /Join: (\S+)/.exec(text)?.[1] ?? '';

@@ -101,7 +101,12 @@ const caseArb: fc.Arbitrary<Case> = fc
       pillars: pillars.map((p, i) => ({
         id: `pillar${i}`,
         ...(p.weight === undefined ? {} : { weight: p.weight }),
-        questions: p.questions.map((q, j) => ({ id: `Q${i}-${j}`, reverse: q.reverse, quick: q.quick, ...(q.weight === undefined ? {} : { weight: q.weight }) })),
+        questions: p.questions.map((q, j) => ({
+          id: `Q${i}-${j}`,
+          reverse: q.reverse,
+          quick: q.quick,
+          ...(q.weight === undefined ? {} : { weight: q.weight }),
+        })),
       })),
     };
     const ids = spec.pillars.flatMap((p) => p.questions.map((q) => q.id));
@@ -115,7 +120,10 @@ const caseArb: fc.Arbitrary<Case> = fc
       missing:
         formIds.length === 0
           ? fc.constant<string[]>([])
-          : fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 4 }, { arbitrary: fc.subarray(formIds, { minLength: 1, maxLength: Math.min(3, formIds.length) }), weight: 1 }),
+          : fc.oneof(
+              { arbitrary: fc.constant<string[]>([]), weight: 4 },
+              { arbitrary: fc.subarray(formIds, { minLength: 1, maxLength: Math.min(3, formIds.length) }), weight: 1 },
+            ),
       json: fc.constant(json),
       roleFlag: fc.constant(roleFlag),
     });
@@ -128,7 +136,17 @@ async function runCase(dir: string, c: Case) {
   const content = { respondent: c.roleFlag ? {} : { role: 'marketing' }, answers };
   const file = join(dir, c.json ? 'answers.json' : 'answers.yaml');
   await writeFile(file, c.json ? JSON.stringify(content, null, 2) : stringify(content));
-  const args = ['run', '--bank', bankDir, '--answers', file, '--format', 'json', ...(c.form === 'quick' ? ['--quick'] : []), ...(c.roleFlag ? ['--role', 'sales'] : [])];
+  const args = [
+    'run',
+    '--bank',
+    bankDir,
+    '--answers',
+    file,
+    '--format',
+    'json',
+    ...(c.form === 'quick' ? ['--quick'] : []),
+    ...(c.roleFlag ? ['--role', 'sales'] : []),
+  ];
   return { file, ...(await cli(args)) };
 }
 
@@ -191,7 +209,10 @@ describe('run --answers --format json against the spec formulas', () => {
       expect(result.respondent.role, where).toBe(c.roleFlag ? 'sales' : 'marketing');
       expect(close(result.overall.score, want.overall), `${where}\noverall ${result.overall.score} ≠ ${want.overall}`).toBe(true);
       expect(bandMatches(c.spec, result.overall.band?.id ?? null, want.overall, want.band), `${where}\noverall band`).toBe(true);
-      expect(result.pillars.map((p: { id: string }) => p.id), where).toEqual(want.pillars.map((p) => p.id));
+      expect(
+        result.pillars.map((p: { id: string }) => p.id),
+        where,
+      ).toEqual(want.pillars.map((p) => p.id));
       want.pillars.forEach((w, k) => {
         const got = result.pillars[k];
         const what = `${where}\npillar ${w.id}: got ${JSON.stringify(got)}, want ${JSON.stringify(w)}`;
@@ -200,7 +221,10 @@ describe('run --answers --format json against the spec formulas', () => {
         expect(close(got.unknownRate, w.unknownRate), what).toBe(true);
         expect([got.asked, got.answered, got.unknown], what).toEqual([w.asked, w.answered, w.unknown]);
       });
-      expect(result.items.map((item: { id: string }) => item.id), where).toEqual(want.items.map((item) => item.id));
+      expect(
+        result.items.map((item: { id: string }) => item.id),
+        where,
+      ).toEqual(want.items.map((item) => item.id));
       want.items.forEach((w, k) => expect(close(result.items[k].score, w.score), `${where}\nitem ${w.id}`).toBe(true));
       scored += 1;
     });

@@ -25,7 +25,9 @@ const chunk = (name: string) => (file: string) => new RegExp(`^dist/(?:.+/)?${na
 
 /** The npm packages bundled into the files a command loaded, from the metafile the build leaves in node_modules/.cache. */
 function packagesIn(files: readonly string[]): string[] {
-  const { outputs } = JSON.parse(readFileSync(join(ROOT, 'node_modules', '.cache', 'cash-test', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const { outputs } = JSON.parse(readFileSync(join(ROOT, 'node_modules', '.cache', 'cash-test', 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
   const names = files.flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}).map((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]));
   return [...new Set(names.filter((name) => name !== undefined))].sort();
 }
@@ -37,9 +39,14 @@ describe('start-up loads only what the command needs (built binary)', () => {
     expect(plain).not.toContain('zod');
     expect(plain).not.toContain('yaml');
     const trace = join(tempDir(), 'trace.txt');
-    const broken = await cli(['run', '--answers', join(ROOT, 'examples', 'broken.yaml')], { env: { NODE_OPTIONS: `--import=${TRACER}`, CASH_TEST_TRACE: trace } });
+    const broken = await cli(['run', '--answers', join(ROOT, 'examples', 'broken.yaml')], {
+      env: { NODE_OPTIONS: `--import=${TRACER}`, CASH_TEST_TRACE: trace },
+    });
     expect(broken.code).toBe(2);
-    const files = readFileSync(trace, 'utf8').trim().split('\n').map((url) => relative(ROOT, fileURLToPath(url)));
+    const files = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((url) => relative(ROOT, fileURLToPath(url)));
     expect(packagesIn(files)).toEqual(expect.arrayContaining(['yaml', 'zod']));
   });
 

@@ -65,7 +65,10 @@ describe('cash-test aggregate', () => {
 
   it('lists every CSV problem as file:line:col, exits 2 and writes nothing', async () => {
     const dir = tempDir();
-    await writeFile(join(dir, 'bad.csv'), 'Role,We talk every week.,We rarely talk.,Our CRM is connected.,Sales can find content.\r\nsales,Agre,1,1,1\r\nfinance,1,1,1,7\r\n');
+    await writeFile(
+      join(dir, 'bad.csv'),
+      'Role,We talk every week.,We rarely talk.,Our CRM is connected.,Sales can find content.\r\nsales,Agre,1,1,1\r\nfinance,1,1,1,7\r\n',
+    );
     const r = await cli(['aggregate', 'bad.csv', '--bank', MINI_BANK, '--out', 'team.md', '--format', 'markdown'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -109,7 +112,9 @@ describe('cash-test compare', () => {
   it('refuses a single result against a team result', async () => {
     const dir = tempDir();
     expect((await cli(['aggregate', await answers(dir), '--bank', MINI_BANK, '--format', 'json', '--out', 'team.json'], { cwd: dir })).code).toBe(0);
-    expect((await cli(['run', '--bank', MINI_BANK, '--answers', join(dir, 'answers0', 'p0.yaml'), '--format', 'json', '--out', 'me.json'], { cwd: dir })).code).toBe(0);
+    expect(
+      (await cli(['run', '--bank', MINI_BANK, '--answers', join(dir, 'answers0', 'p0.yaml'), '--format', 'json', '--out', 'me.json'], { cwd: dir })).code,
+    ).toBe(0);
     const r = await cli(['compare', 'me.json', 'team.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cash-test: error: team.json: is a team result, but me.json is a single result: compare two results of the same kind');

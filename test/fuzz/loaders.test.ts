@@ -35,8 +35,18 @@ interface Loader {
 const LOADERS: Loader[] = [
   { name: 'bank.yaml', file: 'bank/bank.yaml', valid: join(VALID_BANK, 'bank.yaml'), load: (dir) => loadBank(join(dir, 'bank')) },
   { name: 'pillar file', file: 'bank/talk.yaml', valid: join(VALID_BANK, 'talk.yaml'), load: (dir) => loadBank(join(dir, 'bank')) },
-  { name: 'answer file (YAML)', file: 'answers.yaml', valid: join(CORPUS, 'answers', 'valid.yaml'), load: (dir, bank) => loadResponse(join(dir, 'answers.yaml'), bank, 'full') },
-  { name: 'answer file (JSON, quick)', file: 'answers.json', valid: join(CORPUS, 'answers', 'valid.json'), load: (dir, bank) => loadResponse(join(dir, 'answers.json'), bank, 'quick') },
+  {
+    name: 'answer file (YAML)',
+    file: 'answers.yaml',
+    valid: join(CORPUS, 'answers', 'valid.yaml'),
+    load: (dir, bank) => loadResponse(join(dir, 'answers.yaml'), bank, 'full'),
+  },
+  {
+    name: 'answer file (JSON, quick)',
+    file: 'answers.json',
+    valid: join(CORPUS, 'answers', 'valid.json'),
+    load: (dir, bank) => loadResponse(join(dir, 'answers.json'), bank, 'quick'),
+  },
   { name: 'CSV export', file: 'export.csv', valid: join(CORPUS, 'csv', 'valid.csv'), load: (dir, bank) => loadCsv(join(dir, 'export.csv'), bank) },
   { name: '--map file', file: 'map.yaml', valid: join(CORPUS, 'map', 'valid.yaml'), load: (dir, bank) => loadAnswerMap(join(dir, 'map.yaml'), bank) },
   { name: 'result file (compare)', file: 'result.json', valid: join(CORPUS, 'result', 'valid.json'), load: (dir) => loadResult(join(dir, 'result.json')) },
@@ -57,14 +67,64 @@ function validData(valid: string): unknown {
 
 /** Structures as the loader reads them: YAML or JSON, or for a CSV export, rows of cells. */
 function serialize(data: unknown, asYaml: boolean, csv: boolean): string {
-  if (csv) return (Array.isArray(data) ? data : [data]).map((row) => (Array.isArray(row) ? row : [row]).map((cell) => (typeof cell === 'string' ? cell : JSON.stringify(cell) ?? '')).join(asYaml ? ',' : ';')).join('\n');
-  return asYaml ? stringify(data) : JSON.stringify(data) ?? 'null';
+  if (csv)
+    return (Array.isArray(data) ? data : [data])
+      .map((row) => (Array.isArray(row) ? row : [row]).map((cell) => (typeof cell === 'string' ? cell : (JSON.stringify(cell) ?? ''))).join(asYaml ? ',' : ';'))
+      .join('\n');
+  return asYaml ? stringify(data) : (JSON.stringify(data) ?? 'null');
 }
 
-const SPECIAL_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'polluted', 'answers', 'respondent', 'role', 'T1', 'R2', 'id', 'questions', 'advice', 'low', 'high', 'scale', 'bands', 'pillars', 'talk', 'min', 'max', 'labels'];
+const SPECIAL_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'polluted',
+  'answers',
+  'respondent',
+  'role',
+  'T1',
+  'R2',
+  'id',
+  'questions',
+  'advice',
+  'low',
+  'high',
+  'scale',
+  'bands',
+  'pillars',
+  'talk',
+  'min',
+  'max',
+  'labels',
+];
 const key = fc.oneof(fc.constantFrom(...SPECIAL_KEYS), fc.string({ maxLength: 8 }));
 const leaf = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -0, 1, 3, 3.5, 5, 6, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, 'na', '', ' ', 'sales', '1.0.0', 'tiny', '\u0000', '\u001b[2J', '\u202e'),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -0,
+    1,
+    3,
+    3.5,
+    5,
+    6,
+    -1,
+    1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    'na',
+    '',
+    ' ',
+    'sales',
+    '1.0.0',
+    'tiny',
+    '\u0000',
+    '\u001b[2J',
+    '\u202e',
+  ),
   fc.integer(),
   fc.double(),
   fc.string({ unit: 'binary', maxLength: 20 }),
@@ -98,7 +158,9 @@ function inputs(valid: string): fc.Arbitrary<Uint8Array>[] {
     fc.uint8Array({ maxLength: 600 }),
     fc.string({ unit: 'binary', maxLength: 300 }).map(encode),
     fc.tuple(tree, fc.boolean()).map(([data, asYaml]) => encode(serialize(data, asYaml, csv))),
-    fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), tree, fc.boolean()).map(([steps, value, asYaml]) => encode(serialize(replaceAt(data, steps, value), asYaml, csv))),
+    fc
+      .tuple(fc.array(fc.nat(), { maxLength: 4 }), tree, fc.boolean())
+      .map(([steps, value, asYaml]) => encode(serialize(replaceAt(data, steps, value), asYaml, csv))),
     // The valid text damaged in a few places: cut, duplicated, or with YAML's punctuation spliced in.
     fc.array(fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.oneof(chars, fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 }).map((edits) => {
       let text = readFileSync(valid, 'utf8');

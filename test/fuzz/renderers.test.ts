@@ -18,12 +18,31 @@ import { tinyBank } from '../helpers/tiny-bank.js';
 // reads back exactly). A new format in src/render/index.ts is covered without a change here.
 
 const UNSAFE = new RegExp(CONTROL_CHARACTERS.source);
-const hostile = fc.constantFrom('\u001b[31m', '\u001b]8;;https://x.example/\u001b\\', '\u001b]52;c;eA==\u0007', '\u009b2J', '\u202e', '\r', '\n', '<script>', '| # * _', '👩‍👩‍👧', '日本語', ' ');
+const hostile = fc.constantFrom(
+  '\u001b[31m',
+  '\u001b]8;;https://x.example/\u001b\\',
+  '\u001b]52;c;eA==\u0007',
+  '\u009b2J',
+  '\u202e',
+  '\r',
+  '\n',
+  '<script>',
+  '| # * _',
+  '👩‍👩‍👧',
+  '日本語',
+  ' ',
+);
 const text = fc.array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 12 })), { minLength: 1, maxLength: 6 }).map((parts) => `x${parts.join('')}`);
 
 const caseArb = fc
   .record({
-    pillars: fc.array(fc.record({ name: text, questions: fc.array(fc.record({ reverse: fc.boolean(), quick: fc.boolean(), text, action: text }), { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 }),
+    pillars: fc.array(
+      fc.record({
+        name: text,
+        questions: fc.array(fc.record({ reverse: fc.boolean(), quick: fc.boolean(), text, action: text }), { minLength: 1, maxLength: 4 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
     title: text,
     label: text,
     name: fc.option(text, { nil: undefined }),
@@ -97,7 +116,12 @@ describe('team and compare renderers under random text', () => {
     const render = await compareRenderers[format]();
     fc.assert(
       fc.property(caseArb, ([c, bank, answers, before, after]) => {
-        const single = buildSingleReport(bank, { respondent: { role: 'sales', ...(c.name ? { name: c.name } : {}) }, answers }, scoreRespondent(bank, 'full', answers), '2026-03-02T09:30:00Z');
+        const single = buildSingleReport(
+          bank,
+          { respondent: { role: 'sales', ...(c.name ? { name: c.name } : {}) }, answers },
+          scoreRespondent(bank, 'full', answers),
+          '2026-03-02T09:30:00Z',
+        );
         const options = { color: false, ...(c.width === undefined ? {} : { width: c.width }) };
         for (const report of [compareResults(teamReport(bank, before), teamReport(bank, after)), compareResults(single, single)]) {
           expectSafe(render(report, options), report, format, c.color && format === 'text' ? render(report, { ...options, color: true }) : undefined);

@@ -2,7 +2,9 @@
 
 /** Every element a report page may contain: anything else in the output was smuggled in by input. */
 export const ELEMENTS = new Set(
-  'html head meta title style body main header section footer h1 h2 h3 p ul ol li strong small span code div figure figcaption table caption thead tbody tr th td article svg g defs title desc text tspan line polygon polyline rect circle path pattern linearGradient stop marker'.split(' '),
+  'html head meta title style body main header section footer h1 h2 h3 p ul ol li strong small span code div figure figcaption table caption thead tbody tr th td article svg g defs title desc text tspan line polygon polyline rect circle path pattern linearGradient stop marker'.split(
+    ' ',
+  ),
 );
 
 export function tags(page: string): { name: string; attributes: string[] }[] {

@@ -45,7 +45,13 @@ export function memoryStore(): MemoryStore {
     },
     async list(): Promise<RunListing> {
       const all = [...runs.values()].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-      return { runs: all.map((progress) => ({ progress: structuredClone(progress), locate: (issue) => ({ file: `memory:${progress.id}`, message: `${issue.path.join('.')}: ${issue.message}` }) })), damaged: [] };
+      return {
+        runs: all.map((progress) => ({
+          progress: structuredClone(progress),
+          locate: (issue) => ({ file: `memory:${progress.id}`, message: `${issue.path.join('.')}: ${issue.message}` }),
+        })),
+        damaged: [],
+      };
     },
   };
 }

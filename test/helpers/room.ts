@@ -30,7 +30,9 @@ export async function startRoom(dir: string, args: readonly string[] = ['--quick
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -70,7 +72,12 @@ export interface Reply {
 }
 
 /** One request to the room, with the path sent as written (no normalising of `..` or escapes). */
-export function send(origin: string, method: string, path: string, options: { body?: string | Buffer; headers?: Record<string, string>; json?: unknown } = {}): Promise<Reply> {
+export function send(
+  origin: string,
+  method: string,
+  path: string,
+  options: { body?: string | Buffer; headers?: Record<string, string>; json?: unknown } = {},
+): Promise<Reply> {
   const { hostname, port } = new URL(origin);
   const body = options.json === undefined ? options.body : JSON.stringify(options.json);
   const headers = { ...(options.json === undefined ? {} : { 'Content-Type': 'application/json' }), ...options.headers };

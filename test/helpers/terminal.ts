@@ -214,9 +214,7 @@ export async function startTerminal(options: TerminalOptions): Promise<TerminalS
       let data = '';
       for (const key of keys) {
         const name = key.toLowerCase();
-        const sequence = Object.hasOwn(KEYS, name)
-          ? ((appCursor ? APPLICATION_CURSOR_KEYS[name as KeyName] : undefined) ?? KEYS[name as KeyName])
-          : undefined;
+        const sequence = Object.hasOwn(KEYS, name) ? ((appCursor ? APPLICATION_CURSOR_KEYS[name as KeyName] : undefined) ?? KEYS[name as KeyName]) : undefined;
         if (sequence !== undefined) data += sequence;
         else if ([...key].length === 1) data += key;
         else throw new Error(`press: unknown key ${JSON.stringify(key)}; use type() for text`);
@@ -232,10 +230,7 @@ export async function startTerminal(options: TerminalOptions): Promise<TerminalS
       const timeoutMs = waitOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`program still running after ${timeoutMs} ms\n${describe()}`)),
-          timeoutMs,
-        );
+        timer = setTimeout(() => reject(new Error(`program still running after ${timeoutMs} ms\n${describe()}`)), timeoutMs);
       });
       try {
         return await Promise.race([exit, timeout]);

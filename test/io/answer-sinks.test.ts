@@ -9,7 +9,11 @@ import { tempDir } from '../helpers/cli.js';
 import { SURVEY_BANK } from '../helpers/prompts.js';
 
 const bank = await loadBank(SURVEY_BANK);
-const finished = (name: string): FinishedAnswers => ({ bank, form: 'quick', response: { respondent: { role: 'sales', name }, answers: { T1: 4, T3: 2, S1: 'na' }, takenAt: '2026-11-01T10:00:00.000Z' } });
+const finished = (name: string): FinishedAnswers => ({
+  bank,
+  form: 'quick',
+  response: { respondent: { role: 'sales', name }, answers: { T1: 4, T3: 2, S1: 'na' }, takenAt: '2026-11-01T10:00:00.000Z' },
+});
 
 describe('the --save file', () => {
   it('is written as a new file, with the form in it', async () => {

@@ -38,19 +38,32 @@ describe('loadResponse', () => {
     },
     {
       name: 'fractional.yaml',
-      lines: ['fractional.yaml:4:7: answers.T2: 2.5 is not a whole number on the scale 1..5 (or na)', 'fractional.yaml:5:7: answers.S1: "3" is not a whole number on the scale 1..5 (or na)'],
+      lines: [
+        'fractional.yaml:4:7: answers.T2: 2.5 is not a whole number on the scale 1..5 (or na)',
+        'fractional.yaml:5:7: answers.S1: "3" is not a whole number on the scale 1..5 (or na)',
+      ],
     },
     {
       // T2 is there but empty (points at its key); S2 is not there at all (points at `answers:`)
       name: 'missing.yaml',
-      lines: ['missing.yaml:4:3: answers.T2: no answer ("We only talk when something breaks.")', 'missing.yaml:2:1: answers: S2: no answer ("Sales shares objections.")'],
+      lines: [
+        'missing.yaml:4:3: answers.T2: no answer ("We only talk when something breaks.")',
+        'missing.yaml:2:1: answers: S2: no answer ("Sales shares objections.")',
+      ],
     },
     { name: 'no-role.yaml', lines: ['no-role.yaml:1:1: respondent: role is required (one of sales, marketing, leadership, revops, other), or pass --role'] },
     { name: 'other-bank.yaml', lines: ['other-bank.yaml:1:13: bank.id: answers are for bank "cash", not "tiny"'] },
-    { name: 'major-version.yaml', lines: ['major-version.yaml:3:12: bank.version: answers are for version 2.0.0 of the bank, which is now 1.2.0: major versions differ'] },
+    {
+      name: 'major-version.yaml',
+      lines: ['major-version.yaml:3:12: bank.version: answers are for version 2.0.0 of the bank, which is now 1.2.0: major versions differ'],
+    },
     {
       name: 'unknown-key.yaml',
-      lines: ['unknown-key.yaml:1:28: respondent.teem: unknown key "teem"', 'unknown-key.yaml:1:1: answers: is required', 'unknown-key.yaml:2:1: answer: unknown key "answer"'],
+      lines: [
+        'unknown-key.yaml:1:28: respondent.teem: unknown key "teem"',
+        'unknown-key.yaml:1:1: answers: is required',
+        'unknown-key.yaml:2:1: answer: unknown key "answer"',
+      ],
     },
     { name: 'valid.txt', lines: ['valid.txt: answer files end in .yaml, .yml, .json'] },
   ])('$name', async ({ name, lines }) => {

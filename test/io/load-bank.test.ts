@@ -13,8 +13,22 @@ describe('loadBank', () => {
     expect(bank).toMatchObject({ id: 'tiny', title: 'Tiny', version: '1.2.0', scale: { min: 1, max: 5, unknown: "Don't know" } });
     expect(bank.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(bank.pillars.map((p) => [p.id, p.weight, p.questions.map((q) => [q.id, q.pillar, q.reverse, q.weight, q.quick, q.owner])])).toEqual([
-      ['talk', 2, [['T1', 'talk', false, 1, true, 'both'], ['T2', 'talk', true, 2, false, 'leadership']]],
-      ['share', 1, [['S1', 'share', false, 1, true, 'marketing'], ['S2', 'share', false, 1, false, 'sales']]],
+      [
+        'talk',
+        2,
+        [
+          ['T1', 'talk', false, 1, true, 'both'],
+          ['T2', 'talk', true, 2, false, 'leadership'],
+        ],
+      ],
+      [
+        'share',
+        1,
+        [
+          ['S1', 'share', false, 1, true, 'marketing'],
+          ['S2', 'share', false, 1, false, 'sales'],
+        ],
+      ],
     ]);
     expect(bank.pillars[0]?.advice).toEqual({ low: ['Talk more.'], high: ['Keep talking.'] });
   });

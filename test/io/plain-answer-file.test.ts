@@ -18,18 +18,33 @@ const odd = fc.oneof(
 );
 /** Mostly values of the plain shape, sometimes anything. */
 const value = (...plain: unknown[]) => fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...plain) }, { weight: 1, arbitrary: odd });
-const data = fc.record(
-  {
-    respondent: fc.oneof(
-      { weight: 9, arbitrary: fc.record({ role: value('sales', 'marketing', null), name: value('Dana', 'Ann Lee'), team: value('EMEA'), email: value(undefined) }, { requiredKeys: [] }) },
-      { weight: 1, arbitrary: odd },
-    ),
-    answers: fc.oneof({ weight: 9, arbitrary: fc.dictionary(fc.constantFrom('C1', 'C2', 'S1', 'x'), value(1, 3, 5, 'na', null), { maxKeys: 4 }) }, { weight: 1, arbitrary: odd }),
-    bank: fc.oneof({ weight: 4, arbitrary: fc.record({ id: value('cash'), version: value('1.0.0'), hash: value(undefined) }, { requiredKeys: [] }) }, { weight: 1, arbitrary: odd }),
-  },
-  { requiredKeys: ['answers'] },
-)
-  .chain((d) => fc.constantFrom(d, d, d, { ...d, takenAt: '2024-05-01T10:00:00.000Z' }, { ...d, takenAt: '2024-05-01' }, { ...d, takenAt: 7 }, { ...d, other: 1 }))
+const data = fc
+  .record(
+    {
+      respondent: fc.oneof(
+        {
+          weight: 9,
+          arbitrary: fc.record(
+            { role: value('sales', 'marketing', null), name: value('Dana', 'Ann Lee'), team: value('EMEA'), email: value(undefined) },
+            { requiredKeys: [] },
+          ),
+        },
+        { weight: 1, arbitrary: odd },
+      ),
+      answers: fc.oneof(
+        { weight: 9, arbitrary: fc.dictionary(fc.constantFrom('C1', 'C2', 'S1', 'x'), value(1, 3, 5, 'na', null), { maxKeys: 4 }) },
+        { weight: 1, arbitrary: odd },
+      ),
+      bank: fc.oneof(
+        { weight: 4, arbitrary: fc.record({ id: value('cash'), version: value('1.0.0'), hash: value(undefined) }, { requiredKeys: [] }) },
+        { weight: 1, arbitrary: odd },
+      ),
+    },
+    { requiredKeys: ['answers'] },
+  )
+  .chain((d) =>
+    fc.constantFrom(d, d, d, { ...d, takenAt: '2024-05-01T10:00:00.000Z' }, { ...d, takenAt: '2024-05-01' }, { ...d, takenAt: 7 }, { ...d, other: 1 }),
+  )
   .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>); // as a parser gives it: no undefined values
 
 describe('plainAnswersFile', () => {
@@ -52,7 +67,16 @@ describe('plainAnswersFile', () => {
   it('takes a time the schema accepts, and the ones the survey writes', () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
     const time = fc
-      .tuple(fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, '0')), two(13), two(32), two(25), two(61), two(61), fc.constantFrom('', '.5', '.123', '.1234567890'), fc.constantFrom('Z', '+01:00', '-23:59', '+24:00', '', 'z', '+0100'))
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, '0')),
+        two(13),
+        two(32),
+        two(25),
+        two(61),
+        two(61),
+        fc.constantFrom('', '.5', '.123', '.1234567890'),
+        fc.constantFrom('Z', '+01:00', '-23:59', '+24:00', '', 'z', '+0100'),
+      )
       .map(([y, mo, d, h, mi, s, fraction, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${zone}`);
     fc.assert(
       fc.property(time, (takenAt) => {

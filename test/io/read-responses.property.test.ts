@@ -18,26 +18,37 @@ import { SLOW_TEST_TIMEOUT_MS } from '../helpers/timeouts.js';
 
 const odd = fc.constantFrom<unknown>(0, 6, -1, 2.5, '3', 'NA', 'n/a', true, null, '', [], {}, 'x'.repeat(201), ' Dana', '2024-05-01', '__proto__');
 const maybe = <T>(plain: fc.Arbitrary<T>) => fc.oneof({ weight: 20, arbitrary: plain }, { weight: 1, arbitrary: odd });
-const data = fc.record(
-  {
-    respondent: maybe(
-      fc.record({ role: maybe(fc.constantFrom('sales', 'marketing', 'leadership', 'Sales')), name: maybe(fc.constantFrom('Dana', 'Ann Lee', 'Zoë', 'René')), team: maybe(fc.constant('EMEA')) }, { requiredKeys: [] }),
-    ),
-    answers: maybe(
-      fc
-        .tuple(
-          fc.record(Object.fromEntries(['T1', 'T2', 'R1', 'R2'].map((id) => [id, maybe(fc.constantFrom<unknown>(1, 2, 3, 4, 5, 'na'))])), { requiredKeys: ['T1', 'T2', 'R1', 'R2'] }),
-          fc.dictionary(fc.constantFrom('t1', 'X9', 'constructor'), odd, { maxKeys: 1 }),
-          fc.boolean(),
-        )
-        .map(([answers, extra, more]) => (more ? { ...answers, ...extra } : answers)),
-    ),
-    bank: maybe(fc.record({ id: maybe(fc.constantFrom('tiny', 'cash')), version: maybe(fc.constant('1.0.0')) }, { requiredKeys: [] })),
-    takenAt: maybe(fc.constantFrom('2026-03-02T09:30:00Z', '2026-03-02T09:30:00.000+01:00', '2026-03-02')),
-    notes: odd,
-  },
-  { requiredKeys: ['answers', 'respondent'] },
-).map(({ notes, ...d }) => (d.takenAt === '2026-03-02' ? { ...d, notes } : d)); // an unknown key, now and then
+const data = fc
+  .record(
+    {
+      respondent: maybe(
+        fc.record(
+          {
+            role: maybe(fc.constantFrom('sales', 'marketing', 'leadership', 'Sales')),
+            name: maybe(fc.constantFrom('Dana', 'Ann Lee', 'Zoë', 'René')),
+            team: maybe(fc.constant('EMEA')),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      answers: maybe(
+        fc
+          .tuple(
+            fc.record(Object.fromEntries(['T1', 'T2', 'R1', 'R2'].map((id) => [id, maybe(fc.constantFrom<unknown>(1, 2, 3, 4, 5, 'na'))])), {
+              requiredKeys: ['T1', 'T2', 'R1', 'R2'],
+            }),
+            fc.dictionary(fc.constantFrom('t1', 'X9', 'constructor'), odd, { maxKeys: 1 }),
+            fc.boolean(),
+          )
+          .map(([answers, extra, more]) => (more ? { ...answers, ...extra } : answers)),
+      ),
+      bank: maybe(fc.record({ id: maybe(fc.constantFrom('tiny', 'cash')), version: maybe(fc.constant('1.0.0')) }, { requiredKeys: [] })),
+      takenAt: maybe(fc.constantFrom('2026-03-02T09:30:00Z', '2026-03-02T09:30:00.000+01:00', '2026-03-02')),
+      notes: odd,
+    },
+    { requiredKeys: ['answers', 'respondent'] },
+  )
+  .map(({ notes, ...d }) => (d.takenAt === '2026-03-02' ? { ...d, notes } : d)); // an unknown key, now and then
 /** As a person or a tool would write it: block YAML, flow YAML, JSON, with comments, CRLF or a BOM. */
 const text = fc.tuple(data, fc.constantFrom('block', 'flow', 'json', 'comments', 'crlf', 'bom')).map(([d, style]) => {
   const plain = JSON.parse(JSON.stringify(d)) as unknown;
@@ -60,20 +71,22 @@ const text = fc.tuple(data, fc.constantFrom('block', 'flow', 'json', 'comments',
  * The file's bytes: mostly the text in UTF-8, sometimes as an editor on another system would save it
  * (Latin-1, UTF-16 with its byte-order mark) or with a stray byte (NUL, a lone continuation byte).
  */
-const bytes = fc.tuple(text, fc.constantFrom('utf8', 'utf8', 'utf8', 'utf8', 'utf8', 'utf8', 'latin1', 'utf16le', 'nul', 'stray')).map(([t, encoding]): Buffer => {
-  switch (encoding) {
-    case 'latin1':
-      return Buffer.from(t, 'latin1');
-    case 'utf16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
-    case 'nul':
-      return Buffer.from(t.replace('\n', '\n\0'), 'utf8');
-    case 'stray':
-      return Buffer.concat([Buffer.from(t.slice(0, t.length >> 1)), Buffer.from([0x80]), Buffer.from(t.slice(t.length >> 1))]);
-    default:
-      return Buffer.from(t, 'utf8');
-  }
-});
+const bytes = fc
+  .tuple(text, fc.constantFrom('utf8', 'utf8', 'utf8', 'utf8', 'utf8', 'utf8', 'latin1', 'utf16le', 'nul', 'stray'))
+  .map(([t, encoding]): Buffer => {
+    switch (encoding) {
+      case 'latin1':
+        return Buffer.from(t, 'latin1');
+      case 'utf16le':
+        return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+      case 'nul':
+        return Buffer.from(t.replace('\n', '\n\0'), 'utf8');
+      case 'stray':
+        return Buffer.concat([Buffer.from(t.slice(0, t.length >> 1)), Buffer.from([0x80]), Buffer.from(t.slice(t.length >> 1))]);
+      default:
+        return Buffer.from(t, 'utf8');
+    }
+  });
 
 type Outcome = { response: unknown } | { problems: unknown };
 const outcome = (read: () => Promise<unknown>): Promise<Outcome> =>
@@ -106,7 +119,12 @@ describe('fast answer-file path', () => {
           const full = await outcome(async () => parsedResponse(file, await readTextFile(file), bank, form));
           expect(await outcome(() => loadResponse(file, bank, form))).toEqual(full);
           // A .json file never takes the plain path (a YAML subset): it is read as JSON.
-          const fast = name.endsWith('.json') ? null : await readTextFile(file).then((t) => plainResponse(t, bank, form), () => null);
+          const fast = name.endsWith('.json')
+            ? null
+            : await readTextFile(file).then(
+                (t) => plainResponse(t, bank, form),
+                () => null,
+              );
           if (fast !== null) {
             plain++;
             expect({ response: fast }).toEqual(full);

@@ -90,7 +90,11 @@ describe('CSV exports as forms tools write them', () => {
   it('reads Typeform: #, question columns with numbers, Start/Submit Date (UTC), Network ID', async () => {
     const dir = tempDir();
     const header = ['#', 'What is your role?', ...TEXTS, 'Start Date (UTC)', 'Submit Date (UTC)', 'Network ID'];
-    const file = await csv(dir, 'typeform.csv', `${q(header)}\n${q(['a1b2', 'sales', '5', '4', '3', '2', '2024-05-01 10:00:00', '2024-05-01 10:04:00', 'f3e1'])}\n`);
+    const file = await csv(
+      dir,
+      'typeform.csv',
+      `${q(header)}\n${q(['a1b2', 'sales', '5', '4', '3', '2', '2024-05-01 10:00:00', '2024-05-01 10:04:00', 'f3e1'])}\n`,
+    );
     expect(await read([file])).toEqual([{ respondent: { role: 'sales' }, answers: { T1: 5, T2: 4, K1: 3, K2: 2 } }]);
   });
 
@@ -110,7 +114,9 @@ describe('CSV exports as forms tools write them', () => {
     expect(await read([quick], { form: 'quick' })).toEqual([{ respondent: { role: 'sales' }, answers: { T1: 5, K1: 1 } }]);
     const full = await csv(dir, 'full.csv', `role,${TEXTS.join(',')}\nsales,5,4,3,2\n`);
     expect(await read([full], { form: 'quick' })).toEqual([{ respondent: { role: 'sales' }, answers: { T1: 5, K1: 3 } }]);
-    expect(await problems(dir, [quick])).toEqual(['quick.csv:1:1: no column for 2 questions of the full form: T2, K2: this looks like an export of the quick form, pass --quick']);
+    expect(await problems(dir, [quick])).toEqual([
+      'quick.csv:1:1: no column for 2 questions of the full form: T2, K2: this looks like an export of the quick form, pass --quick',
+    ]);
   });
 
   it('applies a --map file to headers, labels and roles', async () => {
@@ -118,7 +124,19 @@ describe('CSV exports as forms tools write them', () => {
     const mapFile = await csv(
       dir,
       'map.yaml',
-      ['columns:', '  "How often do you talk?": T1', '  Dept: role', '  Comments: ignore', '  "Nothing like it? [X9]": ignore', 'labels:', '  Totally: 5', '  "No idea": na', 'roles:', '  Account Executive: sales', ''].join('\n'),
+      [
+        'columns:',
+        '  "How often do you talk?": T1',
+        '  Dept: role',
+        '  Comments: ignore',
+        '  "Nothing like it? [X9]": ignore',
+        'labels:',
+        '  Totally: 5',
+        '  "No idea": na',
+        'roles:',
+        '  Account Executive: sales',
+        '',
+      ].join('\n'),
     );
     const map = await loadAnswerMap(mapFile, bank);
     const header = ['Dept', 'How often do you talk?', ...TEXTS.slice(1), 'Comments', 'Nothing like it? [X9]'];
@@ -141,7 +159,10 @@ describe('CSV problems: every one listed with file:line:col, nothing handed on',
     [
       'a missing and an unknown role',
       `role,${TEXTS.join(',')}\n,1,1,1,1\nFinance,1,1,1,1\n`,
-      ['bad.csv:2:1: column A ("role"): no role given', 'bad.csv:3:1: column A ("role"): "Finance" is not a role (sales, marketing, leadership, revops, other): map it with --map (roles: …)'],
+      [
+        'bad.csv:2:1: column A ("role"): no role given',
+        'bad.csv:3:1: column A ("role"): "Finance" is not a role (sales, marketing, leadership, revops, other): map it with --map (roles: …)',
+      ],
     ],
     [
       'a row with too few or too many fields',
@@ -156,7 +177,11 @@ describe('CSV problems: every one listed with file:line:col, nothing handed on',
         'bad.csv:1:7: column G ("Budget [Z12]"): no question "Z12" in the bank: fix the header or map it with --map',
       ],
     ],
-    ['no role column', `Team,${TEXTS.join(',')}\nEMEA,1,1,1,1\n`, ['bad.csv:1:1: no role column: add a column whose header contains "role", or name it in --map (columns: { "<header>": role })']],
+    [
+      'no role column',
+      `Team,${TEXTS.join(',')}\nEMEA,1,1,1,1\n`,
+      ['bad.csv:1:1: no role column: add a column whose header contains "role", or name it in --map (columns: { "<header>": role })'],
+    ],
     [
       'two role columns',
       `Role,${TEXTS.join(',')},Role in the company\nsales,1,1,1,1,sales\n`,
@@ -167,8 +192,16 @@ describe('CSV problems: every one listed with file:line:col, nothing handed on',
       `role,${TEXTS[0]},${TEXTS[1]},${TEXTS[2]},[T1]\nsales,1,1,1,1\n`,
       ['bad.csv:1:5: column E ("[T1]"): question T1 already has column B', 'bad.csv:1:1: no column for question K2: match headers to questions with --map'],
     ],
-    ['a quote left open', `role,${TEXTS.join(',')}\nsales,1,1,1,1\nsales,"1,1,1,1\n`, ['bad.csv:3:2: a quoted field that starts in this row is never closed: the file ends inside quotes']],
-    ['a quote inside a field', `role,${TEXTS.join(',')}\nsales,1,1 "x",1,1\n`, ['bad.csv:2:3: a quote inside an unquoted field: quote the whole field and double the quotes in it ("")']],
+    [
+      'a quote left open',
+      `role,${TEXTS.join(',')}\nsales,1,1,1,1\nsales,"1,1,1,1\n`,
+      ['bad.csv:3:2: a quoted field that starts in this row is never closed: the file ends inside quotes'],
+    ],
+    [
+      'a quote inside a field',
+      `role,${TEXTS.join(',')}\nsales,1,1 "x",1,1\n`,
+      ['bad.csv:2:3: a quote inside an unquoted field: quote the whole field and double the quotes in it ("")'],
+    ],
     ['an empty file', '', ['bad.csv:1:1: is empty: a CSV export starts with a header row']],
     ['only blank lines', '\r\n , ,\r\n', ['bad.csv:1:1: is empty: a CSV export starts with a header row']],
   ])('%s', async (_, content, want) => {
@@ -185,7 +218,10 @@ describe('CSV problems: every one listed with file:line:col, nothing handed on',
   it('refuses binaries and missing files (paths that do not exist are found first)', async () => {
     const dir = tempDir();
     const binary = await csv(dir, 'bin.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
-    expect(await problems(dir, [binary, join(dir, 'nope.csv')])).toEqual(['nope.csv: no such file or folder', 'bin.csv: is not a text file (it contains NUL bytes)']);
+    expect(await problems(dir, [binary, join(dir, 'nope.csv')])).toEqual([
+      'nope.csv: no such file or folder',
+      'bin.csv: is not a text file (it contains NUL bytes)',
+    ]);
   });
 
   it('lists problems from every input, and stops listing after 200', async () => {
@@ -220,7 +256,10 @@ describe('answer files and folders', () => {
     const dir = tempDir();
     await writeFile(join(dir, 'a.yaml'), answers('sales', '  T1: 7\n  T2: 1\n  K1: 1\n  K2: 1\n'));
     await writeFile(join(dir, 'b.yaml'), answers('sales', '  T1: 1\n  T2: 1\n  K1: 1\n'));
-    expect(await problems(dir, [dir])).toEqual(['a.yaml:4:7: answers.T1: 7 is off the scale 1..5 (or na)', 'b.yaml:3:1: answers: K2: no answer ("Sales can find content.")']);
+    expect(await problems(dir, [dir])).toEqual([
+      'a.yaml:4:7: answers.T1: 7 is off the scale 1..5 (or na)',
+      'b.yaml:3:1: answers: K2: no answer ("Sales can find content.")',
+    ]);
   });
 
   it('rejects other kinds of file, empty folders and missing paths; counts a file given twice once', async () => {
@@ -247,7 +286,11 @@ describe('answer files and folders', () => {
 describe('the --map file', () => {
   it('reports every problem with its position', async () => {
     const dir = tempDir();
-    const file = await csv(dir, 'map.yaml', ['columns:', '  Talk: T9', 'labels:', '  Yes: 6', '  Maybe: 2.5', 'roles:', '  AE: seller', 'extra: 1', ''].join('\n'));
+    const file = await csv(
+      dir,
+      'map.yaml',
+      ['columns:', '  Talk: T9', 'labels:', '  Yes: 6', '  Maybe: 2.5', 'roles:', '  AE: seller', 'extra: 1', ''].join('\n'),
+    );
     try {
       await loadAnswerMap(file, bank);
       expect.unreachable();

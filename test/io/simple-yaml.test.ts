@@ -12,14 +12,125 @@ function fullParse(text: string): unknown {
   return doc.toJS();
 }
 
-const KEYS = ['answers', 'respondent', 'bank', 'role', 'name', 'C1', 'S12', '$schema', 'takenAt', 'x-y', '_k', '__proto__', 'constructor', 'null', 'True', 'on', '1', '07'];
+const KEYS = [
+  'answers',
+  'respondent',
+  'bank',
+  'role',
+  'name',
+  'C1',
+  'S12',
+  '$schema',
+  'takenAt',
+  'x-y',
+  '_k',
+  '__proto__',
+  'constructor',
+  'null',
+  'True',
+  'on',
+  '1',
+  '07',
+];
 const VALUES = [
-  '', '# comment', '#', '#x', '4', '04', '0', '-1', '+1', '1.5', '1e3', '0x1F', '0o7', '123456789012345678', 'na', 'NA', 'null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', 'no', 'on',
-  'Dana', "O'Brien", 'Dana Smith-Jones', 'Dana #1', 'Dana # a comment', 'Dana#1', 'a: b', 'a:b', 'http://x.y/z', 'x:', 'EMEA (north)', 'Ünïcödé Ñame', '名前',
-  '"quoted"', '"with: colon"', '"esc\\n"', '"a"b"', "'single'", "'it''s'", "'open", '"open',
-  '{ id: cash, version: 1.0.0 }', '{ id: "cash", version: "1.0.0" }', '{ id: "a,b" }', '{ id: "a" b }', '{ "id": x }', '{ id: "a\\"b" }', '{ id: "" }', '{ id: cash\u00a0}', '{\u00a0id: cash }', '{ id: "a"\u00a0}', '{id: cash}', '{}', '{ }', '{ a: [1] }', '{ a: b, a: c }', '{ a: b:c }', '{ "a": b }', '[1, 2]', '[]',
-  '&anchor x', '*alias', '!tag x', '!!str 4', '|', '>', '- x', '-', '?', '%x', '@x', '`x', ',x', '2024-01-01', '2024-05-01T10:00:00Z', '2024-05-01 10:00', '1.0.0', '1.0', '.inf', '.nan', '-.5',
-  '4 # agree', '4  #', 'sales\u00a0', '\u00a0sales', '\u3000', 'a\u2003b', '"q" # c', "'q' # c", '{ id: x } # c', 'a  b', 'trailing   ',
+  '',
+  '# comment',
+  '#',
+  '#x',
+  '4',
+  '04',
+  '0',
+  '-1',
+  '+1',
+  '1.5',
+  '1e3',
+  '0x1F',
+  '0o7',
+  '123456789012345678',
+  'na',
+  'NA',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  'true',
+  'True',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'Dana',
+  "O'Brien",
+  'Dana Smith-Jones',
+  'Dana #1',
+  'Dana # a comment',
+  'Dana#1',
+  'a: b',
+  'a:b',
+  'http://x.y/z',
+  'x:',
+  'EMEA (north)',
+  'Ünïcödé Ñame',
+  '名前',
+  '"quoted"',
+  '"with: colon"',
+  '"esc\\n"',
+  '"a"b"',
+  "'single'",
+  "'it''s'",
+  "'open",
+  '"open',
+  '{ id: cash, version: 1.0.0 }',
+  '{ id: "cash", version: "1.0.0" }',
+  '{ id: "a,b" }',
+  '{ id: "a" b }',
+  '{ "id": x }',
+  '{ id: "a\\"b" }',
+  '{ id: "" }',
+  '{ id: cash\u00a0}',
+  '{\u00a0id: cash }',
+  '{ id: "a"\u00a0}',
+  '{id: cash}',
+  '{}',
+  '{ }',
+  '{ a: [1] }',
+  '{ a: b, a: c }',
+  '{ a: b:c }',
+  '{ "a": b }',
+  '[1, 2]',
+  '[]',
+  '&anchor x',
+  '*alias',
+  '!tag x',
+  '!!str 4',
+  '|',
+  '>',
+  '- x',
+  '-',
+  '?',
+  '%x',
+  '@x',
+  '`x',
+  ',x',
+  '2024-01-01',
+  '2024-05-01T10:00:00Z',
+  '2024-05-01 10:00',
+  '1.0.0',
+  '1.0',
+  '.inf',
+  '.nan',
+  '-.5',
+  '4 # agree',
+  '4  #',
+  'sales\u00a0',
+  '\u00a0sales',
+  '\u3000',
+  'a\u2003b',
+  '"q" # c',
+  "'q' # c",
+  '{ id: x } # c',
+  'a  b',
+  'trailing   ',
 ];
 
 const line = fc.record({
@@ -27,7 +138,20 @@ const line = fc.record({
   key: fc.constantFrom(...KEYS),
   value: fc.constantFrom(...VALUES),
   kind: fc.constantFrom('pair', 'pair', 'pair', 'pair', 'blank', 'comment', 'raw'),
-  raw: fc.constantFrom('\u00a0role: sales', '  \u00a0C1: 4', '---', '...', '- item', 'just text', '  # indented comment', '\t', 'key:value', '? k', '%YAML 1.2', 'a: b: c'),
+  raw: fc.constantFrom(
+    '\u00a0role: sales',
+    '  \u00a0C1: 4',
+    '---',
+    '...',
+    '- item',
+    'just text',
+    '  # indented comment',
+    '\t',
+    'key:value',
+    '? k',
+    '%YAML 1.2',
+    'a: b: c',
+  ),
 });
 
 function render(lines: readonly { indent: number; key: string; value: string; kind: string; raw: string }[], crlf: boolean): string {
@@ -57,8 +181,14 @@ describe('readSimpleYaml', () => {
 
   it('reads whatever it accepts exactly as the full YAML parser does, on answer-file shapes', () => {
     // Shaped like answer files (distinct keys, one nesting level) so that most texts are accepted.
-    const key = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('answers', 'respondent', 'role', 'C1', 'S12', 'x-y') }, { weight: 1, arbitrary: fc.constantFrom(...KEYS) });
-    const value = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('', '4', 'na', 'Dana', "O'Brien", '"q"', '1.0.0', '{ id: "cash", version: "1.0.0" }') }, { weight: 2, arbitrary: fc.constantFrom(...VALUES) });
+    const key = fc.oneof(
+      { weight: 9, arbitrary: fc.constantFrom('answers', 'respondent', 'role', 'C1', 'S12', 'x-y') },
+      { weight: 1, arbitrary: fc.constantFrom(...KEYS) },
+    );
+    const value = fc.oneof(
+      { weight: 9, arbitrary: fc.constantFrom('', '4', 'na', 'Dana', "O'Brien", '"q"', '1.0.0', '{ id: "cash", version: "1.0.0" }') },
+      { weight: 2, arbitrary: fc.constantFrom(...VALUES) },
+    );
     const block = fc.record({
       key,
       value,
@@ -110,7 +240,11 @@ describe('readSimpleYaml', () => {
   it('reads answer files as the survey and the workshop save them, the common case', async () => {
     const bank = await loadBank();
     const answers = Object.fromEntries(bank.pillars.flatMap((p) => p.questions).map((q, i) => [q.id, i % 7 === 0 ? ('na' as const) : 1 + (i % 5)]));
-    const saved = renderAnswerFile(bank, 'full', { respondent: { role: 'sales', name: 'Dana Brook', team: 'EMEA' }, answers, takenAt: '2024-05-01T10:00:00.000Z' });
+    const saved = renderAnswerFile(bank, 'full', {
+      respondent: { role: 'sales', name: 'Dana Brook', team: 'EMEA' },
+      answers,
+      takenAt: '2024-05-01T10:00:00.000Z',
+    });
     const simple = readSimpleYaml(saved);
     expect(simple).toBeDefined();
     expect(simple).toEqual(fullParse(saved));

@@ -13,7 +13,7 @@ describe('stateDir', () => {
     ['else ~/.local/state/cash-test', { HOME: '/home/a' }, '/home/a/.local/state/cash-test'],
     ['empty variables count as unset', { CASH_TEST_STATE_DIR: '', XDG_STATE_HOME: '', HOME: '/home/a' }, '/home/a/.local/state/cash-test'],
     ['a relative XDG_STATE_HOME is ignored, as the XDG spec says', { XDG_STATE_HOME: 'rel', HOME: '/home/a' }, '/home/a/.local/state/cash-test'],
-    ['without HOME, the user\'s home folder', {}, '/home/fallback/.local/state/cash-test'],
+    ["without HOME, the user's home folder", {}, '/home/fallback/.local/state/cash-test'],
   ])('%s', (_, env, expected) => {
     expect(stateDir(env, '/home/fallback')).toBe(expected);
   });
@@ -23,8 +23,22 @@ describe('progress files', () => {
   it('creates the folder, replaces the file after each answer, lists the most recent first, and removes finished runs', async () => {
     const dir = join(tempDir(), 'deep', 'state');
     const bank = await loadBank(join(ROOT, 'test', 'fixtures', 'survey-bank'));
-    const older = newProgress({ bank, bankDir: null, form: 'quick', respondent: { role: 'sales' }, id: newRunId(new Date('2026-11-01T09:00:00Z')), now: '2026-11-01T09:00:00.000Z' });
-    const newer = newProgress({ bank, bankDir: null, form: 'full', respondent: { role: 'marketing' }, id: newRunId(new Date('2026-11-01T08:00:00Z')), now: '2026-11-01T08:00:00.000Z' });
+    const older = newProgress({
+      bank,
+      bankDir: null,
+      form: 'quick',
+      respondent: { role: 'sales' },
+      id: newRunId(new Date('2026-11-01T09:00:00Z')),
+      now: '2026-11-01T09:00:00.000Z',
+    });
+    const newer = newProgress({
+      bank,
+      bankDir: null,
+      form: 'full',
+      respondent: { role: 'marketing' },
+      id: newRunId(new Date('2026-11-01T08:00:00Z')),
+      now: '2026-11-01T08:00:00.000Z',
+    });
     const store = folderProgressStore(dir);
     await store.save(older);
     await store.save(newer);

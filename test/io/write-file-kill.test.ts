@@ -68,7 +68,10 @@ describe('writeFileAtomic under SIGKILL', () => {
       expect(await exited).toBe('SIGKILL');
 
       const content = readFileSync(target, 'latin1');
-      expect([OLD, ...NEW].some((c) => c === content), `a torn report of ${content.length} bytes`).toBe(true);
+      expect(
+        [OLD, ...NEW].some((c) => c === content),
+        `a torn report of ${content.length} bytes`,
+      ).toBe(true);
       expect(readdirSync(out).filter((name) => !name.endsWith('.tmp'))).toEqual(['report.txt']);
     }
   });

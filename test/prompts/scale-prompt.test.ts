@@ -20,7 +20,12 @@ const config = (initial?: ScalePromptConfig['initial']): ScalePromptConfig => ({
 
 describe('the scale prompt', () => {
   it('answers at once on a key, and b or Backspace goes back', async () => {
-    for (const [key, value] of [['2', 2], ['n', 'na'], ['b', 'back'], ['backspace', 'back']] as const) {
+    for (const [key, value] of [
+      ['2', 2],
+      ['n', 'na'],
+      ['b', 'back'],
+      ['backspace', 'back'],
+    ] as const) {
       const { answer, events } = await render(scalePrompt, config());
       events.keypress(key);
       await expect(answer).resolves.toBe(value);

@@ -9,7 +9,12 @@ import { SURVEY_BANK } from '../helpers/prompts.js';
 import { scriptedAsker } from '../helpers/scripted-asker.js';
 
 const bank = await loadBank(SURVEY_BANK);
-const setup = (form: SessionSetup['form'] = 'full', store = memoryStore()): SessionSetup => ({ bank, form, store, now: () => new Date('2026-11-01T10:00:00Z') });
+const setup = (form: SessionSetup['form'] = 'full', store = memoryStore()): SessionSetup => ({
+  bank,
+  form,
+  store,
+  now: () => new Date('2026-11-01T10:00:00Z'),
+});
 const scales = (asker: ReturnType<typeof scriptedAsker>) => asker.shown.flatMap((s) => (s.kind === 'scale' ? [s.question] : []));
 
 describe('the interview', () => {
@@ -17,7 +22,7 @@ describe('the interview', () => {
     const asker = scriptedAsker([]);
     introduce(asker, bank, 'quick', '/state', 'Ctrl-C keeps it');
     expect(asker.prose()).toBe(
-      'The tiny test\nA self-assessment of how well sales and marketing work as one revenue team: 3 statements on Talk and Tools (the quick form), about a minute. For each statement, say how much you agree, from 1 (Strongly disagree) to 5 (Strongly agree), or n if you don\'t know. b goes back to the previous statement. Your answers stay on this machine. Progress is saved after every answer in /state: Ctrl-C keeps it.',
+      "The tiny test\nA self-assessment of how well sales and marketing work as one revenue team: 3 statements on Talk and Tools (the quick form), about a minute. For each statement, say how much you agree, from 1 (Strongly disagree) to 5 (Strongly agree), or n if you don't know. b goes back to the previous statement. Your answers stay on this machine. Progress is saved after every answer in /state: Ctrl-C keeps it.",
     );
   });
 

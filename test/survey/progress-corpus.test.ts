@@ -23,7 +23,11 @@ function stateWith(name: string): { dir: string; file: string } {
   copyFileSync(join(CORPUS, name), file);
   const text = readFileSync(file, 'latin1');
   const form = /"form": "quick"/.test(text) ? 'quick' : 'full';
-  writeFileSync(file, text.replaceAll('"BANK_HASH"', JSON.stringify(bank.hash)).replaceAll('"FINGERPRINTS"', JSON.stringify(fingerprints(bank, form))), 'latin1');
+  writeFileSync(
+    file,
+    text.replaceAll('"BANK_HASH"', JSON.stringify(bank.hash)).replaceAll('"FINGERPRINTS"', JSON.stringify(fingerprints(bank, form))),
+    'latin1',
+  );
   return { dir, file };
 }
 

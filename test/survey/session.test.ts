@@ -146,13 +146,17 @@ describe('a survey session', () => {
     expect(store.removed).toEqual(['run-1']);
   });
 
-  it('holds 200 sessions at once in one process, each with its own answers, and their files land under 200 names', { timeout: SLOW_TEST_TIMEOUT_MS }, async () => {
+  it('holds 200 sessions at once in one process, each with its own answers, and their files land under 200 names', {
+    timeout: SLOW_TEST_TIMEOUT_MS,
+  }, async () => {
     const dir = tempDir();
     const store = memoryStore();
     const setup = setupOn(store, 'quick');
     const sink = folderSink(dir);
     const value = (i: number) => 1 + (i % 5);
-    const sessions = await Promise.all(Array.from({ length: 200 }, (_, i) => Session.start(setup, { role: i % 2 === 0 ? 'sales' : 'marketing' }, { bankDir: null, id: `run-p${i}` })));
+    const sessions = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => Session.start(setup, { role: i % 2 === 0 ? 'sales' : 'marketing' }, { bankDir: null, id: `run-p${i}` })),
+    );
     await Promise.all(
       sessions.map(async (s, i) => {
         for (let next = s.next(); next !== null; next = s.next()) await s.answer(next.question.id, value(i));
@@ -190,7 +194,11 @@ describe('a session reopened from stored progress', () => {
 
   it.each([
     ['an off-scale answer', (p: Record<string, unknown>) => (p.answers = { T1: 44 }), /run-1\.json:\d+:\d+: answers\.T1: 44 is off the scale 1\.\.5 \(or na\)/],
-    ['an unknown id', (p: Record<string, unknown>) => (p.answers = { T1: 4, ZZ: 2 }), /run-1\.json:\d+:\d+: answers\.ZZ: unknown question id "ZZ" \(not a question of this run\)/],
+    [
+      'an unknown id',
+      (p: Record<string, unknown>) => (p.answers = { T1: 4, ZZ: 2 }),
+      /run-1\.json:\d+:\d+: answers\.ZZ: unknown question id "ZZ" \(not a question of this run\)/,
+    ],
   ])('refuses %s, with its position in the progress file', async (_, edit, message) => {
     const { store } = await stored(edit);
     const [run] = (await store.list()).runs;
@@ -210,7 +218,13 @@ describe('a session reopened from stored progress', () => {
     const { store, file } = await stored((p) => (p.updatedAt = 'yesterday'));
     const { runs, damaged } = await store.list();
     expect(runs).toEqual([]);
-    expect(damaged).toEqual([{ id: 'run-1', modifiedAt: expect.any(Date), problems: [{ file, line: expect.any(Number), col: expect.any(Number), message: 'updatedAt: must be a date and time such as 2026-03-02T09:30:00Z' }] }]);
+    expect(damaged).toEqual([
+      {
+        id: 'run-1',
+        modifiedAt: expect.any(Date),
+        problems: [{ file, line: expect.any(Number), col: expect.any(Number), message: 'updatedAt: must be a date and time such as 2026-03-02T09:30:00Z' }],
+      },
+    ]);
   });
 
   it('says when the bank changed, asks nothing before the change is accepted, then keeps only what reads the same', async () => {
@@ -233,6 +247,8 @@ describe('a session reopened from stored progress', () => {
   it('refuses another bank', async () => {
     const { store } = await stored((p) => (p.bank = { ...(p.bank as object), id: 'other' }));
     const [run] = (await store.list()).runs;
-    expect(() => Session.reopen(setupOn(store), run ?? expect.fail('no run'))).toThrow('bank.id: the unfinished run was started with question bank "other", not "tiny"');
+    expect(() => Session.reopen(setupOn(store), run ?? expect.fail('no run'))).toThrow(
+      'bank.id: the unfinished run was started with question bank "other", not "tiny"',
+    );
   });
 });

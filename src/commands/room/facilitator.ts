@@ -58,7 +58,11 @@ export function watchFacilitator(room: Room, ctx: Context): Promise<void> {
 }
 
 export function countsLine(counts: RoomCounts, revealed: boolean): string {
-  const byRole = (pick: (r: RoomCounts['byRole'][number]) => number) => counts.byRole.filter((r) => pick(r) > 0).map((r) => `${r.role} ${pick(r)}`).join(', ');
+  const byRole = (pick: (r: RoomCounts['byRole'][number]) => number) =>
+    counts.byRole
+      .filter((r) => pick(r) > 0)
+      .map((r) => `${r.role} ${pick(r)}`)
+      .join(', ');
   const joined = counts.joined === 0 ? 'nobody has joined yet' : `joined ${counts.joined} (${byRole((r) => r.joined)})`;
   const finished = counts.finished === 0 ? 'finished 0' : `finished ${counts.finished} (${byRole((r) => r.finished)})`;
   return `${joined} · ${finished}${counts.needed === null ? '' : ` · ${counts.needed}`}${revealed ? ' · revealed' : ''}`;

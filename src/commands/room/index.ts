@@ -35,7 +35,15 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
   const bank = await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
   const folder = new RoomFolder(resolve(options.dir));
-  const settings = { bank, form, minGroup: options.minGroup, showRoles: options.showRole, names: options.names, showOwn: options.showOwn, now: () => ctx.now() };
+  const settings = {
+    bank,
+    form,
+    minGroup: options.minGroup,
+    showRoles: options.showRole,
+    names: options.names,
+    showOwn: options.showOwn,
+    now: () => ctx.now(),
+  };
   let joinUrl = '';
   const pages: RoomPages = {
     phone: (r) => renderPhonePage({ bank, questions: r.form, names: options.names }),
@@ -45,7 +53,10 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
 
   const saved = await folder.loadRoom();
   if (saved && saved.form !== form) {
-    throw inputError(`this room was started with the ${saved.form} form`, `start it again ${saved.form === 'quick' ? 'with' : 'without'} --quick: ${roomCommand({ ...options, quick: saved.form === 'quick' })}`);
+    throw inputError(
+      `this room was started with the ${saved.form} form`,
+      `start it again ${saved.form === 'quick' ? 'with' : 'without'} --quick: ${roomCommand({ ...options, quick: saved.form === 'quick' })}`,
+    );
   }
   if (saved && saved.bank.hash !== bank.hash) {
     throw inputError(
@@ -78,7 +89,11 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
     [
       renderUnicodeCompact(joinUrl, { border: 1 }),
       `Scan the code, or open ${joinUrl} on a phone on the same Wi-Fi.`,
-      ...(others.length > 0 ? [`Other addresses of this laptop: ${others.map((c) => `${c.address} (${c.interface})`).join(', ')}. If phones cannot open the page, start again with --host <address>.`] : []),
+      ...(others.length > 0
+        ? [
+            `Other addresses of this laptop: ${others.map((c) => `${c.address} (${c.interface})`).join(', ')}. If phones cannot open the page, start again with --host <address>.`,
+          ]
+        : []),
       ...(host.startsWith('127.') || host === 'localhost' ? ['This address is this laptop only: phones cannot reach it.'] : []),
       `Join: ${joinUrl}`,
       `Screen: ${screenUrl}`,
@@ -111,7 +126,8 @@ async function listen(room_: Room, host: string, port: number | undefined, mayMo
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && mayMove && port === undefined && p < first + PORTS_TO_TRY) continue;
       if (code === 'EADDRINUSE') throw inputError(`port ${p} on ${host} is taken by another program`, 'pass another --port (0 picks a free one)');
-      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw inputError(`--host ${host} is not an address of this laptop`, 'leave out --host to use the Wi-Fi address, or name one that `ip addr` lists');
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw inputError(`--host ${host} is not an address of this laptop`, 'leave out --host to use the Wi-Fi address, or name one that `ip addr` lists');
       throw error;
     }
   }

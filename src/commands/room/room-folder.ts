@@ -78,7 +78,13 @@ export class RoomFolder {
 
   async create(): Promise<void> {
     await mkdir(this.participantsDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError([{ file: this.folder, message: error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot create the room's folder: ${error.code ?? error.message}` }]);
+      throw new InputError([
+        {
+          file: this.folder,
+          message:
+            error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot create the room's folder: ${error.code ?? error.message}`,
+        },
+      ]);
     });
     await mkdir(this.progressDir, { recursive: true });
   }
@@ -100,7 +106,9 @@ export class RoomFolder {
 
   async loadParticipants(): Promise<ParticipantRecord[]> {
     const names = (await readdir(this.participantsDir)).filter((n) => /^[0-9a-f]{16}\.json$/.test(n)).sort();
-    return Promise.all(names.map(async (n) => parseRecord(join(this.participantsDir, n), await readTextFile(join(this.participantsDir, n)), participantSchema)));
+    return Promise.all(
+      names.map(async (n) => parseRecord(join(this.participantsDir, n), await readTextFile(join(this.participantsDir, n)), participantSchema)),
+    );
   }
 
   async saveParticipant(record: ParticipantRecord): Promise<void> {

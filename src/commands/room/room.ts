@@ -81,7 +81,11 @@ export class Room implements RoomApi {
     const room = new Room(folder, record, settings, pages);
     for (const p of await folder.loadParticipants()) room.participants.set(p.id, p);
     const { runs, damaged } = await folder.store.list();
-    if (damaged.length > 0) throw new InputError(damaged.flatMap((d) => d.problems), `the room's state in ${folder.state} is damaged`);
+    if (damaged.length > 0)
+      throw new InputError(
+        damaged.flatMap((d) => d.problems),
+        `the room's state in ${folder.state} is damaged`,
+      );
     for (const run of runs) {
       const id = run.progress.id.replace(/^run-room-/, '');
       const record = room.participants.get(id);
@@ -139,7 +143,14 @@ export class Room implements RoomApi {
     }
     const id = randomBytes(8).toString('hex');
     const secret = newToken();
-    const record: ParticipantRecord = { format: 1, id, secretHash: secretHash(secret), role: respondent.role, joinedAt: this.settings.now().toISOString(), finished: null };
+    const record: ParticipantRecord = {
+      format: 1,
+      id,
+      secretHash: secretHash(secret),
+      role: respondent.role,
+      joinedAt: this.settings.now().toISOString(),
+      finished: null,
+    };
     const session = await Session.start(this.setup, respondent, { bankDir: null, workshop: this.folder.folder, id: progressId(id) });
     await this.folder.saveParticipant(record);
     this.sessions.set(id, session);
@@ -182,7 +193,13 @@ export class Room implements RoomApi {
   }
 
   status(): RoomStatus {
-    return { counts: roomCounts([...this.participants.values()].map((p) => ({ role: p.role, finished: p.finished !== null })), this.settings.minGroup), revealed: this.record.revealed };
+    return {
+      counts: roomCounts(
+        [...this.participants.values()].map((p) => ({ role: p.role, finished: p.finished !== null })),
+        this.settings.minGroup,
+      ),
+      revealed: this.record.revealed,
+    };
   }
 
   async reveal(): Promise<RoomStatus> {

@@ -12,10 +12,16 @@ import type { RunOptions, SurveyResult } from './options.js';
 
 export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> {
   if (options.answers === undefined && !ctx.stdinIsTTY) {
-    throw inputError('no answers to score: standard input is not a terminal, so nobody can be asked', 'pass --answers FILE (see `cash-test template` for a file to fill in)');
+    throw inputError(
+      'no answers to score: standard input is not a terminal, so nobody can be asked',
+      'pass --answers FILE (see `cash-test template` for a file to fill in)',
+    );
   }
   if (options.answers !== undefined && (options.resume !== false || options.save !== undefined)) {
-    throw inputError(`${options.resume !== false ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`, 'leave out --answers to take the survey');
+    throw inputError(
+      `${options.resume !== false ? '--resume' : '--save'} is for the interactive survey; --answers already gives the answers`,
+      'leave out --answers to take the survey',
+    );
   }
   const answers = options.answers;
   const bankDir = options.bank ?? builtInBankDir();

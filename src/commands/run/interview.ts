@@ -44,7 +44,8 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
       session = await Session.start(setup, respondent, { bankDir: bankDir === undefined ? null : resolve(bankDir), id: newRunId(ctx.now()) });
     }
     await askQuestions(asker, bank, session);
-    const target = options.save === undefined ? await chooseAnswerFile(asker, session.progress.respondent.role, ctx, options.force) : { file: options.save, replaces };
+    const target =
+      options.save === undefined ? await chooseAnswerFile(asker, session.progress.respondent.role, ctx, options.force) : { file: options.save, replaces };
     if (target === null) return { bank, form, response: await session.discard() };
     const { response, saved } = await session.finish(fileSink(resolve(ctx.cwd, target.file), target.replaces));
     const file = saved?.taken === undefined ? target.file : saved.file;
@@ -61,7 +62,13 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
 }
 
 /** The run --resume continues: the one named, the only one, or the person's choice; a damaged newest run is said, never passed over. */
-async function chooseRun(asker: Asker, store: ProgressStore, runs: readonly StoredRun[], damaged: readonly DamagedRun[], options: RunOptions): Promise<StoredRun> {
+async function chooseRun(
+  asker: Asker,
+  store: ProgressStore,
+  runs: readonly StoredRun[],
+  damaged: readonly DamagedRun[],
+  options: RunOptions,
+): Promise<StoredRun> {
   let chosen: StoredRun | undefined;
   if (typeof options.resume === 'string') {
     const id = options.resume;
@@ -80,11 +87,16 @@ async function chooseRun(asker: Asker, store: ProgressStore, runs: readonly Stor
     if (newer.length > 0) {
       throw new InputError(
         newer.flatMap((d) => d.problems),
-        newest === undefined ? 'the unfinished run is damaged: remove that file, or start a new run' : `the newest unfinished run is damaged: remove that file, or continue an older one with --resume ${newest.progress.id}`,
+        newest === undefined
+          ? 'the unfinished run is damaged: remove that file, or start a new run'
+          : `the newest unfinished run is damaged: remove that file, or continue an older one with --resume ${newest.progress.id}`,
       );
     }
     if (newest === undefined) {
-      throw new InputError([{ message: `no unfinished run to resume (progress is kept in ${store.location})` }, ...damaged.flatMap((d) => d.problems)], 'start a new run with: cash-test run');
+      throw new InputError(
+        [{ message: `no unfinished run to resume (progress is kept in ${store.location})` }, ...damaged.flatMap((d) => d.problems)],
+        'start a new run with: cash-test run',
+      );
     }
     chosen = runs.length === 1 ? newest : await pickRun(asker, runs, damaged.length);
   }
@@ -101,13 +113,19 @@ async function chooseRun(asker: Asker, store: ProgressStore, runs: readonly Stor
 }
 
 async function pickRun(asker: Asker, runs: readonly StoredRun[], damaged: number): Promise<StoredRun> {
-  if (damaged > 0) asker.note(`${damaged} older unfinished run${damaged === 1 ? '' : 's'} cannot be read and ${damaged === 1 ? 'is' : 'are'} not offered (cash-test run --resume <id> names the problem).`);
+  if (damaged > 0)
+    asker.note(
+      `${damaged} older unfinished run${damaged === 1 ? '' : 's'} cannot be read and ${damaged === 1 ? 'is' : 'are'} not offered (cash-test run --resume <id> names the problem).`,
+    );
   const id = await asker.choose(
     `${runs.length} unfinished runs: which one do you continue?`,
     runs.map(({ progress: p }) => {
       const total = Object.keys(p.fingerprints).length;
       const who = p.respondent.name ? `${plainText(p.respondent.name)} (${p.respondent.role})` : p.respondent.role;
-      return { value: p.id, name: `${who}, ${p.form} form, ${Object.keys(p.answers).length} of ${total} answered, last answer ${localTime(p.updatedAt)}  [${p.id}]` };
+      return {
+        value: p.id,
+        name: `${who}, ${p.form} form, ${Object.keys(p.answers).length} of ${total} answered, last answer ${localTime(p.updatedAt)}  [${p.id}]`,
+      };
     }),
   );
   const chosen = runs.find((r) => r.progress.id === id);

@@ -4,7 +4,10 @@ import type { WorkshopOptions } from './options.js';
 
 export async function workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode> {
   if (!ctx.stdinIsTTY) {
-    throw inputError('the workshop needs a terminal: each participant answers at the keyboard', `for the team report of answer files already in ${options.dir}, use cash-test aggregate`);
+    throw inputError(
+      'the workshop needs a terminal: each participant answers at the keyboard',
+      `for the team report of answer files already in ${options.dir}, use cash-test aggregate`,
+    );
   }
   const { runWorkshop, teamReportCommand } = await import('./round.js');
   const round = await runWorkshop(options, ctx);
@@ -15,7 +18,15 @@ export async function workshop(options: WorkshopOptions, ctx: Context): Promise<
   if (round.files === 0) return 0;
   const { aggregate } = await import('../aggregate.js');
   return aggregate(
-    { paths: [round.folder], ...(options.bank === undefined ? {} : { bank: options.bank }), quick: options.quick, minGroup: options.minGroup, showNames: false, format: 'text', force: false },
+    {
+      paths: [round.folder],
+      ...(options.bank === undefined ? {} : { bank: options.bank }),
+      quick: options.quick,
+      minGroup: options.minGroup,
+      showNames: false,
+      format: 'text',
+      force: false,
+    },
     ctx,
   );
 }

@@ -34,7 +34,12 @@ type Outcome = { saved: string } | { stopped: Progress | null };
 export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAsker: OpenAsker = terminalAsker(ctx)): Promise<Round> {
   const folder = resolve(options.dir);
   await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError([{ file: options.dir, message: error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot create the folder: ${error.code ?? error.message}` }]);
+    throw new InputError([
+      {
+        file: options.dir,
+        message: error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot create the folder: ${error.code ?? error.message}`,
+      },
+    ]);
   });
   const bank = await loadBank(options.bank);
   const form: Form = options.quick ? 'quick' : 'full';
@@ -58,12 +63,17 @@ export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAs
     try {
       choice = await asker.choose('What next?', [
         { value: 'next', name: 'Start the next participant' },
-        ...waiting.map(({ progress: r }) => ({ value: r.id, name: `Continue the unfinished survey of ${who(r)}, started ${localTime(r.startedAt)} (${progressOf(bank, r)})` })),
+        ...waiting.map(({ progress: r }) => ({
+          value: r.id,
+          name: `Continue the unfinished survey of ${who(r)}, started ${localTime(r.startedAt)} (${progressOf(bank, r)})`,
+        })),
         { value: 'end', name: 'End the round and show the team report' },
       ]);
     } catch (error) {
       if (!(error instanceof InterruptedError)) throw error;
-      throw new InterruptedError(`${files} answer file${files === 1 ? ' is' : 's are'} in ${options.dir}; continue the round with: ${workshopCommand(options)}`);
+      throw new InterruptedError(
+        `${files} answer file${files === 1 ? ' is' : 's are'} in ${options.dir}; continue the round with: ${workshopCommand(options)}`,
+      );
     }
     if (choice === 'end') return { folder, files, saved };
 
@@ -80,7 +90,14 @@ export async function runWorkshop(options: WorkshopOptions, ctx: Context, openAs
   }
 }
 
-async function participant(asker: Asker, setup: SessionSetup, folder: string, bankDir: string | null, unfinished: StoredRun | null, ctx: Context): Promise<Outcome> {
+async function participant(
+  asker: Asker,
+  setup: SessionSetup,
+  folder: string,
+  bankDir: string | null,
+  unfinished: StoredRun | null,
+  ctx: Context,
+): Promise<Outcome> {
   const { bank, form } = setup;
   asker.clear();
   let session: Session | null = null;
@@ -90,7 +107,13 @@ async function participant(asker: Asker, setup: SessionSetup, folder: string, ba
       await settleBankChange(asker, bank, session);
       welcomeBack(asker, session);
     } else {
-      introduce(asker, bank, form, setup.store.location, 'if you need to stop, press Ctrl-C: your answers so far are kept and the facilitator can continue your survey later');
+      introduce(
+        asker,
+        bank,
+        form,
+        setup.store.location,
+        'if you need to stop, press Ctrl-C: your answers so far are kept and the facilitator can continue your survey later',
+      );
       session = await Session.start(setup, await askRespondent(asker, undefined), { bankDir, workshop: folder, id: newRunId(ctx.now()) });
     }
     await askQuestions(asker, bank, session);

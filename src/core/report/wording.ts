@@ -17,3 +17,8 @@ export function quoted(text: string): string {
 export function percentText(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }
+
+/** "1 respondent", "7 respondents". */
+export function respondentCount(n: number): string {
+  return n === 1 ? '1 respondent' : `${n} respondents`;
+}

@@ -1,3 +1,4 @@
+import { respondentCount } from '../../core/report/wording.js';
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 import { beforeAfterChart } from '../shared/svg/before-after.js';
@@ -15,13 +16,17 @@ export function renderCompareHtml(report: CompareReport): string {
   const chart = beforeAfterChart({
     id: 'compare-pillars',
     title: 'Score per pillar, before and after',
-    rows: [{ label: 'Overall', before: report.overall.before, after: report.overall.after }, ...report.pillars.map((p) => ({ label: p.name, before: p.before, after: p.after }))],
+    rows: [
+      { label: 'Overall', before: report.overall.before, after: report.overall.after },
+      ...report.pillars.map((p) => ({ label: p.name, before: p.before, after: p.after })),
+    ],
     bands: report.bands.map((b) => ({ label: b.label, min: b.min })),
     beforeName,
     afterName,
     nullLabel: NOT_ENOUGH,
   });
-  const side = (s: CompareReport['before']) => html`${takenOn(s.at)}${s.respondents === null ? '' : ` · ${s.respondents} respondents`} · ${s.form} form · bank ${s.bank.id} ${s.bank.version}`;
+  const side = (s: CompareReport['before']) =>
+    html`${takenOn(s.at)}${s.respondents === null ? '' : ` · ${respondentCount(s.respondents)}`} · ${s.form} form · bank ${s.bank.id} ${s.bank.version}`;
 
   const body = html`<main class="sheet">
 <header class="masthead">
@@ -61,7 +66,10 @@ ${
     ? ''
     : html`<section class="movers">
 <h2>Statements that moved most</h2>
-${changeTable('Statement', report.movers.map((m) => ({ label: html`<span class="id">${m.id}</span> ${m.text}`, ...m })))}
+${changeTable(
+  'Statement',
+  report.movers.map((m) => ({ label: html`<span class="id">${m.id}</span> ${m.text}`, ...m })),
+)}
 <ul class="readings">${report.movers.map((m) => html`<li>${m.reading}</li>`)}</ul>
 </section>`
 }
@@ -79,7 +87,10 @@ ${changeTable('Statement', report.movers.map((m) => ({ label: html`<span class="
   return htmlDocument(`${after.bank.title}: what changed`, report.bands, body);
 }
 
-function changeTable(header: string, rows: readonly { label: string | SafeHtml; before: number | null; after: number | null; change: number | null }[]): SafeHtml {
+function changeTable(
+  header: string,
+  rows: readonly { label: string | SafeHtml; before: number | null; after: number | null; change: number | null }[],
+): SafeHtml {
   return html`<table>
 <thead><tr><th scope="col">${header}</th><th scope="col" class="num">Before</th><th scope="col" class="num">After</th><th scope="col" class="num">Change</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${scoreText(r.before)}</td><td class="num">${scoreText(r.after)}</td><td class="num">${shownDifference(r.after, r.before)}</td></tr>`)}</tbody>

@@ -1,3 +1,4 @@
+import { respondentCount } from '../../core/report/wording.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { CompareReport } from '../../core/report/compare/schema.js';
@@ -9,8 +10,14 @@ import { BORDERLESS, right } from '../shared/terminal-table.js';
 export function renderCompareText(report: CompareReport, options: RenderOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  const when = (s: CompareReport['before']) => `${plainText(s.at)}${s.respondents === null ? '' : `, ${s.respondents} respondents`}`;
-  out.push(c.bold(`What changed (${report.of} results)`), c.dim(`before: ${when(report.before)} · after: ${when(report.after)}`), '', plainText(report.headline), '');
+  const when = (s: CompareReport['before']) => `${plainText(s.at)}${s.respondents === null ? '' : `, ${respondentCount(s.respondents)}`}`;
+  out.push(
+    c.bold(`What changed (${report.of} results)`),
+    c.dim(`before: ${when(report.before)} · after: ${when(report.after)}`),
+    '',
+    plainText(report.headline),
+    '',
+  );
 
   const table = new Table({ ...BORDERLESS, head: ['', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
   const row = (label: string, x: { before: number | null; after: number | null; change: number | null }) => {
@@ -33,7 +40,10 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
 
   if (report.movers.length > 0) {
     out.push(c.bold('Statements that moved most'));
-    for (const m of report.movers) out.push(`  ${c.dim(plainText(m.id).padEnd(4))} ${shownDifference(m.after, m.before).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${scoreText(m.before)} → ${scoreText(m.after)})`)}`);
+    for (const m of report.movers)
+      out.push(
+        `  ${c.dim(plainText(m.id).padEnd(4))} ${shownDifference(m.after, m.before).padStart(4)}  ${plainText(m.text)} ${c.dim(`(${scoreText(m.before)} → ${scoreText(m.after)})`)}`,
+      );
     out.push('');
   }
   out.push(c.bold('Improved'), ...list(report.improved.map(plainText), c.green), '', c.bold('Got worse'), ...list(report.worsened.map(plainText), c.red));

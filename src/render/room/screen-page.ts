@@ -1,3 +1,4 @@
+import { respondentCount } from '../../core/report/wording.js';
 import { renderSVG } from 'uqr';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import type { Page } from '../../server/room-api.js';
@@ -63,7 +64,7 @@ export function renderSlidesPage(report: TeamReport, reportPath: string): Page {
     body: html`<main class="slides">
 <nav class="bar" aria-label="Sections"><button type="button" id="previous">← Previous</button><span id="where" aria-live="polite"></span><button type="button" id="next">Next →</button><a href="${reportPath}" target="_blank" rel="noopener noreferrer">Full report</a></nav>
 <section class="slide" aria-label="Headline">
-<p class="eyebrow">Team score · ${report.respondents.total} respondents${report.respondents.byRole.map((g) => ` · ${roleName(g.role)} ${g.n}`)}</p>
+<p class="eyebrow">Team score · ${respondentCount(report.respondents.total)}${report.respondents.byRole.map((g) => ` · ${roleName(g.role)} ${g.n}`)}</p>
 <p class="score">${scoreText(overall.mean)}<small>/100</small></p>
 <p class="band">${band?.label ?? 'not enough answers'}</p>
 <p class="headline">${report.headline}</p>

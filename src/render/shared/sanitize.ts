@@ -17,6 +17,8 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202
 
 /** One line of plain text: escape sequences and control characters removed, line breaks folded to spaces. */
 export function plainText(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(/[\r\n\t]+/g, ' ').replace(CONTROL_CHARACTERS, '');
+  return text
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(CONTROL_CHARACTERS, '');
 }
-

@@ -69,7 +69,8 @@ ${weakest === null ? '' : html`<p class="weakest">Weakest pillar<strong>${weakes
 <table>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">Score</th><th scope="col">Band</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.pillars.map(
-    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.score)}</td><td>${bandChip(p.band, bands, NOT_ENOUGH)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
+    (p) =>
+      html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.score)}</td><td>${bandChip(p.band, bands, NOT_ENOUGH)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
   )}</tbody>
 </table>
 </section>

@@ -38,7 +38,13 @@ export function renderSingleMarkdown(report: SingleReport): string {
   const lowest = report.lowestItems.map((id) => byId.get(id)).filter((item): item is ReportItem => item !== undefined);
   if (lowest.length > 0) {
     out.push('## Lowest-scoring statements', '');
-    out.push(...markdownTable(['Id', 'Score', 'Statement', 'Answer'], lowest.map((i) => [md(i.id), scoreText(i.score), md(i.text), md(answerLabel(report, i.value))])), '');
+    out.push(
+      ...markdownTable(
+        ['Id', 'Score', 'Statement', 'Answer'],
+        lowest.map((i) => [md(i.id), scoreText(i.score), md(i.text), md(answerLabel(report, i.value))]),
+      ),
+      '',
+    );
   }
   out.push('## Next steps, weakest first', '');
   report.nextSteps.forEach((step, i) => {

@@ -34,14 +34,22 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
     table.push(
       pillar.score === null
         ? [plainText(pillar.name), c.dim('n/a'), c.dim('not enough answers'), '', percent(pillar.unknownRate)]
-        : [plainText(pillar.name), right(scoreText(pillar.score)), colour(textBar(pillar.score)), `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`, percent(pillar.unknownRate)],
+        : [
+            plainText(pillar.name),
+            right(scoreText(pillar.score)),
+            colour(textBar(pillar.score)),
+            `${colour(plainText(pillar.band?.label ?? ''))}${weakest}`,
+            percent(pillar.unknownRate),
+          ],
     );
   }
   out.push(table.toString(), '');
 
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest) {
-    out.push(wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${scoreText(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2));
+    out.push(
+      wrapLine(`${c.bold('Weakest pillar:')} ${plainText(weakest.name)} (${scoreText(weakest.score)}) — ${plainText(weakest.summary)}`, options.width, 2),
+    );
     if (weakest.advice.length > 0) {
       out.push(`What to do about ${plainText(weakest.name)} (${plainText(weakest.band?.label ?? '')}):`);
       for (const advice of weakest.advice) out.push(wrapLine(`  - ${plainText(advice)}`, options.width, 4));
@@ -50,7 +58,15 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   }
   const unscored = report.pillars.filter((p) => p.score === null && p.asked > 0);
   for (const p of unscored) {
-    out.push(wrapLine(c.yellow(`${plainText(p.name)}: ${p.unknown} of ${p.asked} answers were "${plainText(report.scale.unknown)}" — too few to score, and that is a finding in itself.`), options.width, 2));
+    out.push(
+      wrapLine(
+        c.yellow(
+          `${plainText(p.name)}: ${p.unknown} of ${p.asked} answers were "${plainText(report.scale.unknown)}" — too few to score, and that is a finding in itself.`,
+        ),
+        options.width,
+        2,
+      ),
+    );
   }
   if (unscored.length > 0) out.push('');
 

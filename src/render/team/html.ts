@@ -1,3 +1,4 @@
+import { respondentCount } from '../../core/report/wording.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
@@ -64,7 +65,7 @@ export function renderTeamHtml(report: TeamReport): string {
 <header class="masthead">
 <p class="eyebrow">Team report</p>
 <h1>${report.bank.title}</h1>
-<p class="who"><strong>${report.respondents.total} respondents</strong>${report.respondents.byRole.map((g) => html` · ${roleName(g.role)} ${g.n}`)}</p>
+<p class="who"><strong>${respondentCount(report.respondents.total)}</strong>${report.respondents.byRole.map((g) => html` · ${roleName(g.role)} ${g.n}`)}</p>
 <ul class="meta"><li>${report.form === 'quick' ? 'Quick form' : 'Full form'}</li><li>Made ${takenOn(report.createdAt)}</li><li>Bank ${report.bank.id} ${report.bank.version}</li></ul>
 </header>
 
@@ -92,7 +93,8 @@ ${report.respondents.names !== null ? html`<p class="note">Names: ${report.respo
 <table>
 <thead><tr><th scope="col">Pillar</th><th scope="col" class="num">Team</th><th scope="col">Band</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}<th scope="col" class="num">Min–max</th><th scope="col" class="num">SD</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.pillars.map(
-    (p) => html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${scoreText(r.score.mean)}${roleBand(r.score)}</td>`)}<td class="num">${scoreText(p.team.min)}–${scoreText(p.team.max)}</td><td class="num">${scoreText(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
+    (p) =>
+      html`<tr${p.id === report.weakestPillar ? trusted(' class="weakest"') : ''}><th scope="row">${p.name}${p.id === report.weakestPillar ? html`<span class="tag">weakest</span>` : ''}</th><td class="num">${scoreText(p.team.mean)}</td><td>${bandChip(p.team.band, bands, NOT_ENOUGH)}</td>${p.byRole.map((r) => html`<td class="num">${scoreText(r.score.mean)}${roleBand(r.score)}</td>`)}<td class="num">${scoreText(p.team.min)}–${scoreText(p.team.max)}</td><td class="num">${scoreText(p.team.sd)}</td><td class="num">${percent(p.unknownRate)}</td></tr>`,
   )}</tbody>
 </table>
 ${described.length === 0 ? '' : html`<dl class="band-descriptions">${described.map(({ band, who }) => html`<dt>${bandChip(band, bands, '')} <span class="note">${who.join(', ')}</span></dt><dd>${band.description}</dd>`)}</dl>`}
@@ -115,12 +117,12 @@ ${report.gaps.map((gap) =>
 <section class="heat">
 <h2>${basis === null ? 'Statements by role' : html`Statements by role, surest ${basis.a.label} − ${basis.b.label} gaps first`}</h2>
 <figure class="wide">${trusted(heat)}${
-  basis === null
-    ? ''
-    : report.disagreements.items.length === 0
-      ? html`<p class="note">No statement's ${basis.a.label} − ${basis.b.label} gap is beyond noise.</p>`
-      : html`<ul class="readings">${report.disagreements.items.flatMap((id) => basis.items.filter((e) => e.item === id).map((e) => html`<li>${e.reading} <span class="note">(${scoreText(e.a)} v ${scoreText(e.b)}, gap ${shownDifference(e.a, e.b)}, ${intervalRange(e.low, e.high)})</span></li>`))}</ul>`
-}
+    basis === null
+      ? ''
+      : report.disagreements.items.length === 0
+        ? html`<p class="note">No statement's ${basis.a.label} − ${basis.b.label} gap is beyond noise.</p>`
+        : html`<ul class="readings">${report.disagreements.items.flatMap((id) => basis.items.filter((e) => e.item === id).map((e) => html`<li>${e.reading} <span class="note">(${scoreText(e.a)} v ${scoreText(e.b)}, gap ${shownDifference(e.a, e.b)}, ${intervalRange(e.low, e.high)})</span></li>`))}</ul>`
+  }
 <figcaption>Mean score per role, 0–100; blue is high, orange is low, the number is in each cell; reverse-worded statements are marked (agreeing with them is the misaligned answer).${heatItems.length < report.items.length ? ` The ${heatItems.length} statements shown are the first of ${report.items.length}; every statement is in the table at the end.` : ''}</figcaption></figure>
 </section>
 
@@ -130,7 +132,11 @@ ${report.gaps.map((gap) =>
 <thead><tr><th scope="col">#</th><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">${STANCE_HEADER}</th><th scope="col">Agreement within roles (r_wg)</th><th scope="col" class="num">Don't know</th></tr></thead>
 <tbody>${report.lowestItems.flatMap((id, i) => {
     const item = items.get(id);
-    return item ? [html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${statementLabel(item)}</td><td class="num">${scoreText(item.mean)}</td><td class="num">${stanceCounts(item.stance)}</td><td>${agreementByRole(item, decimal)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`] : [];
+    return item
+      ? [
+          html`<tr><td class="num">${i + 1}</td><td class="id">${id}</td><td class="text">${statementLabel(item)}</td><td class="num">${scoreText(item.mean)}</td><td class="num">${stanceCounts(item.stance)}</td><td>${agreementByRole(item, decimal)}</td><td class="num">${percent(item.unknownRate)}</td></tr>`,
+        ]
+      : [];
   })}</tbody>
 </table>
 </section>
@@ -149,7 +155,8 @@ ${nextStepList(report.nextSteps, name)}
 <section class="agenda new-page">
 <h2>Workshop agenda <span class="note">(${report.agenda.minutes} minutes)</span></h2>
 <ol class="agenda-blocks">${report.agenda.blocks.map(
-    (block) => html`<li><p class="when">${agendaTime(block)}<span>${block.minutes} min</span></p><div><h3>${block.title}</h3><p class="note">${block.purpose}</p>${block.prompts.length > 0 ? html`<ul class="prompts">${block.prompts.map((p) => html`<li>${p}</li>`)}</ul>` : ''}</div></li>`,
+    (block) =>
+      html`<li><p class="when">${agendaTime(block)}<span>${block.minutes} min</span></p><div><h3>${block.title}</h3><p class="note">${block.purpose}</p>${block.prompts.length > 0 ? html`<ul class="prompts">${block.prompts.map((p) => html`<li>${p}</li>`)}</ul>` : ''}</div></li>`,
   )}</ol>
 </section>
 
@@ -158,7 +165,8 @@ ${nextStepList(report.nextSteps, name)}
 <table class="long">
 <thead><tr><th scope="col">Id</th><th scope="col">Statement</th><th scope="col" class="num">Team</th><th scope="col" class="num">SD</th><th scope="col" class="num">${STANCE_HEADER}</th><th scope="col" class="num">Don't know</th>${roles.map((r) => html`<th scope="col" class="num">${roleName(r)}</th>`)}${anyAgreement ? html`<th scope="col">Agreement within roles (r_wg)</th>` : ''}</tr></thead>
 <tbody>${report.items.map(
-    (i) => html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reverse-worded)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${scoreText(i.mean)}</td><td class="num">${scoreText(i.sd)}</td><td class="num">${stanceCounts(i.stance)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${scoreText(r.mean)}</td>`)}${anyAgreement ? html`<td>${agreementByRole(i, decimal)}</td>` : ''}</tr>`,
+    (i) =>
+      html`<tr><td class="id">${i.id}</td><td class="text">${i.text}${i.reverse ? html` <span class="note">(reverse-worded)</span>` : ''}<span class="pillar-of"> · ${name(i.pillar)}</span></td><td class="num">${scoreText(i.mean)}</td><td class="num">${scoreText(i.sd)}</td><td class="num">${stanceCounts(i.stance)}</td><td class="num">${percent(i.unknownRate)}</td>${i.byRole.map((r) => html`<td class="num">${scoreText(r.mean)}</td>`)}${anyAgreement ? html`<td>${agreementByRole(i, decimal)}</td>` : ''}</tr>`,
   )}</tbody>
 </table>
 </section>

@@ -1,3 +1,4 @@
+import { respondentCount } from '../../core/report/wording.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
@@ -11,17 +12,25 @@ export function renderTeamMarkdown(report: TeamReport): string {
   const out: string[] = [];
 
   out.push(`# ${md(report.bank.title)}: team report`, '');
-  out.push(`${report.form} form · ${report.respondents.total} respondents · bank ${md(report.bank.id)} ${md(report.bank.version)} · ${md(report.createdAt)}`, '');
+  out.push(
+    `${report.form} form · ${respondentCount(report.respondents.total)} · bank ${md(report.bank.id)} ${md(report.bank.version)} · ${md(report.createdAt)}`,
+    '',
+  );
   out.push(`**${md(report.headline)}**`, '');
 
   out.push('## Who answered', '');
-  out.push(...markdownTable(['Role', 'Respondents'], [...report.respondents.byRole.map((g) => [g.role, String(g.n)]), ['**all**', `**${report.respondents.total}**`]]), '');
+  out.push(
+    ...markdownTable(['Role', 'Respondents'], [...report.respondents.byRole.map((g) => [g.role, String(g.n)]), ['**all**', `**${report.respondents.total}**`]]),
+    '',
+  );
   if (report.respondents.folded.length > 0) {
     const where = report.respondents.excluded > 0 ? 'left out of every figure, too few to stay anonymous' : 'in the team figures only';
     out.push(`_${md(report.respondents.folded.join(', '))}: ${where} (groups under ${report.minGroup} are never shown on their own)._`, '');
   }
-  if (report.respondents.consented.length > 0) out.push(`_${md(report.respondents.consented.join(', '))}: shown with the consent of its people (--show-role)._`, '');
-  if (report.respondents.straightLiners > 0) out.push(`_${report.respondents.straightLiners} gave the same answer to every statement: their scores say little._`, '');
+  if (report.respondents.consented.length > 0)
+    out.push(`_${md(report.respondents.consented.join(', '))}: shown with the consent of its people (--show-role)._`, '');
+  if (report.respondents.straightLiners > 0)
+    out.push(`_${report.respondents.straightLiners} gave the same answer to every statement: their scores say little._`, '');
   if (report.respondents.names !== null) out.push(`Names: ${report.respondents.names.map(md).join(', ')}`, '');
 
   out.push('## Pillars', '', '_Mean of the respondents’ scores, 0-100._', '');
@@ -50,7 +59,12 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push(
     ...markdownTable(
       ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'],
-      report.pillars.map((p) => [md(p.name), String(p.team.n), ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map((x) => scoreText(x)), decimal(p.alpha)]),
+      report.pillars.map((p) => [
+        md(p.name),
+        String(p.team.n),
+        ...[p.team.mean, p.team.median, p.team.min, p.team.max, p.team.sd].map((x) => scoreText(x)),
+        decimal(p.alpha),
+      ]),
     ),
     '',
     ...report.pillars.flatMap((p) => (p.alpha !== null && p.alphaNote !== null ? [`_${md(p.name)} alpha: ${md(p.alphaNote)}_`, ''] : [])),
@@ -94,7 +108,20 @@ export function renderTeamMarkdown(report: TeamReport): string {
           report.disagreements.items.flatMap((id, i) => {
             const e = basis.items.find((x) => x.item === id);
             const item = items.get(id);
-            return e && item ? [[String(i + 1), md(id), md(statementLabel(item)), scoreText(e.a), scoreText(e.b), shownDifference(e.a, e.b), intervalRange(e.low, e.high), verdictLabel(e)]] : [];
+            return e && item
+              ? [
+                  [
+                    String(i + 1),
+                    md(id),
+                    md(statementLabel(item)),
+                    scoreText(e.a),
+                    scoreText(e.b),
+                    shownDifference(e.a, e.b),
+                    intervalRange(e.low, e.high),
+                    verdictLabel(e),
+                  ],
+                ]
+              : [];
           }),
         ),
         '',
@@ -113,7 +140,19 @@ export function renderTeamMarkdown(report: TeamReport): string {
       ['#', 'Id', 'Statement', 'Team', STANCE_HEADER, 'Agreement within roles (r_wg)', "Don't know"],
       report.lowestItems.flatMap((id, i) => {
         const item = items.get(id);
-        return item ? [[String(i + 1), md(id), md(statementLabel(item)), scoreText(item.mean), stanceCounts(item.stance), agreementByRole(item, decimal), percent(item.unknownRate)]] : [];
+        return item
+          ? [
+              [
+                String(i + 1),
+                md(id),
+                md(statementLabel(item)),
+                scoreText(item.mean),
+                stanceCounts(item.stance),
+                agreementByRole(item, decimal),
+                percent(item.unknownRate),
+              ],
+            ]
+          : [];
       }),
     ),
     '',
@@ -139,7 +178,16 @@ export function renderTeamMarkdown(report: TeamReport): string {
   out.push('## All statements', '');
   out.push(
     ...markdownTable(
-      ['Id', 'Pillar', 'Statement', 'Team', 'SD', STANCE_HEADER, "Don't know", ...roles.flatMap((r) => [r, `${r}: ${STANCE_HEADER.toLowerCase()}`, `${r} r_wg`])],
+      [
+        'Id',
+        'Pillar',
+        'Statement',
+        'Team',
+        'SD',
+        STANCE_HEADER,
+        "Don't know",
+        ...roles.flatMap((r) => [r, `${r}: ${STANCE_HEADER.toLowerCase()}`, `${r} r_wg`]),
+      ],
       report.items.map((i) => [
         md(i.id),
         md(pillarName.get(i.pillar) ?? i.pillar),

@@ -1,3 +1,4 @@
+import { respondentCount } from '../../core/report/wording.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { TeamReport } from '../../core/report/team/schema.js';
@@ -19,7 +20,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const heading = (text: string) => out.push(c.bold(text));
 
   out.push(
-    `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${report.form} form · ${report.respondents.total} respondents · bank ${plainText(report.bank.version)}`)}`,
+    `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${report.form} form · ${respondentCount(report.respondents.total)} · bank ${plainText(report.bank.version)}`)}`,
     '',
     wrapLine(plainText(report.headline), options.width, 0),
     '',
@@ -28,7 +29,11 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   heading('Who answered');
   const groups = report.respondents.byRole.map((g) => `${g.role} ${g.n}`);
   if (report.respondents.folded.length > 0) {
-    groups.push(c.dim(`${report.respondents.folded.join(', ')}: ${report.respondents.excluded > 0 ? 'left out of every figure (too few to stay anonymous)' : 'in the team figures only'}`));
+    groups.push(
+      c.dim(
+        `${report.respondents.folded.join(', ')}: ${report.respondents.excluded > 0 ? 'left out of every figure (too few to stay anonymous)' : 'in the team figures only'}`,
+      ),
+    );
   }
   if (report.respondents.consented.length > 0) groups.push(c.dim(`${report.respondents.consented.join(', ')}: shown with consent`));
   if (report.respondents.straightLiners > 0) groups.push(c.yellow(`${report.respondents.straightLiners} gave the same answer to every statement`));
@@ -70,10 +75,14 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const spread = new Table({ ...BORDERLESS, head: ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)) });
   for (const p of report.pillars) {
     const s = p.team;
-    spread.push([plainText(p.name), ...[String(s.n), scoreText(s.mean), scoreText(s.median), scoreText(s.min), scoreText(s.max), scoreText(s.sd), decimal(p.alpha)].map(right)]);
+    spread.push([
+      plainText(p.name),
+      ...[String(s.n), scoreText(s.mean), scoreText(s.median), scoreText(s.min), scoreText(s.max), scoreText(s.sd), decimal(p.alpha)].map(right),
+    ]);
   }
   out.push(spread.toString());
-  for (const p of report.pillars) if (p.alpha !== null && p.alphaNote !== null) out.push(wrapLine(`  ${c.dim(`${plainText(p.name)} alpha: ${plainText(p.alphaNote)}`)}`, options.width, 4));
+  for (const p of report.pillars)
+    if (p.alpha !== null && p.alphaNote !== null) out.push(wrapLine(`  ${c.dim(`${plainText(p.name)} alpha: ${plainText(p.alphaNote)}`)}`, options.width, 4));
   out.push('');
 
   for (const gap of report.gaps) {
@@ -82,7 +91,10 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       out.push(`  ${c.dim(plainText(gap.reason ?? ''))}`, '');
       continue;
     }
-    const table = new Table({ ...BORDERLESS, head: ['Pillar', `${gap.a.label} (n)`, `${gap.b.label} (n)`, 'Gap', '95% interval', 'g', 'Reading'].map((h) => c.dim(h)) });
+    const table = new Table({
+      ...BORDERLESS,
+      head: ['Pillar', `${gap.a.label} (n)`, `${gap.b.label} (n)`, 'Gap', '95% interval', 'g', 'Reading'].map((h) => c.dim(h)),
+    });
     for (const p of gap.pillars) {
       table.push([
         plainText(pillarName.get(p.pillar) ?? p.pillar),

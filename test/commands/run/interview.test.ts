@@ -205,7 +205,9 @@ describe('the interactive survey', () => {
     await screen.next();
     expect(flow.prose()).toContain('The question bank changed since you started');
     expect(flow.prose()).toContain('it was version 1.0.0 and is now 1.1.0');
-    expect(flow.prose()).toContain('Of your 2 answers, 1 is to a question that reads exactly as before and can be kept. 1 is to a question that changed or was removed (T3)');
+    expect(flow.prose()).toContain(
+      'Of your 2 answers, 1 is to a question that reads exactly as before and can be kept. 1 is to a question that changed or was removed (T3)',
+    );
     expect(screen.getScreen()).toContain('Keep that answer and continue with the changed bank?');
     await press('enter');
     expect(screen.getScreen()).toContain('2/3 · Talk\n  Joint meetings are a waste of time.');
@@ -275,6 +277,10 @@ describe('the interactive survey', () => {
     screen.keypress('enter');
     await flow.result;
     expect(readFileSync(taken, 'utf8')).toBe('keep me');
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ bank: { id: 'tiny' }, respondent: { role: 'leadership' }, answers: { T1: 1, T3: 2, S1: 3 } });
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({
+      bank: { id: 'tiny' },
+      respondent: { role: 'leadership' },
+      answers: { T1: 1, T3: 2, S1: 3 },
+    });
   });
 });

@@ -11,7 +11,14 @@ import { tempDir } from '../../helpers/cli.js';
 import { interactiveContext, SURVEY_BANK } from '../../helpers/prompts.js';
 import { INTERRUPT, type Reply, scriptedAsker, type ScriptedAsker } from '../../helpers/scripted-asker.js';
 
-const options = (overrides: Partial<RunOptions> = {}): RunOptions => ({ bank: SURVEY_BANK, quick: true, format: 'text', force: false, resume: false, ...overrides });
+const options = (overrides: Partial<RunOptions> = {}): RunOptions => ({
+  bank: SURVEY_BANK,
+  quick: true,
+  format: 'text',
+  force: false,
+  resume: false,
+  ...overrides,
+});
 
 function survey(ctx: Context, replies: readonly Reply[], overrides: Partial<RunOptions> = {}): { asker: ScriptedAsker; result: ReturnType<typeof takeSurvey> } {
   const asker = scriptedAsker(replies);
@@ -81,7 +88,9 @@ describe('--resume with several unfinished runs', () => {
     await stopped(state, 'Ann', [4], '2026-11-01T09:00:00Z');
     const ctx = { ...interactiveContext(state), now: () => new Date('2026-11-01T09:30:00Z') };
     const error = (await survey(ctx, ['Ben', '', 3, INTERRUPT], { role: 'sales' }).result.catch((e: unknown) => e)) as InterruptedError;
-    expect(error.hint).toMatch(new RegExp(`^1 of 3 answers are saved; continue with: cash-test run --resume run-20261101T093000-[0-9a-f]{6} --bank ${SURVEY_BANK} --quick$`));
+    expect(error.hint).toMatch(
+      new RegExp(`^1 of 3 answers are saved; continue with: cash-test run --resume run-20261101T093000-[0-9a-f]{6} --bank ${SURVEY_BANK} --quick$`),
+    );
   });
 });
 
@@ -95,7 +104,9 @@ describe('a damaged unfinished run', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/"startedAt": "[^"]+"/, '"startedAt": "NaN-NaN"'));
     const error = (await survey(interactiveContext(state), [], { resume: true }).result.catch((e: unknown) => e)) as InputError;
     expect(error).toBeInstanceOf(InputError);
-    expect(error.problems).toEqual([{ file, line: expect.any(Number), col: expect.any(Number), message: 'startedAt: must be a date and time such as 2026-03-02T09:30:00Z' }]);
+    expect(error.problems).toEqual([
+      { file, line: expect.any(Number), col: expect.any(Number), message: 'startedAt: must be a date and time such as 2026-03-02T09:30:00Z' },
+    ]);
     expect(error.hint).toBe(`the newest unfinished run is damaged: remove that file, or continue an older one with --resume ${older}`);
     // Named, it says the same; the older one can still be continued.
     expect(await survey(interactiveContext(state), [], { resume: damaged }).result.catch((e: unknown) => (e as InputError).problems)).toEqual(error.problems);
@@ -138,7 +149,10 @@ describe('the --save target', () => {
     // Both start while team.yaml does not exist yet; the first to finish takes it.
     const first = scriptedAsker(['Ann', '', 4, 4, 4]);
     const second = scriptedAsker(['Ben', '', 1, 1, 1]);
-    const [a, b] = await Promise.all([takeSurvey(options({ save, role: 'sales' }), ctx, async () => first), takeSurvey(options({ save, role: 'sales' }), ctx, async () => second)]);
+    const [a, b] = await Promise.all([
+      takeSurvey(options({ save, role: 'sales' }), ctx, async () => first),
+      takeSurvey(options({ save, role: 'sales' }), ctx, async () => second),
+    ]);
     const files = [join(dir, 'team.yaml'), join(dir, 'team-2.yaml')];
     const names = files.map((f) => parse(readFileSync(f, 'utf8')).respondent.name).sort();
     expect(names).toEqual(['Ann', 'Ben']);

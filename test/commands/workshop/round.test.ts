@@ -77,7 +77,7 @@ describe('the workshop', () => {
     expect(readdirSync(join(dir, 'state'))).toEqual([]);
   });
 
-  it('keeps a stopped participant\'s answers and continues their survey from the menu', async () => {
+  it("keeps a stopped participant's answers and continues their survey from the menu", async () => {
     const dir = tempDir();
     const workshop = start(dir);
     await screen.next();
@@ -114,6 +114,8 @@ describe('the workshop', () => {
     screen.keypress({ name: 'c', ctrl: true });
     const error = await workshop.round.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterruptedError);
-    expect((error as InterruptedError).hint).toBe(`0 answer files are in ${join(dir, 'room')}; continue the round with: cash-test workshop ${join(dir, 'room')} --bank ${SURVEY_BANK} --quick`);
+    expect((error as InterruptedError).hint).toBe(
+      `0 answer files are in ${join(dir, 'room')}; continue the round with: cash-test workshop ${join(dir, 'room')} --bank ${SURVEY_BANK} --quick`,
+    );
   });
 });

@@ -6,12 +6,42 @@ const LOOPBACK = { lo: [v4('127.0.0.1', true), { address: '::1', family: 'IPv6',
 
 describe('chooseAddress', () => {
   it.each([
-    { name: 'Wi-Fi before a container bridge', interfaces: { ...LOOPBACK, docker0: [v4('172.17.0.1')], wlan0: [v4('192.168.1.23')] }, address: '192.168.1.23', candidates: ['192.168.1.23', '172.17.0.1'] },
-    { name: '10.x before 172.16–31', interfaces: { br0: [v4('172.20.0.1')], eth0: [v4('10.0.4.7')] }, address: '10.0.4.7', candidates: ['10.0.4.7', '172.20.0.1'] },
-    { name: '192.168 before 10', interfaces: { eth0: [v4('10.1.1.1')], wlan0: [v4('192.168.0.5')] }, address: '192.168.0.5', candidates: ['192.168.0.5', '10.1.1.1'] },
-    { name: 'Node before 18.4 says family 4', interfaces: { en0: [{ address: '192.168.2.2', family: 4, internal: false }] }, address: '192.168.2.2', candidates: ['192.168.2.2'] },
-    { name: 'same rank: interface order kept', interfaces: { en0: [v4('10.0.0.2')], en1: [v4('10.0.0.3')] }, address: '10.0.0.2', candidates: ['10.0.0.2', '10.0.0.3'] },
-    { name: '172.15 and 172.32 are public', interfaces: { a: [v4('172.15.0.1')], b: [v4('172.32.0.1')], c: [v4('172.31.255.1')] }, address: '172.31.255.1', candidates: ['172.31.255.1'] },
+    {
+      name: 'Wi-Fi before a container bridge',
+      interfaces: { ...LOOPBACK, docker0: [v4('172.17.0.1')], wlan0: [v4('192.168.1.23')] },
+      address: '192.168.1.23',
+      candidates: ['192.168.1.23', '172.17.0.1'],
+    },
+    {
+      name: '10.x before 172.16–31',
+      interfaces: { br0: [v4('172.20.0.1')], eth0: [v4('10.0.4.7')] },
+      address: '10.0.4.7',
+      candidates: ['10.0.4.7', '172.20.0.1'],
+    },
+    {
+      name: '192.168 before 10',
+      interfaces: { eth0: [v4('10.1.1.1')], wlan0: [v4('192.168.0.5')] },
+      address: '192.168.0.5',
+      candidates: ['192.168.0.5', '10.1.1.1'],
+    },
+    {
+      name: 'Node before 18.4 says family 4',
+      interfaces: { en0: [{ address: '192.168.2.2', family: 4, internal: false }] },
+      address: '192.168.2.2',
+      candidates: ['192.168.2.2'],
+    },
+    {
+      name: 'same rank: interface order kept',
+      interfaces: { en0: [v4('10.0.0.2')], en1: [v4('10.0.0.3')] },
+      address: '10.0.0.2',
+      candidates: ['10.0.0.2', '10.0.0.3'],
+    },
+    {
+      name: '172.15 and 172.32 are public',
+      interfaces: { a: [v4('172.15.0.1')], b: [v4('172.32.0.1')], c: [v4('172.31.255.1')] },
+      address: '172.31.255.1',
+      candidates: ['172.31.255.1'],
+    },
   ])('$name', ({ interfaces, address, candidates }) => {
     const choice = chooseAddress(interfaces);
     expect(choice.address).toBe(address);

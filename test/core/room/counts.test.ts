@@ -7,7 +7,10 @@ const people = (spec: string): Attendee[] =>
   spec
     .split(' ')
     .filter(Boolean)
-    .map((w) => ({ role: ({ s: 'sales', m: 'marketing', l: 'leadership', r: 'revops', o: 'other' } as Record<string, Role>)[w[0] ?? ''] ?? 'other', finished: w.endsWith('+') }));
+    .map((w) => ({
+      role: ({ s: 'sales', m: 'marketing', l: 'leadership', r: 'revops', o: 'other' } as Record<string, Role>)[w[0] ?? ''] ?? 'other',
+      finished: w.endsWith('+'),
+    }));
 
 describe('roomCounts', () => {
   it.each([

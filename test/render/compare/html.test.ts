@@ -47,7 +47,15 @@ describe('renderCompareHtml', () => {
     const page = renderCompareHtml(model);
     expect(model.movers.length).toBeGreaterThan(0);
     expect(model.gaps.length).toBeGreaterThan(0);
-    const expected = [model.headline, model.overall.reading, ...model.pillars.flatMap((p) => [p.name, p.reading]), ...model.gaps.map((g) => g.reading), ...model.movers.flatMap((m) => [m.text, m.reading]), ...model.improved, ...model.worsened];
+    const expected = [
+      model.headline,
+      model.overall.reading,
+      ...model.pillars.flatMap((p) => [p.name, p.reading]),
+      ...model.gaps.map((g) => g.reading),
+      ...model.movers.flatMap((m) => [m.text, m.reading]),
+      ...model.improved,
+      ...model.worsened,
+    ];
     for (const text of expected) expect(page).toContain(escapeHtml(text));
     const chart = /<svg [^>]*id="compare-pillars"[\s\S]*?<\/svg>/.exec(page)?.[0] ?? '';
     expect(chart.match(/class="change-row"/g)).toHaveLength(model.pillars.length + 1);

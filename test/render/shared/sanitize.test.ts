@@ -45,12 +45,18 @@ describe('plainText', () => {
   it('never lets a control character or escape through, whatever the input', () => {
     const controlish = fc.constantFrom(ESC, '\u009b', '\u009d', '\u0090', '\u009c', BEL, '[', ']', ';', '\\', 'P', '0', 'm', '\r', '\n', '\u202e', 'x');
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(controlish).map((parts) => parts.join(''))), (text) => {
-        const out = plainText(text);
-        expect(out).not.toMatch(UNSAFE);
-        expect(out).not.toMatch(/[\r\n\t]/);
-        expect(plainText(out)).toBe(out);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.array(controlish).map((parts) => parts.join('')),
+        ),
+        (text) => {
+          const out = plainText(text);
+          expect(out).not.toMatch(UNSAFE);
+          expect(out).not.toMatch(/[\r\n\t]/);
+          expect(plainText(out)).toBe(out);
+        },
+      ),
       { numRuns: 200 },
     );
   });

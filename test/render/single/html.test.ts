@@ -22,7 +22,9 @@ async function report(answers: string, bankDir?: string): Promise<SingleReport> 
 describe('html tag', () => {
   it('escapes interpolated text and keeps built markup', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p title="${`"x'`}">${inner}${['a', '&']}${null}${undefined}${false}${0}</p>`.markup).toBe('<p title="&quot;x&#39;"><b>&lt;i&gt;</b>a&amp;0</p>');
+    expect(html`<p title="${`"x'`}">${inner}${['a', '&']}${null}${undefined}${false}${0}</p>`.markup).toBe(
+      '<p title="&quot;x&#39;"><b>&lt;i&gt;</b>a&amp;0</p>',
+    );
     expect(html`${trusted('<svg/>')}`.markup).toBe('<svg/>');
   });
 });
@@ -76,7 +78,19 @@ describe('renderSingleHtml', () => {
     expect(found.filter((t) => t.name === 'style')).toHaveLength(1);
     expect(found.filter((t) => t.name === 'title')).toHaveLength(3);
     expect(page).not.toContain(']]>');
-    for (const field of ['BANKTITLE', 'NAME', 'TEAM', 'PILLAR-ONE', 'SUMMARY-TWO', 'ADVICE-ONE-LOW', 'ACTION-ONE1', 'TEXT-ONE1', 'BANDLOW', 'LABEL1', 'UNKNOWN']) {
+    for (const field of [
+      'BANKTITLE',
+      'NAME',
+      'TEAM',
+      'PILLAR-ONE',
+      'SUMMARY-TWO',
+      'ADVICE-ONE-LOW',
+      'ACTION-ONE1',
+      'TEXT-ONE1',
+      'BANDLOW',
+      'LABEL1',
+      'UNKNOWN',
+    ]) {
       expect(page).toContain(hostileEscaped(field));
     }
   });

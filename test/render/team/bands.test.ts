@@ -14,7 +14,14 @@ import { ROOT } from '../../helpers/cli.js';
 // role fall in mean, as the bank describes them.
 
 const bank = await loadBank();
-const report = await teamReportOf([join(ROOT, 'examples', 'acme')], { bank, form: 'full', map: EMPTY_MAP, minGroup: 3, showNames: false, createdAt: '2026-12-01T09:00:00Z' });
+const report = await teamReportOf([join(ROOT, 'examples', 'acme')], {
+  bank,
+  form: 'full',
+  map: EMPTY_MAP,
+  minGroup: 3,
+  showNames: false,
+  createdAt: '2026-12-01T09:00:00Z',
+});
 const describe_ = (id: string) => bank.bands.find((b) => b.id === id)?.description ?? '';
 
 describe('the team report and its bands', () => {
@@ -31,7 +38,9 @@ describe('the team report and its bands', () => {
     const text = renderTeamText(report, { color: false });
     expect(text).toMatch(/ {2}Systems +\d+ +\S+ +Cooperating +25 Siloed +67 Coordinated +\d+%/);
     expect(renderTeamMarkdown(report)).toMatch(/\| Systems \| \d+ \| Cooperating \| 25 Siloed \| 67 Coordinated \| \d+% \|/);
-    expect(renderTeamHtml(report)).toContain('<td class="num">25 <span class="role-band">Siloed</span></td><td class="num">67 <span class="role-band">Coordinated</span></td>');
+    expect(renderTeamHtml(report)).toContain(
+      '<td class="num">25 <span class="role-band">Siloed</span></td><td class="num">67 <span class="role-band">Coordinated</span></td>',
+    );
   });
 
   it('describes the band of the team and of each role, saying who is in it', () => {
@@ -41,6 +50,8 @@ describe('the team report and its bands', () => {
     expect(renderTeamMarkdown(report)).toContain(`- **Cooperating** (the team, sales, marketing): ${cooperating}\n`);
     expect(renderTeamHtml(report)).toContain(`<span class="note">the team, sales, marketing</span></dt><dd>${escapeHtml(cooperating)}</dd>`);
     expect(report.bands.find((b) => b.id === 'cooperating')?.description).toBe(cooperating);
-    expect(renderTeamCsv(report)).toContain(`band,cooperating,,,label,Cooperating\r\nband,cooperating,,,min,35\r\nband,cooperating,,,description,${cooperating.includes(',') ? `"${cooperating}"` : cooperating}\r\n`);
+    expect(renderTeamCsv(report)).toContain(
+      `band,cooperating,,,label,Cooperating\r\nband,cooperating,,,min,35\r\nband,cooperating,,,description,${cooperating.includes(',') ? `"${cooperating}"` : cooperating}\r\n`,
+    );
   });
 });

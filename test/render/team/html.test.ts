@@ -76,6 +76,7 @@ describe('renderTeamHtml', () => {
     expect(found.flatMap((t) => t.attributes).filter((name) => /^on/i.test(name))).toEqual([]);
     expect(found.filter((t) => t.name === 'style')).toHaveLength(1);
     expect(page).not.toContain(']]>');
-    for (const field of ['BANKTITLE', 'NAME-SALES1', 'NAME-LEADERSHIP3', 'PILLAR-ONE', 'PILLAR-THREE', 'TEXT-ONE1', 'BANDLOW']) expect(page).toContain(hostileEscaped(field));
+    for (const field of ['BANKTITLE', 'NAME-SALES1', 'NAME-LEADERSHIP3', 'PILLAR-ONE', 'PILLAR-THREE', 'TEXT-ONE1', 'BANDLOW'])
+      expect(page).toContain(hostileEscaped(field));
   });
 });

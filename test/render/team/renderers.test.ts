@@ -39,9 +39,24 @@ async function renderAll(r: TeamReport): Promise<Record<TeamFormat, string>> {
 
 describe('anonymity in every format', () => {
   it('never shows a group of 2 on its own', async () => {
-    const rendered = await renderAll(report(people([['sales', 4], ['marketing', 5], ['leadership', 3], ['revops', 2]])));
+    const rendered = await renderAll(
+      report(
+        people([
+          ['sales', 4],
+          ['marketing', 5],
+          ['leadership', 3],
+          ['revops', 2],
+        ]),
+      ),
+    );
     const json = JSON.parse(rendered.json) as TeamReport;
-    const roleEntries = JSON.stringify([json.respondents.byRole, json.overall.byRole, json.pillars.map((p) => p.byRole), json.items.map((i) => i.byRole), json.unknown.findings]);
+    const roleEntries = JSON.stringify([
+      json.respondents.byRole,
+      json.overall.byRole,
+      json.pillars.map((p) => p.byRole),
+      json.items.map((i) => i.byRole),
+      json.unknown.findings,
+    ]);
     expect(roleEntries).not.toContain('revops');
     expect(json.respondents.folded).toEqual(['revops']);
     // The CSV names the folded role, and nothing else about it.
@@ -54,7 +69,13 @@ describe('anonymity in every format', () => {
   });
 
   it('hides the sales − marketing gap when sales is a group of 2, and says why', async () => {
-    const r = report(people([['sales', 2], ['marketing', 5], ['leadership', 3]]));
+    const r = report(
+      people([
+        ['sales', 2],
+        ['marketing', 5],
+        ['leadership', 3],
+      ]),
+    );
     const rendered = await renderAll(r);
     const json = JSON.parse(rendered.json) as TeamReport;
     expect(json.gaps.find((g) => g.id === 'sales-marketing')).toMatchObject({ shown: false, pillars: [], items: [] });
@@ -68,7 +89,13 @@ describe('anonymity in every format', () => {
   });
 
   it('shows names only with --show-names', async () => {
-    const responses = people([['sales', 3], ['marketing', 3]], true);
+    const responses = people(
+      [
+        ['sales', 3],
+        ['marketing', 3],
+      ],
+      true,
+    );
     for (const [format, text] of Object.entries(await renderAll(report(responses)))) expect(text, format).not.toMatch(/Name\d+zz/);
     for (const [format, text] of Object.entries(await renderAll(report(responses, true)))) {
       if (format !== 'csv') expect(text, format).toContain('Name0zz');
@@ -108,7 +135,12 @@ describe('CSV', () => {
 
 describe('text', () => {
   it('strips terminal escape sequences from bank texts', async () => {
-    const r = report(people([['sales', 3], ['marketing', 3]]));
+    const r = report(
+      people([
+        ['sales', 3],
+        ['marketing', 3],
+      ]),
+    );
     r.items = r.items.map((i) => ({ ...i, text: `\u001b]0;pwned\u0007${i.text}\u001b[2J` }));
     r.headline = `\u001b[31m${r.headline}`;
     const text = (await teamRenderers.text())(r, { color: false });

@@ -43,7 +43,17 @@ export function compareResults(before: Result, after: Result): CompareReport {
     const after = y?.value ?? null;
     const size = before === null || after === null ? null : Math.abs(after) - Math.abs(before);
     const clear = gapChangeClear(x?.sides ?? null, y?.sides ?? null);
-    return { gap: g.gap, label: g.label, pillar: g.pillar, name: g.name, before, after, change: size, clear, reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after, clear) };
+    return {
+      gap: g.gap,
+      label: g.label,
+      pillar: g.pillar,
+      name: g.name,
+      before,
+      after,
+      change: size,
+      clear,
+      reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after, clear),
+    };
   });
   // A question compares only with itself: the same id and the same wording in both results.
   const shared = union(a.items, b.items, (i) => i.id).filter(([x, y]) => x !== undefined && y !== undefined && x.text === y.text);
@@ -130,7 +140,14 @@ function scored(result: Result): Scored {
           // Only the sales − marketing gap has both sides among the roles a result shows.
           const a = g.id === 'sales-marketing' ? sideOfRole(p.pillar, 'sales') : null;
           const b = g.id === 'sales-marketing' ? sideOfRole(p.pillar, 'marketing') : null;
-          return { gap: g.id, label: `${g.a.label} − ${g.b.label}`, pillar: p.pillar, name: names.get(p.pillar) ?? p.pillar, value: p.gap, sides: a && b ? ([a, b] as [Moments, Moments]) : null };
+          return {
+            gap: g.id,
+            label: `${g.a.label} − ${g.b.label}`,
+            pillar: p.pillar,
+            name: names.get(p.pillar) ?? p.pillar,
+            value: p.gap,
+            sides: a && b ? ([a, b] as [Moments, Moments]) : null,
+          };
         }),
       ),
   };
@@ -154,7 +171,11 @@ function sideOf(result: Result): CompareReport['before'] {
     : { bank: result.bank, form: result.form, at: result.createdAt, respondents: result.respondents.total };
 }
 
-function delta(before: Figure | undefined, after: Figure | undefined, team: boolean): { before: number | null; after: number | null; change: number | null; clear: boolean } {
+function delta(
+  before: Figure | undefined,
+  after: Figure | undefined,
+  team: boolean,
+): { before: number | null; after: number | null; change: number | null; clear: boolean } {
   const b = before?.score ?? null;
   const a = after?.score ?? null;
   const change = b === null || a === null ? null : a - b;

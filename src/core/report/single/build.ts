@@ -39,10 +39,7 @@ export function buildSingleReport(bank: Bank, response: Response, score: Respond
     };
   });
   const scoredPillars = pillars.filter((p) => p.score !== null);
-  const weakest = scoredPillars.reduce<(typeof pillars)[number] | null>(
-    (low, p) => (low === null || (p.score ?? 0) < (low.score ?? 0) ? p : low),
-    null,
-  );
+  const weakest = scoredPillars.reduce<(typeof pillars)[number] | null>((low, p) => (low === null || (p.score ?? 0) < (low.score ?? 0) ? p : low), null);
   return {
     schemaVersion: 1,
     kind: 'single',
@@ -88,7 +85,10 @@ function nextSteps(bank: Bank, pillars: readonly ReportPillar[], items: readonly
       });
       continue;
     }
-    const weak = lowestItems(items.filter((i) => i.pillar === pillar.id), STEPS_PER_PILLAR).filter((i) => (i.score ?? 100) < topBandMin);
+    const weak = lowestItems(
+      items.filter((i) => i.pillar === pillar.id),
+      STEPS_PER_PILLAR,
+    ).filter((i) => (i.score ?? 100) < topBandMin);
     for (const item of weak) {
       const q = source.questions.find((x) => x.id === item.id);
       if (!q) continue;

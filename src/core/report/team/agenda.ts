@@ -69,7 +69,9 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
       purpose: entry.reading,
       prompts: [
         asked(item.text),
-        sideA ? `${capitalize(stancePhrase(gap.a.label, sideA.stance))}: what does each side see that the other does not?` : 'What does each side see that the other does not?',
+        sideA
+          ? `${capitalize(stancePhrase(gap.a.label, sideA.stance))}: what does each side see that the other does not?`
+          : 'What does each side see that the other does not?',
         `What would have to change for both sides to ${item.reverse ? 'disagree' : 'agree'} with it?`,
         'Which recent example shows it best?',
       ],

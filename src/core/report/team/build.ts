@@ -10,7 +10,7 @@ import type { NextStep } from '../stamps.js';
 import { buildAgenda } from './agenda.js';
 import { disclosedRoles } from './disclosure.js';
 import { bySureness, judgeFamily, rawGap, type RawGap } from './gaps.js';
-import { capitalize } from '../wording.js';
+import { capitalize, respondentCount } from '../wording.js';
 import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
 import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
@@ -145,7 +145,11 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     const own = counts[k] as ItemCounts;
     const scores = points.map((v) => itemScore(v, scale, q.reverse));
     const moments = (group: Group) => momentsOfCounts(scores, countsOf(own, inGroup(group)));
-    const stance = (group: Group) => stanceOf(countsOf(own, inGroup(group)), inGroup(group).reduce((n, r) => n + (own.unknown[ROLES.indexOf(r)] ?? 0), 0));
+    const stance = (group: Group) =>
+      stanceOf(
+        countsOf(own, inGroup(group)),
+        inGroup(group).reduce((n, r) => n + (own.unknown[ROLES.indexOf(r)] ?? 0), 0),
+      );
     const nOf = (r: Role) => countsOf(own, [r]).reduce((a, b) => a + b, 0);
     const disclosed = disclose(nOf);
     for (const { c, reason } of visible) {
@@ -174,7 +178,15 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
         const open = m !== null && disclosed.has(r);
         const answers = momentsOfCounts(points, countsOf(own, [r]));
         const rwg = open && answers !== null && answers.n >= Math.max(RWG_MIN_ANSWERS, minGroup) ? rwgFromVariance(answers.variance, points.length) : null;
-        return { role: r, n: m?.n ?? 0, mean: open ? m.mean : null, unknownRate: unknownRate([k], [r]), stance: stance([r]), rwg, polarised: rwg !== null && polarised(rwg) };
+        return {
+          role: r,
+          n: m?.n ?? 0,
+          mean: open ? m.mean : null,
+          unknownRate: unknownRate([k], [r]),
+          stance: stance([r]),
+          rwg,
+          polarised: rwg !== null && polarised(rwg),
+        };
       }),
     };
   });
@@ -190,7 +202,10 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
       reason,
       pillars: pillarFamily.map(({ name, ...g }) => ({ ...g, reading: gapReading(c.a.label, c.b.label, name, g, `${pillarFamily.length} pillars`) })),
       items: bySureness(
-        itemFamily.map(({ text, sa, sb, ...g }) => ({ ...g, reading: statementGapReading(text, c.a.phrase, sa, c.b.phrase, sb, g, `${itemFamily.length} statements`) })),
+        itemFamily.map(({ text, sa, sb, ...g }) => ({
+          ...g,
+          reading: statementGapReading(text, c.a.phrase, sa, c.b.phrase, sb, g, `${itemFamily.length} statements`),
+        })),
       ),
     };
   });
@@ -198,7 +213,10 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
   const basis = gaps.find((g) => g.shown) ?? null;
   const disagreements = {
     gap: basis?.id ?? null,
-    items: (basis?.items ?? []).filter((i) => i.verdict === 'beyond-noise').slice(0, RANKED_ITEMS).map((i) => i.item),
+    items: (basis?.items ?? [])
+      .filter((i) => i.verdict === 'beyond-noise')
+      .slice(0, RANKED_ITEMS)
+      .map((i) => i.item),
   };
   const lowestItems = [...items]
     .filter((i) => i.mean !== null)
@@ -231,7 +249,10 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     notes: notes(respondents, gaps, pillars, minGroup),
     overall: {
       team: score(merged(overall, included)),
-      byRole: shown.map((r) => ({ role: r, score: overallDisclosed.has(r) ? score(merged(overall, [r])) : hiddenScore(overall[ROLES.indexOf(r)]?.length ?? 0) })),
+      byRole: shown.map((r) => ({
+        role: r,
+        score: overallDisclosed.has(r) ? score(merged(overall, [r])) : hiddenScore(overall[ROLES.indexOf(r)]?.length ?? 0),
+      })),
     },
     pillars,
     weakestPillar: weakest?.id ?? null,
@@ -263,7 +284,8 @@ function hiddenScore(n: number): TeamScore {
 
 function alphaNote(items: number, complete: number, alpha: number | null): string | null {
   if (items < ALPHA_MIN_ITEMS) return `Not shown: alpha needs at least ${ALPHA_MIN_ITEMS} statements in a pillar (this form has ${items}).`;
-  if (alpha === null) return complete < ALPHA_MIN_RESPONDENTS ? `Not shown: ${complete} people answered every statement; alpha needs ${ALPHA_MIN_RESPONDENTS}.` : null;
+  if (alpha === null)
+    return complete < ALPHA_MIN_RESPONDENTS ? `Not shown: ${complete} people answered every statement; alpha needs ${ALPHA_MIN_RESPONDENTS}.` : null;
   if (alpha < 0)
     return 'Negative: the statements of this pillar pull in different directions for these people (often a reverse-worded statement read the other way); read the pillar score with care.';
   return null;
@@ -362,7 +384,7 @@ function notes(respondents: ReportSoFar['respondents'], gaps: readonly TeamGap[]
   }
   if (straightLiners > 0) {
     out.push(
-      `${straightLiners === 1 ? '1 respondent' : `${straightLiners} respondents`} gave the same answer to every statement: ${straightLiners === 1 ? 'that score says' : 'those scores say'} little (reverse-worded statements ask the opposite), and they are counted as they are.`,
+      `${respondentCount(straightLiners)} gave the same answer to every statement: ${straightLiners === 1 ? 'that score says' : 'those scores say'} little (reverse-worded statements ask the opposite), and they are counted as they are.`,
     );
   }
   out.push(
@@ -382,8 +404,8 @@ function headline(report: ReportSoFar): string {
   const team = report.overall.team;
   const parts = [
     team.mean === null
-      ? `Not enough answers to score the team (${report.respondents.total} respondents).`
-      : `Team score ${wholeScore(team.mean)}/100 (${team.band?.label ?? ''}) from ${report.respondents.total} respondents.`,
+      ? `Not enough answers to score the team (${respondentCount(report.respondents.total)}).`
+      : `Team score ${wholeScore(team.mean)}/100 (${team.band?.label ?? ''}) from ${respondentCount(report.respondents.total)}.`,
   ];
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest?.team.mean != null) parts.push(`Weakest pillar: ${weakest.name} (${wholeScore(weakest.team.mean)}).`);
@@ -441,7 +463,10 @@ function teamNextSteps(bank: Bank, report: ReportSoFar): NextStep[] {
       .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))
       .slice(0, 2);
     for (const item of lowest) {
-      fromItem(item.id, `${quotedStatement(item.text)}: ${stancePhrase('the team', item.stance)} — among the lowest-scoring statements of ${weakest.name}, the team's weakest pillar.`);
+      fromItem(
+        item.id,
+        `${quotedStatement(item.text)}: ${stancePhrase('the team', item.stance)} — among the lowest-scoring statements of ${weakest.name}, the team's weakest pillar.`,
+      );
     }
   }
   const invisible = report.unknown.findings[0];

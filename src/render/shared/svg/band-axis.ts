@@ -10,7 +10,9 @@ export function bandBackdrop(bands: readonly Threshold[], x: (score: number) => 
   bands.forEach((band, i) => {
     const end = bands[i + 1]?.min ?? 100;
     const zoneWidth = x(end) - x(band.min);
-    parts.push(`<rect x="${num(x(band.min))}" y="${num(top)}" width="${num(zoneWidth)}" height="${num(bottom - top)}" fill="${tint(bandColor(i, bands.length))}"/>`);
+    parts.push(
+      `<rect x="${num(x(band.min))}" y="${num(top)}" width="${num(zoneWidth)}" height="${num(bottom - top)}" fill="${tint(bandColor(i, bands.length))}"/>`,
+    );
     const label = wrapWords(band.label, charsIn(zoneWidth - 6, 11, true), 1)[0] ?? '';
     // A name cut down to a couple of letters says nothing: then the ticks and the text equivalent carry it.
     if ([...label].length >= Math.min(4, [...band.label].length)) {

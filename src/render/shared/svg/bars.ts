@@ -46,7 +46,10 @@ export function barChart(input: BarChartInput): string {
   input.rows.forEach((row, r) => {
     const top = TOP + ROW_GAP / 2 + r * (groupHeight + ROW_GAP);
     const middle = top + groupHeight / 2;
-    parts.push('<g class="bar-row">', textBlock(wrapWords(row.label, charsIn(LABEL_WIDTH - 14, 13, true), 2), x0 - 10, middle, { size: 13, anchor: 'end', weight: 'bold' }));
+    parts.push(
+      '<g class="bar-row">',
+      textBlock(wrapWords(row.label, charsIn(LABEL_WIDTH - 14, 13, true), 2), x0 - 10, middle, { size: 13, anchor: 'end', weight: 'bold' }),
+    );
     const barsTop = middle - (seriesCount * (barHeight + 3) - 3) / 2;
     for (let s = 0; s < seriesCount; s += 1) {
       const value = row.values[s] ?? null;
@@ -56,7 +59,9 @@ export function barChart(input: BarChartInput): string {
         parts.push(textBlock([input.nullLabel], x0 + 6, y + barHeight / 2, { size: 12, fill: MUTED, style: 'italic' }));
         continue;
       }
-      parts.push(`<rect class="bar" x="${num(x0)}" y="${num(y)}" width="${num(Math.max(1.5, x(value) - x0))}" height="${barHeight}" rx="2" fill="${style.color}"/>`);
+      parts.push(
+        `<rect class="bar" x="${num(x0)}" y="${num(y)}" width="${num(Math.max(1.5, x(value) - x0))}" height="${barHeight}" rx="2" fill="${style.color}"/>`,
+      );
       if (seriesCount > 1) parts.push(marker(style.marker, x(value), y + barHeight / 2, 5, style.color));
       parts.push(textBlock([scoreText(value)], x1 + 8, y + barHeight / 2, { size: seriesCount === 1 ? 15 : 12, weight: 'bold' }));
     }
@@ -64,7 +69,9 @@ export function barChart(input: BarChartInput): string {
       const [a, b] = [x(row.range.min), x(row.range.max)];
       const whisker = `M${num(a)} ${num(middle)}H${num(b)}M${num(a)} ${num(middle - 6)}V${num(middle + 6)}M${num(b)} ${num(middle - 6)}V${num(middle + 6)}`;
       // A white halo keeps the whisker visible where it crosses a dark bar.
-      parts.push(`<g class="range" fill="none"><path d="${whisker}" stroke="#ffffff" stroke-width="4"/><path d="${whisker}" stroke="#1f2933" stroke-width="1.5"/></g>`);
+      parts.push(
+        `<g class="range" fill="none"><path d="${whisker}" stroke="#ffffff" stroke-width="4"/><path d="${whisker}" stroke="#1f2933" stroke-width="1.5"/></g>`,
+      );
     }
     parts.push('</g>');
   });
@@ -82,4 +89,3 @@ export function barChart(input: BarChartInput): string {
   ].join('. ');
   return svgFrame({ id: input.id, title: input.title, description, width: WIDTH, height, body: parts.join('') });
 }
-

@@ -46,18 +46,31 @@ export function beforeAfterChart(input: BeforeAfterInput): string {
 
   input.rows.forEach((row, r) => {
     const y = TOP + (r + 0.5) * ROW_HEIGHT;
-    parts.push('<g class="change-row">', textBlock(wrapWords(row.label, charsIn(LABEL_WIDTH - 14, 13, true), 2), x0 - 10, y, { size: 13, anchor: 'end', weight: 'bold' }));
+    parts.push(
+      '<g class="change-row">',
+      textBlock(wrapWords(row.label, charsIn(LABEL_WIDTH - 14, 13, true), 2), x0 - 10, y, { size: 13, anchor: 'end', weight: 'bold' }),
+    );
     // An arrow needs room between the two markers; a short move shows as the two markers side by side.
     if (row.before !== null && row.after !== null && Math.abs(x(row.after) - x(row.before)) > 24) {
       const gap = row.after > row.before ? -8 : 8;
-      parts.push(`<line class="arrow" x1="${num(x(row.before))}" y1="${num(y)}" x2="${num(x(row.after) + gap)}" y2="${num(y)}" stroke="${after.color}" stroke-width="2.5" marker-end="url(#${arrow})"/>`);
+      parts.push(
+        `<line class="arrow" x1="${num(x(row.before))}" y1="${num(y)}" x2="${num(x(row.after) + gap)}" y2="${num(y)}" stroke="${after.color}" stroke-width="2.5" marker-end="url(#${arrow})"/>`,
+      );
     }
     if (row.before !== null) parts.push(marker(before.marker, x(row.before), y, 6, before.color, true));
     if (row.after !== null) parts.push(marker(after.marker, x(row.after), y, 6, after.color));
     if (row.before === null || row.after === null) {
-      const missing = row.before === null && row.after === null ? input.nullLabel : `${row.before === null ? input.beforeName : input.afterName}: ${input.nullLabel}`;
+      const missing =
+        row.before === null && row.after === null ? input.nullLabel : `${row.before === null ? input.beforeName : input.afterName}: ${input.nullLabel}`;
       const at = row.before ?? row.after;
-      parts.push(textBlock([missing], at === null ? x0 + 6 : x(at) + (at > 60 ? -12 : 12), y, { size: 11, fill: MUTED, style: 'italic', anchor: at !== null && at > 60 ? 'end' : 'start' }));
+      parts.push(
+        textBlock([missing], at === null ? x0 + 6 : x(at) + (at > 60 ? -12 : 12), y, {
+          size: 11,
+          fill: MUTED,
+          style: 'italic',
+          anchor: at !== null && at > 60 ? 'end' : 'start',
+        }),
+      );
     }
     parts.push(textBlock([changeText(row)], x1 + CHANGE_WIDTH / 2 + 4, y, { size: 14, anchor: 'middle', weight: 'bold' }), '</g>');
   });
@@ -71,13 +84,14 @@ export function beforeAfterChart(input: BeforeAfterInput): string {
   );
 
   const description = [
-    input.rows.map((row) => `${row.label}: ${scoreText(row.before, input.nullLabel)} to ${scoreText(row.after, input.nullLabel)} (${changeText(row)})`).join('; '),
+    input.rows
+      .map((row) => `${row.label}: ${scoreText(row.before, input.nullLabel)} to ${scoreText(row.after, input.nullLabel)} (${changeText(row)})`)
+      .join('; '),
     `${input.beforeName} first, then ${input.afterName}`,
     `Bands: ${bandsInWords(input.bands)}`,
   ].join('. ');
   return svgFrame({ id: input.id, title: input.title, description: `${description}.`, width: WIDTH, height, defs, body: parts.join('') });
 }
-
 
 function changeText(row: ChangeRow): string {
   if (row.before === null || row.after === null) return 'n/a';

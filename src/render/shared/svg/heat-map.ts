@@ -45,11 +45,18 @@ export function heatMap(input: HeatMapInput): string {
       const value = input.cells[r]?.[c] ?? null;
       const x = LABEL_WIDTH + c * CELL_WIDTH;
       const fill = value === null ? `url(#${hatch})` : heatColor(value);
-      parts.push(`<rect class="${value === null ? 'cell cell-none' : 'cell'}" x="${num(x + 1)}" y="${num(y + 1)}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill="${fill}"/>`);
+      parts.push(
+        `<rect class="${value === null ? 'cell cell-none' : 'cell'}" x="${num(x + 1)}" y="${num(y + 1)}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill="${fill}"/>`,
+      );
       parts.push(
         value === null
           ? textBlock(['–'], x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2, { size: 13, anchor: 'middle', fill: MUTED })
-          : textBlock([scoreText(value)], x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2, { size: 14, anchor: 'middle', weight: 'bold', fill: textOn(heatColor(value)) }),
+          : textBlock([scoreText(value)], x + CELL_WIDTH / 2, y + CELL_HEIGHT / 2, {
+              size: 14,
+              anchor: 'middle',
+              weight: 'bold',
+              fill: textOn(heatColor(value)),
+            }),
       );
     });
   });

@@ -67,7 +67,6 @@ export function radarChart(input: RadarInput): string {
     parts.push(textBlock([num(tick)], cx + 4, cy - (RADIUS * tick) / 100 + 8, { size: 10, fill: MUTED, halo: true }));
   }
 
-
   // The series go over the ring labels: data first, scale second.
   input.series.forEach((series, s) => parts.push(seriesShape(series, s, input.series.length, at)));
 
@@ -88,12 +87,27 @@ export function radarChart(input: RadarInput): string {
     lines.forEach((line, l) => parts.push(textBlock([line], lx, top + (l + 0.5) * lineHeight, { size: 13, anchor, weight: 'bold' })));
     if (single !== undefined) {
       const text = scoreText(single, input.nullLabel);
-      parts.push(textBlock([text], lx, top + (lines.length + 0.5) * lineHeight, { size: single === null ? 11 : 14, anchor, fill: single === null ? MUTED : seriesStyle(0).color, weight: single === null ? 'normal' : 'bold' }));
+      parts.push(
+        textBlock([text], lx, top + (lines.length + 0.5) * lineHeight, {
+          size: single === null ? 11 : 14,
+          anchor,
+          fill: single === null ? MUTED : seriesStyle(0).color,
+          weight: single === null ? 'normal' : 'bold',
+        }),
+      );
     }
     parts.push('</g>');
   });
 
-  const legend = input.series.length > 1 ? seriesLegend(input.series.map((s) => s.name), 24, TOP + 2 * RADIUS + BOTTOM, width - 48) : { svg: '', height: 0 };
+  const legend =
+    input.series.length > 1
+      ? seriesLegend(
+          input.series.map((s) => s.name),
+          24,
+          TOP + 2 * RADIUS + BOTTOM,
+          width - 48,
+        )
+      : { svg: '', height: 0 };
   parts.push(legend.svg);
   const height = TOP + 2 * RADIUS + BOTTOM + (legend.height > 0 ? legend.height + 6 : 0);
 
@@ -107,13 +121,15 @@ export function radarChart(input: RadarInput): string {
   return svgFrame({ id: input.id, title: input.title, description: `${description}.`, width, height, body: parts.join('') });
 }
 
-
 /** A closed, lightly filled polygon; where an axis has no value the outline breaks there instead of inventing one. */
 function seriesShape(series: Series, index: number, count: number, at: (i: number, score: number) => [number, number]): string {
   const style = seriesStyle(index);
   const n = series.values.length;
   const stroke = `stroke="${style.color}" stroke-width="2.5" stroke-linejoin="round"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}`;
-  const point = (i: number) => at(i, series.values[i] as number).map(num).join(',');
+  const point = (i: number) =>
+    at(i, series.values[i] as number)
+      .map(num)
+      .join(',');
   const parts: string[] = [];
   const present = series.values.map((v) => v !== null);
   if (present.every(Boolean)) {

@@ -66,7 +66,10 @@ export function wrapWords(text: string, maxChars: number, maxLines: number): str
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const last = [...(kept[maxLines - 1] as string)];
-  kept[maxLines - 1] = `${last.slice(0, Math.max(1, maxChars - 1)).join('').trimEnd()}…`;
+  kept[maxLines - 1] = `${last
+    .slice(0, Math.max(1, maxChars - 1))
+    .join('')
+    .trimEnd()}…`;
   return kept;
 }
 
@@ -108,17 +111,61 @@ export function marker(shape: MarkerShape, x: number, y: number, r: number, colo
     case 'circle':
       return `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" ${paint}/>`;
     case 'square':
-      return p([[-0.9, -0.9], [0.9, -0.9], [0.9, 0.9], [-0.9, 0.9]]);
+      return p([
+        [-0.9, -0.9],
+        [0.9, -0.9],
+        [0.9, 0.9],
+        [-0.9, 0.9],
+      ]);
     case 'triangle':
-      return p([[0, -1.2], [1.1, 0.8], [-1.1, 0.8]]);
+      return p([
+        [0, -1.2],
+        [1.1, 0.8],
+        [-1.1, 0.8],
+      ]);
     case 'triangle-down':
-      return p([[0, 1.2], [1.1, -0.8], [-1.1, -0.8]]);
+      return p([
+        [0, 1.2],
+        [1.1, -0.8],
+        [-1.1, -0.8],
+      ]);
     case 'diamond':
-      return p([[0, -1.25], [1.1, 0], [0, 1.25], [-1.1, 0]]);
+      return p([
+        [0, -1.25],
+        [1.1, 0],
+        [0, 1.25],
+        [-1.1, 0],
+      ]);
     case 'plus':
-      return p([[-0.4, -1.1], [0.4, -1.1], [0.4, -0.4], [1.1, -0.4], [1.1, 0.4], [0.4, 0.4], [0.4, 1.1], [-0.4, 1.1], [-0.4, 0.4], [-1.1, 0.4], [-1.1, -0.4], [-0.4, -0.4]]);
+      return p([
+        [-0.4, -1.1],
+        [0.4, -1.1],
+        [0.4, -0.4],
+        [1.1, -0.4],
+        [1.1, 0.4],
+        [0.4, 0.4],
+        [0.4, 1.1],
+        [-0.4, 1.1],
+        [-0.4, 0.4],
+        [-1.1, 0.4],
+        [-1.1, -0.4],
+        [-0.4, -0.4],
+      ]);
     case 'cross':
-      return `<g transform="rotate(45 ${num(x)} ${num(y)})">${p([[-0.4, -1.2], [0.4, -1.2], [0.4, -0.4], [1.2, -0.4], [1.2, 0.4], [0.4, 0.4], [0.4, 1.2], [-0.4, 1.2], [-0.4, 0.4], [-1.2, 0.4], [-1.2, -0.4], [-0.4, -0.4]])}</g>`;
+      return `<g transform="rotate(45 ${num(x)} ${num(y)})">${p([
+        [-0.4, -1.2],
+        [0.4, -1.2],
+        [0.4, -0.4],
+        [1.2, -0.4],
+        [1.2, 0.4],
+        [0.4, 0.4],
+        [0.4, 1.2],
+        [-0.4, 1.2],
+        [-0.4, 0.4],
+        [-1.2, 0.4],
+        [-1.2, -0.4],
+        [-0.4, -0.4],
+      ])}</g>`;
   }
 }
 

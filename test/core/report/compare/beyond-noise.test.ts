@@ -24,7 +24,9 @@ function team(responses: readonly Response[]): TeamReport {
 /** n people a role answering from `values` at random (seeded). */
 function people(random: () => number, n: number, values: readonly number[]): Response[] {
   const pick = () => values[Math.floor(random() * values.length)] as AnswerValue;
-  return (['sales', 'marketing'] as Role[]).flatMap((role) => Array.from({ length: n }, () => respondent(role, { T1: pick(), T2: pick(), K1: pick(), K2: pick() })));
+  return (['sales', 'marketing'] as Role[]).flatMap((role) =>
+    Array.from({ length: n }, () => respondent(role, { T1: pick(), T2: pick(), K1: pick(), K2: pick() })),
+  );
 }
 
 describe('compare of two team results', () => {

@@ -98,7 +98,10 @@ describe('cash-test compare', () => {
 
   it('warns when the bank changed in between, and still compares', async () => {
     const after = single({ T1: 5, T2: 1, K1: 2, K2: 2 });
-    const [, before, afterFile] = await files(single({ T1: 3, T2: 3, K1: 2, K2: 2 }), { ...after, bank: { ...after.bank, version: '1.1.0', hash: 'f'.repeat(64) } });
+    const [, before, afterFile] = await files(single({ T1: 3, T2: 3, K1: 2, K2: 2 }), {
+      ...after,
+      bank: { ...after.bank, version: '1.1.0', hash: 'f'.repeat(64) },
+    });
     const { ctx, stdout, stderr } = captureContext();
     expect(await compare({ before, after: afterFile, format: 'markdown', force: false }, ctx)).toBe(0);
     expect(stderr()).toMatch(/^cash-test: warning: the results come from different question banks, mini 1\.0\.0 \(\w{12}\) and mini 1\.1\.0 \(ffffffffffff\)/);
@@ -110,11 +113,17 @@ describe('cash-test compare', () => {
     const before = single({ T1: 3, T2: 3, K1: 2, K2: 2 });
     const moved = single({ T1: 5, T2: 1, K1: 4, K2: 4 });
     // The later bank reworded K1: its change is not a change of the same statement.
-    const after = { ...moved, bank: { ...moved.bank, version: '2.0.0', hash: 'e'.repeat(64) }, items: moved.items.map((i) => (i.id === 'K1' ? { ...i, text: `${i.text} (reworded)` } : i)) };
+    const after = {
+      ...moved,
+      bank: { ...moved.bank, version: '2.0.0', hash: 'e'.repeat(64) },
+      items: moved.items.map((i) => (i.id === 'K1' ? { ...i, text: `${i.text} (reworded)` } : i)),
+    };
     const r = compareResults(before, after);
     expect(r.questions).toEqual({ compared: 3, before: 4, after: 4 });
     expect(r.movers.map((m) => m.id)).toEqual(['T1', 'T2', 'K2']);
-    expect(r.headline).toContain('The question bank changed in between (1.0.0 → 2.0.0): 3 of the 4 questions read the same in both and are compared one by one');
+    expect(r.headline).toContain(
+      'The question bank changed in between (1.0.0 → 2.0.0): 3 of the 4 questions read the same in both and are compared one by one',
+    );
     expect(compareResults(before, moved).questions).toEqual({ compared: 4, before: 4, after: 4 });
   });
 

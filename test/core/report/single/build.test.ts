@@ -139,10 +139,12 @@ describe('next steps', () => {
   it('asks to find out first about a pillar with too few answers to score', () => {
     const r = report(threePillars, { ...mixed, Q1: 'na', Q2: 'na' });
     expect(steps(r)[0]).toEqual(step('q', null, 'both', 'Find out how Pillar q works today: ask the other team to walk you through it.'));
-    expect(r.nextSteps[0]?.reason).toBe(
-      `2 of 3 Pillar q questions were answered "Don't know": not enough answers to score it, which is itself a finding.`,
-    );
-    expect(steps(r).slice(1).map((s) => s.questionId)).toEqual(['P3', 'P1']);
+    expect(r.nextSteps[0]?.reason).toBe(`2 of 3 Pillar q questions were answered "Don't know": not enough answers to score it, which is itself a finding.`);
+    expect(
+      steps(r)
+        .slice(1)
+        .map((s) => s.questionId),
+    ).toEqual(['P3', 'P1']);
     expect(r.nextSteps.length).toBeGreaterThanOrEqual(3);
   });
 

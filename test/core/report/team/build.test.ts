@@ -80,7 +80,13 @@ describe('team figures, hand-computed', () => {
     const gap = report(SIX).gaps.find((g) => g.id === 'sales-marketing');
     const talk = gap?.pillars.find((p) => p.pillar === 'talk');
     const tools = gap?.pillars.find((p) => p.pillar === 'tools');
-    expect(talk).toMatchObject({ a: null, b: null, verdict: 'not-enough', size: null, reading: 'Not enough answers from sales and marketing to compare Talk.' });
+    expect(talk).toMatchObject({
+      a: null,
+      b: null,
+      verdict: 'not-enough',
+      size: null,
+      reading: 'Not enough answers from sales and marketing to compare Talk.',
+    });
     // Tools: sales 25, 0, 50 against marketing 100, 75, 87.5. scipy 1.17.1 ttest_ind(equal_var=False):
     // p 0.03156223162567849, df 2.9411764705882355, 95% interval −114.44249378978131 to −10.557506210218698.
     expect(tools).toMatchObject({ a: 25, b: 87.5, nA: 3, nB: 3, gap: -62.5, g: null, separation: false, verdict: 'beyond-noise', size: null });
@@ -113,12 +119,23 @@ describe('team figures, hand-computed', () => {
     expect(talk?.byRole.map((g) => g.unknownRate)).toEqual([0, 2 / 6]);
     expect(r.unknown.pillar).toBe('talk');
     expect(r.unknown.findings).toEqual([
-      { pillar: 'talk', role: 'marketing', rate: 2 / 6, reading: 'Marketing answered “Don\'t know” to 33% of the Talk questions: Talk is largely invisible to marketing.' },
+      {
+        pillar: 'talk',
+        role: 'marketing',
+        rate: 2 / 6,
+        reading: "Marketing answered “Don't know” to 33% of the Talk questions: Talk is largely invisible to marketing.",
+      },
     ]);
     expect(r.unknown.items).toEqual([]);
     const blind = report([...SIX.slice(0, 3), ...[1, 2, 3].map(() => respondent('marketing', { T1: 3, T2: 'na', K1: 2, K2: 4 }))]);
     expect(blind.unknown.items).toEqual([
-      { item: 'T2', role: 'marketing', unknown: 3, of: 3, reading: 'All 3 in marketing answered “Don\'t know” to “We rarely talk”: what it asks about is invisible to them.' },
+      {
+        item: 'T2',
+        role: 'marketing',
+        unknown: 3,
+        of: 3,
+        reading: "All 3 in marketing answered “Don't know” to “We rarely talk”: what it asks about is invisible to them.",
+      },
     ]);
   });
 
@@ -180,11 +197,17 @@ describe('anonymity', () => {
     // 2 leaders cannot hide among themselves: the team figures minus sales and marketing would be theirs.
     expect(r.respondents.excluded).toBe(2);
     expect(r.overall.team.n).toBe(6);
-    const roles = new Set([...r.pillars.flatMap((p) => p.byRole.map((g) => g.role)), ...r.items.flatMap((i) => i.byRole.map((g) => g.role)), ...r.overall.byRole.map((g) => g.role)]);
+    const roles = new Set([
+      ...r.pillars.flatMap((p) => p.byRole.map((g) => g.role)),
+      ...r.items.flatMap((i) => i.byRole.map((g) => g.role)),
+      ...r.overall.byRole.map((g) => g.role),
+    ]);
     expect(roles).toEqual(new Set(['sales', 'marketing']));
     const leadership = r.gaps.find((g) => g.id === 'leadership-others');
     expect(leadership).toMatchObject({ shown: false, pillars: [], items: [] });
-    expect(leadership?.reason).toBe('Not shown: fewer than 3 people answered as leadership, and a group smaller than 3 (--min-group) is never shown on its own.');
+    expect(leadership?.reason).toBe(
+      'Not shown: fewer than 3 people answered as leadership, and a group smaller than 3 (--min-group) is never shown on its own.',
+    );
     expect(r.notes[0]).toContain('Fewer than 3 people answered as leadership');
   });
 
@@ -193,9 +216,13 @@ describe('anonymity', () => {
     expect(r.respondents.byRole).toEqual([]);
     expect(r.gaps.every((g) => !g.shown)).toBe(true);
     expect(r.disagreements).toEqual({ gap: null, items: [] });
-    expect(r.gaps[0]?.reason).toBe('Not shown: fewer than 4 people answered as sales and fewer than 4 people answered as marketing, and a group smaller than 4 (--min-group) is never shown on its own.');
+    expect(r.gaps[0]?.reason).toBe(
+      'Not shown: fewer than 4 people answered as sales and fewer than 4 people answered as marketing, and a group smaller than 4 (--min-group) is never shown on its own.',
+    );
     // Without any gap beyond noise, the agenda is built on the lowest pillars.
-    expect(r.agenda.blocks.map((b) => b.kind)).toEqual(['opening', 'pillar', 'pillar', 'unknown', 'actions', 'close'].filter((k) => k !== 'unknown' || r.unknown.findings.length > 0));
+    expect(r.agenda.blocks.map((b) => b.kind)).toEqual(
+      ['opening', 'pillar', 'pillar', 'unknown', 'actions', 'close'].filter((k) => k !== 'unknown' || r.unknown.findings.length > 0),
+    );
   });
 
   it('keeps names only with --show-names, sorted and apart from any figure', () => {

@@ -80,7 +80,10 @@ describe('readings that survive a team with no real difference', () => {
       const random = seeded(25);
       let found = 0;
       for (let run = 0; run < RUNS; run++) {
-        const r = team([...Array.from({ length: 8 }, () => person('sales', random, { pillar: 'systems' })), ...Array.from({ length: 8 }, () => person('marketing', random))]);
+        const r = team([
+          ...Array.from({ length: 8 }, () => person('sales', random, { pillar: 'systems' })),
+          ...Array.from({ length: 8 }, () => person('marketing', random)),
+        ]);
         const systems = r.gaps.find((g) => g.id === 'sales-marketing')?.pillars.find((p) => p.pillar === 'systems');
         if (systems?.verdict === 'beyond-noise' && r.headline.includes('Clearest gap: Sales rate Systems')) found++;
       }
@@ -138,7 +141,7 @@ describe('the subtraction attack recovers nobody', () => {
   });
 
   it(
-    'on 300 random teams of mixed roles and don\'t-knows (seed 99), for --min-group 3 and 4',
+    "on 300 random teams of mixed roles and don't-knows (seed 99), for --min-group 3 and 4",
     () => {
       const random = seeded(99);
       for (let run = 0; run < 300; run++) {

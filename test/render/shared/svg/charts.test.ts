@@ -49,14 +49,31 @@ describe('radarChart', () => {
   });
 
   it('breaks the outline at a missing value instead of closing the shape', () => {
-    const svg = radarChart({ id: 'r', title: 'T', axes: axes(5), series: [{ name: 'S', values: [50, null, 50, 50, 50] }], bands, nullLabel: 'not enough answers' });
+    const svg = radarChart({
+      id: 'r',
+      title: 'T',
+      axes: axes(5),
+      series: [{ name: 'S', values: [50, null, 50, 50, 50] }],
+      bands,
+      nullLabel: 'not enough answers',
+    });
     expect(svg).not.toContain('fill-opacity');
     expect(count(svg, /<polyline/)).toBe(1);
     expect(svg).toContain('Pillar 2 not enough answers');
   });
 
   it.each([1, 2])('becomes a bar chart with %i axes', (n) => {
-    const svg = radarChart({ id: 'r', title: 'T', axes: axes(n), series: [{ name: 'S', values: axes(n).map(() => 60) }, { name: 'M', values: axes(n).map(() => 30) }], bands, nullLabel: 'n/a' });
+    const svg = radarChart({
+      id: 'r',
+      title: 'T',
+      axes: axes(n),
+      series: [
+        { name: 'S', values: axes(n).map(() => 60) },
+        { name: 'M', values: axes(n).map(() => 30) },
+      ],
+      bands,
+      nullLabel: 'n/a',
+    });
     expect(svg).not.toContain('class="spoke"');
     expect(count(svg, /class="bar-row"/)).toBe(n);
     expect(count(svg, /class="bar"/)).toBe(2 * n);
@@ -64,7 +81,17 @@ describe('radarChart', () => {
   });
 
   it('says every figure in its aria-label', () => {
-    const svg = radarChart({ id: 'r', title: 'Scores', axes: ['A', 'B', 'C'], series: [{ name: 'Sales', values: [10, 20, null] }, { name: 'Marketing', values: [30, 40, 50] }], bands, nullLabel: 'n/a' });
+    const svg = radarChart({
+      id: 'r',
+      title: 'Scores',
+      axes: ['A', 'B', 'C'],
+      series: [
+        { name: 'Sales', values: [10, 20, null] },
+        { name: 'Marketing', values: [30, 40, 50] },
+      ],
+      bands,
+      nullLabel: 'n/a',
+    });
     const label = /aria-label="([^"]*)"/.exec(svg)?.[1];
     expect(label).toBe(
       'Scores. Sales: A 10, B 20, C n/a. Marketing: A 30, B 40, C 50. Bands: Misaligned from 0 to below 40, Partly aligned from 40 to below 70, Aligned from 70 to 100.',
@@ -72,7 +99,17 @@ describe('radarChart', () => {
   });
 
   it('keeps hostile axis and series names as text', () => {
-    const svg = radarChart({ id: 'r', title: HOSTILE, axes: [HOSTILE, HOSTILE, HOSTILE], series: [{ name: HOSTILE, values: [1, 2, 3] }, { name: HOSTILE, values: [3, 2, 1] }], bands: [{ label: HOSTILE, min: 0 }], nullLabel: HOSTILE });
+    const svg = radarChart({
+      id: 'r',
+      title: HOSTILE,
+      axes: [HOSTILE, HOSTILE, HOSTILE],
+      series: [
+        { name: HOSTILE, values: [1, 2, 3] },
+        { name: HOSTILE, values: [3, 2, 1] },
+      ],
+      bands: [{ label: HOSTILE, min: 0 }],
+      nullLabel: HOSTILE,
+    });
     expectInert(svg);
   });
 });
@@ -104,7 +141,16 @@ describe('barChart', () => {
   });
 
   it('keeps hostile labels as text', () => {
-    expectInert(barChart({ id: 'b', title: HOSTILE, series: [HOSTILE, HOSTILE], rows: [{ label: HOSTILE, values: [1, null] }], bands: [{ label: HOSTILE, min: 0 }], nullLabel: HOSTILE }));
+    expectInert(
+      barChart({
+        id: 'b',
+        title: HOSTILE,
+        series: [HOSTILE, HOSTILE],
+        rows: [{ label: HOSTILE, values: [1, null] }],
+        bands: [{ label: HOSTILE, min: 0 }],
+        nullLabel: HOSTILE,
+      }),
+    );
   });
 });
 
@@ -157,6 +203,16 @@ describe('beforeAfterChart', () => {
   });
 
   it('keeps hostile labels as text', () => {
-    expectInert(beforeAfterChart({ id: 'c', title: HOSTILE, rows: [{ label: HOSTILE, before: null, after: 3 }], bands: [{ label: HOSTILE, min: 0 }], beforeName: HOSTILE, afterName: HOSTILE, nullLabel: HOSTILE }));
+    expectInert(
+      beforeAfterChart({
+        id: 'c',
+        title: HOSTILE,
+        rows: [{ label: HOSTILE, before: null, after: 3 }],
+        bands: [{ label: HOSTILE, min: 0 }],
+        beforeName: HOSTILE,
+        afterName: HOSTILE,
+        nullLabel: HOSTILE,
+      }),
+    );
   });
 });
