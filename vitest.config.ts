@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SLOW_TEST_TIMEOUT_MS, UNIT_TEST_TIMEOUT_MS } from './test/helpers/timeouts.js';
+import { POLL_TIMEOUT_MS, SLOW_TEST_TIMEOUT_MS, UNIT_TEST_TIMEOUT_MS } from './test/helpers/timeouts.js';
 
 /** Tests that spawn a process (the built binary, a pseudo-terminal, a shell), open Chromium, or check the build's output. */
 const E2E = [
@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, testTimeout: UNIT_TEST_TIMEOUT_MS } },
-      { extends: true, test: { name: 'e2e', include: E2E, testTimeout: SLOW_TEST_TIMEOUT_MS, hookTimeout: SLOW_TEST_TIMEOUT_MS } },
+      { extends: true, test: { name: 'e2e', include: E2E, testTimeout: SLOW_TEST_TIMEOUT_MS, hookTimeout: SLOW_TEST_TIMEOUT_MS, expect: { poll: { timeout: POLL_TIMEOUT_MS } } } },
     ],
   },
 });

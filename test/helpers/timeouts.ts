@@ -7,3 +7,6 @@ export const SLOW_TEST_TIMEOUT_MS = 120_000;
 
 /** How long one in-process test may take: property tests run hundreds of cases, several times slower on a busy machine. */
 export const UNIT_TEST_TIMEOUT_MS = 30_000;
+
+/** How long expect.poll waits for a page or a process to show what it should (vitest's 1 s is one slow save on a busy machine). */
+export const POLL_TIMEOUT_MS = 30_000;
