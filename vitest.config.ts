@@ -15,7 +15,16 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, testTimeout: UNIT_TEST_TIMEOUT_MS } },
-      { extends: true, test: { name: 'e2e', include: E2E, testTimeout: SLOW_TEST_TIMEOUT_MS, hookTimeout: SLOW_TEST_TIMEOUT_MS, expect: { poll: { timeout: POLL_TIMEOUT_MS } } } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: E2E,
+          testTimeout: SLOW_TEST_TIMEOUT_MS,
+          hookTimeout: SLOW_TEST_TIMEOUT_MS,
+          expect: { poll: { timeout: POLL_TIMEOUT_MS } },
+        },
+      },
     ],
   },
 });
