@@ -10,7 +10,7 @@ export async function loadAnswerMap(file: string, bank: Bank): Promise<AnswerMap
   const doc = parseInput(await readTextFile(file), file);
   const parsed = answerMapFileSchema.safeParse(doc.data, { reportInput: true });
   const { map, issues } = checkAnswerMap(bank, parsed.success ? parsed.data : wellFormedEntries(doc.data));
-  const all = [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...issues];
+  const all = [...(parsed.success ? [] : zodIssues(parsed.error.issues, answerMapFileSchema)), ...issues];
   if (map === null || all.length > 0) throw new InputError(all.map((issue) => doc.locate(issue)));
   return map;
 }

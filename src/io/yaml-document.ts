@@ -17,6 +17,8 @@ import type * as z from 'zod';
 import { InputError, type Problem } from '../core/errors.js';
 import { describeKind, describeValue } from '../core/describe-value.js';
 import type { Issue } from '../core/issue.js';
+import { closestWord } from '../core/closest.js';
+import { knownKeys } from './schema-keys.js';
 
 // YAML inputs are parsed into a YAML document, which keeps every node's position (json-document.ts does the same for JSON),
 // so that problems found later (by zod or by the core) can still be reported as file:line:col.
@@ -113,15 +115,19 @@ function tagName(tag: string): string {
 export function validate<T extends z.ZodType>(doc: ParsedDocument, schema: T): z.output<T> {
   const result = schema.safeParse(doc.data, { reportInput: true });
   if (result.success) return result.data;
-  throw new InputError(zodIssues(result.error.issues).map((issue) => doc.locate(issue)));
+  throw new InputError(zodIssues(result.error.issues, schema).map((issue) => doc.locate(issue)));
 }
 
-export function zodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
+/** zod's issues as ours; with the schema, an unknown key names the known key it most likely meant. */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], schema?: z.ZodType): Issue[] {
   return issues.flatMap((issue): Issue[] => {
     const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
     switch (issue.code) {
       case 'unrecognized_keys':
-        return issue.keys.map((key) => ({ path: [...path, key], atKey: true, message: `unknown key "${key}"` }));
+        return issue.keys.map((key) => {
+          const meant = schema === undefined ? undefined : closestWord(key, knownKeys(schema, path));
+          return { path: [...path, key], atKey: true, message: `unknown key "${key}"${meant === undefined ? '' : ` (did you mean "${meant}"?)`}` };
+        });
       case 'invalid_type':
         if (issue.input === undefined) return [{ path, message: 'is required' }];
         // The whole file is described, never quoted: it may be any file at all.

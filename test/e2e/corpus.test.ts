@@ -157,7 +157,7 @@ const CASES: Case[] = [
     'unknown-ids.yaml:9:3: answers.prototype: unknown question id "prototype"',
     'unknown-ids.yaml:10:3: answers.hasOwnProperty: unknown question id "hasOwnProperty"',
   ),
-  bad('answers/unknown-keys.yaml', 'unknown-keys.yaml:1:29: respondent.nmae: unknown key "nmae"', 'unknown-keys.yaml:2:1: answer: unknown key "answer"'),
+  bad('answers/unknown-keys.yaml', 'unknown-keys.yaml:1:29: respondent.nmae: unknown key "nmae" (did you mean "name"?)', 'unknown-keys.yaml:2:1: answer: unknown key "answer" (did you mean "answers"?)'),
   bad('answers/duplicate-keys.yaml', 'duplicate-keys.yaml:7:3: duplicate key "T1"'),
   bad('answers/duplicate-keys.json', 'duplicate-keys.json:1:34: duplicate key "role"'),
   bad('answers/proto-key.json', 'proto-key.json:1:83: the key "__proto__" is not allowed'),
@@ -302,8 +302,8 @@ const CASES: Case[] = [
   bad(
     'bank/unknown-keys',
     'unknown-keys/talk.yaml:1:1: summary: is required',
-    'unknown-keys/talk.yaml:10:5: questions[0].quik: unknown key "quik"',
-    'unknown-keys/talk.yaml:3:1: summery: unknown key "summery"',
+    'unknown-keys/talk.yaml:10:5: questions[0].quik: unknown key "quik" (did you mean "quick"?)',
+    'unknown-keys/talk.yaml:3:1: summery: unknown key "summery" (did you mean "summary"?)',
   ),
   bad(
     'bank/wrong-types',
@@ -447,7 +447,7 @@ const CASES: Case[] = [
   bad('map/yaml-tags.yaml', 'yaml-tags.yaml:3:13: YAML tags (!!str) are not supported: write the plain value'),
   bad('map/json-trailing-comma.json', 'json-trailing-comma.json:1:85: a trailing comma before } is not allowed in JSON'),
   bad('map/empty.yaml', 'empty.yaml:1:1: is empty'),
-  bad('map/unknown-keys.yaml', 'unknown-keys.yaml:6:1: label: unknown key "label"'),
+  bad('map/unknown-keys.yaml', 'unknown-keys.yaml:6:1: label: unknown key "label" (did you mean "labels"?)'),
   bad('map/duplicate-keys.yaml', 'duplicate-keys.yaml:6:3: duplicate key "Q1"'),
   bad('map/alias-bomb.yaml', 'alias-bomb.yaml: expands to more than 1000 aliased copies: refusing to expand it'),
   bad('map/proto-key.yaml', 'proto-key.yaml:6:3: the key "__proto__" is not allowed'),
