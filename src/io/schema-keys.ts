@@ -27,11 +27,14 @@ export function knownKeys(schema: z.ZodType, path: readonly (string | number)[])
       case 'readonly':
       case 'catch':
       case 'nonoptional':
-        return walk(def.innerType, rest);
+        walk(def.innerType, rest);
+        return;
       case 'pipe':
-        return walk(def.in, rest);
+        walk(def.in, rest);
+        return;
       case 'lazy':
-        return walk(def.getter?.(), rest);
+        walk(def.getter?.(), rest);
+        return;
       case 'union':
         for (const option of def.options ?? []) walk(option, rest);
         return;
