@@ -157,7 +157,11 @@ const CASES: Case[] = [
     'unknown-ids.yaml:9:3: answers.prototype: unknown question id "prototype"',
     'unknown-ids.yaml:10:3: answers.hasOwnProperty: unknown question id "hasOwnProperty"',
   ),
-  bad('answers/unknown-keys.yaml', 'unknown-keys.yaml:1:29: respondent.nmae: unknown key "nmae" (did you mean "name"?)', 'unknown-keys.yaml:2:1: answer: unknown key "answer" (did you mean "answers"?)'),
+  bad(
+    'answers/unknown-keys.yaml',
+    'unknown-keys.yaml:1:29: respondent.nmae: unknown key "nmae" (did you mean "name"?)',
+    'unknown-keys.yaml:2:1: answer: unknown key "answer" (did you mean "answers"?)',
+  ),
   bad('answers/duplicate-keys.yaml', 'duplicate-keys.yaml:7:3: duplicate key "T1"'),
   bad('answers/duplicate-keys.json', 'duplicate-keys.json:1:34: duplicate key "role"'),
   bad('answers/proto-key.json', 'proto-key.json:1:83: the key "__proto__" is not allowed'),
