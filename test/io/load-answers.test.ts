@@ -60,9 +60,9 @@ describe('loadResponse', () => {
     {
       name: 'unknown-key.yaml',
       lines: [
-        'unknown-key.yaml:1:28: respondent.teem: unknown key "teem"',
+        'unknown-key.yaml:1:28: respondent.teem: unknown key "teem" (did you mean "team"?)',
         'unknown-key.yaml:1:1: answers: is required',
-        'unknown-key.yaml:2:1: answer: unknown key "answer"',
+        'unknown-key.yaml:2:1: answer: unknown key "answer" (did you mean "answers"?)',
       ],
     },
     { name: 'valid.txt', lines: ['valid.txt: answer files end in .yaml, .yml, .json'] },

@@ -41,7 +41,10 @@ describe('loadBank', () => {
 
   it.each([
     { name: 'unknown-key-bank', lines: ['bank.yaml:3:1: colour: unknown key "colour"'] },
-    { name: 'unknown-key', lines: ['talk.yaml:12:5: questions[0].quik: unknown key "quik"', 'talk.yaml:2:1: colour: unknown key "colour"'] },
+    {
+      name: 'unknown-key',
+      lines: ['talk.yaml:12:5: questions[0].quik: unknown key "quik" (did you mean "quick"?)', 'talk.yaml:2:1: colour: unknown key "colour"'],
+    },
     {
       name: 'wrong-type',
       lines: ['talk.yaml:4:9: weight: must be a number, not "heavy"', 'share.yaml:10:12: questions[0].quick: must be a boolean, not "yes"'],
