@@ -8,7 +8,7 @@ import type { Role } from '../../core/roles.js';
 import { loadBank } from '../../io/load-bank.js';
 import { renderPhonePage } from '../../render/room/phone-page.js';
 import { renderLobbyPage, renderSlidesPage } from '../../render/room/screen-page.js';
-import { shellQuote } from '../shell-quote.js';
+import { bankAndFormFlags, shellQuote } from '../shell-quote.js';
 import { startRoomServer, type RoomServer } from '../../server/server.js';
 import type { Context } from '../../context.js';
 import { watchFacilitator } from './facilitator.js';
@@ -112,7 +112,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
   const unfinished = counts.joined - counts.finished;
   ctx.stdout.write(
     `\nRoom closed: ${counts.finished} finished in this room${unfinished > 0 ? `, ${unfinished} unfinished (kept: start the room again to let them carry on)` : ''}.\n` +
-      `The team report: cash-test aggregate ${[shellQuote(options.dir), ...sameBankAndForm(options)].join(' ')}\n`,
+      `The team report: cash-test aggregate ${[shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ')}\n`,
   );
   return revealed ? 0 : 130;
 }
@@ -134,9 +134,5 @@ async function listen(room_: Room, host: string, port: number | undefined, mayMo
 }
 
 function roomCommand(options: RoomOptions): string {
-  return ['cash-test', 'room', shellQuote(options.dir), ...sameBankAndForm(options)].join(' ');
-}
-
-function sameBankAndForm(options: RoomOptions): string[] {
-  return [...(options.bank === undefined ? [] : ['--bank', shellQuote(options.bank)]), ...(options.quick ? ['--quick'] : [])];
+  return ['cash-test', 'room', shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ');
 }

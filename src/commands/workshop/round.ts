@@ -15,7 +15,7 @@ import { askQuestions, askRespondent, introduce, settleBankChange, welcomeBack }
 import { localTime } from '../../survey/local-time.js';
 import type { StoredRun } from '../../survey/progress-store.js';
 import { Session, type SessionSetup } from '../../survey/session.js';
-import { shellQuote } from '../shell-quote.js';
+import { bankAndFormFlags, shellQuote } from '../shell-quote.js';
 import type { WorkshopOptions } from './options.js';
 
 // One laptop passed round the room: the facilitator's menu, then each participant's survey on a cleared
@@ -146,13 +146,9 @@ function progressOf(bank: Bank, progress: Progress): string {
 }
 
 function workshopCommand(options: WorkshopOptions): string {
-  return ['cash-test', 'workshop', shellQuote(options.dir), ...sameBankAndForm(options)].join(' ');
+  return ['cash-test', 'workshop', shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ');
 }
 
 export function teamReportCommand(options: WorkshopOptions): string {
-  return ['cash-test', 'aggregate', shellQuote(options.dir), ...sameBankAndForm(options)].join(' ');
-}
-
-function sameBankAndForm(options: WorkshopOptions): string[] {
-  return [...(options.bank === undefined ? [] : ['--bank', shellQuote(options.bank)]), ...(options.quick ? ['--quick'] : [])];
+  return ['cash-test', 'aggregate', shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ');
 }
