@@ -13,7 +13,7 @@ import { bySureness, judgeFamily, rawGap, type RawGap } from './gaps.js';
 import { capitalize, respondentCount } from '../wording.js';
 import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
-import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
+import { TEAM_SCHEMA_VERSION, type GapId, type TeamGap, type TeamItem, type TeamPillar, type TeamReport, type TeamScore } from './schema.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.
 // Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets
@@ -237,7 +237,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     names: options.showNames ? data.respondentNames() : null,
   };
   const report: ReportSoFar = {
-    schemaVersion: 1,
+    schemaVersion: TEAM_SCHEMA_VERSION,
     kind: 'team',
     bank: stampBank(bank),
     form: data.form,

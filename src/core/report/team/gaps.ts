@@ -19,6 +19,9 @@ export interface GapFigures {
   b: number | null;
   nA: number;
   nB: number;
+  /** Standard deviation of each side's values; null with fewer than 2. */
+  sdA: number | null;
+  sdB: number | null;
   /** a − b in points. */
   gap: number | null;
   /** The 95% interval of a − b (Welch); null when too few values or no spread on either side. */
@@ -53,6 +56,8 @@ export function rawGap(a: Moments | null, b: Moments | null): RawGap {
     b: b?.mean ?? null,
     nA,
     nB,
+    sdA: spread(a),
+    sdB: spread(b),
     gap: a && b ? a.mean - b.mean : null,
     low: d?.low ?? null,
     high: d?.high ?? null,
@@ -81,6 +86,10 @@ export function judgeFamily<T extends RawGap>(gaps: readonly T[]): (T & Pick<Gap
       sureness: verdict === 'beyond-noise' && difference ? sureness(difference) : 0,
     };
   });
+}
+
+function spread(m: Moments | null): number | null {
+  return m !== null && m.n > 1 ? Math.sqrt(m.variance) : null;
 }
 
 function sizeOf(g: number | null, gap: number): EffectSizeLabel | null {

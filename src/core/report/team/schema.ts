@@ -16,6 +16,9 @@ const gapEntry = {
   b: scoreValue,
   nA: z.int(),
   nB: z.int(),
+  /** The standard deviation of each side's values (null with fewer than 2): what a later compare judges the gap's change by. */
+  sdA: num,
+  sdB: num,
   /** a − b in points. */
   gap: num,
   /** The 95% interval of a − b (Welch, Satterthwaite df); null with too few values or no spread on either side. */
@@ -63,8 +66,11 @@ export const agendaSchema = z.strictObject({
 
 export type Agenda = z.infer<typeof agendaSchema>;
 
+/** The shape of the team result: 2 since the gap entries carry each side's spread (sdA, sdB). */
+export const TEAM_SCHEMA_VERSION = 2;
+
 export const teamReportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(TEAM_SCHEMA_VERSION),
   kind: z.literal('team'),
   bank: bankStampSchema,
   form: z.enum(['full', 'quick']),
