@@ -73,11 +73,11 @@ describe('the leadership − everyone else gap in compare', () => {
   const person = (role: Role, tools: 1 | 2 | 4 | 5) => respondent(role, { T1: 3, T2: 3, K1: tools, K2: tools });
   const leaders = [person('leadership', 4), person('leadership', 4), person('leadership', 5)]; // 75, 75, 100: mean 83.33, s² 625/3
   const others = (low: 1 | 4, high: 2 | 5) => (['sales', 'marketing'] as Role[]).flatMap((r) => [person(r, low), person(r, low), person(r, high)]);
-  const before = () => team([...leaders, ...others(1, 2)]); // everyone else 0, 0, 25 twice: mean 8.33, s² 500/3
-  const after = () => team([...leaders, ...others(4, 5)]); // everyone else 75, 75, 100 twice: mean 83.33, s² 500/3
+  const teamBefore = () => team([...leaders, ...others(1, 2)]); // everyone else 0, 0, 25 twice: mean 8.33, s² 500/3
+  const teamAfter = () => team([...leaders, ...others(4, 5)]); // everyone else 75, 75, 100 twice: mean 83.33, s² 500/3
 
   it('records each side of the gap: n, mean and standard deviation', () => {
-    const tools = before()
+    const tools = teamBefore()
       .gaps.find((g) => g.id === 'leadership-others')
       ?.pillars.find((p) => p.pillar === 'tools');
     expect(tools?.nA).toBe(3);
@@ -102,7 +102,7 @@ describe('the leadership − everyone else gap in compare', () => {
     expect(d?.high).toBeCloseTo(-75 + half, 9);
     expect(half).toBeCloseTo(32.6, 0);
 
-    const r = compareResults(before(), after());
+    const r = compareResults(teamBefore(), teamAfter());
     const tools = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'tools');
     expect(tools).toMatchObject({ before: 75, after: 0, change: -75, clear: true, unrecorded: false });
     expect(tools?.reading).toBe('The leadership − everyone else gap on Tools narrowed by 75 points (75 → 0 points).');
@@ -112,16 +112,18 @@ describe('the leadership − everyone else gap in compare', () => {
   });
 
   it('is not judged against a result of schemaVersion 1, which does not record everyone else’s spread', () => {
-    const old = JSON.parse(JSON.stringify(before())) as TeamReport & { schemaVersion: number };
+    const old = JSON.parse(JSON.stringify(teamBefore())) as TeamReport & { schemaVersion: number };
     const v1 = {
       ...old,
       schemaVersion: 1,
       gaps: old.gaps.map((g) => ({ ...g, pillars: g.pillars.map(({ sdA, sdB, ...p }) => p), items: g.items.map(({ sdA, sdB, ...i }) => i) })),
     };
-    const r = compareResults(readableResultSchema.parse(v1), after());
+    const r = compareResults(readableResultSchema.parse(v1), teamAfter());
     const tools = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'tools');
     expect(tools).toMatchObject({ change: -75, clear: false, unrecorded: true });
-    expect(tools?.reading).toBe('The leadership − everyone else gap on Tools narrowed by 75 points (75 → 0 points), not judged: an older result does not record the spread it is judged by.');
+    expect(tools?.reading).toBe(
+      'The leadership − everyone else gap on Tools narrowed by 75 points (75 → 0 points), not judged: an older result does not record the spread it is judged by.',
+    );
     expect(r.improved).not.toContain(tools?.reading);
     // sales − marketing is judged from the role scores a schemaVersion 1 result records.
     expect(r.gaps.filter((g) => g.gap === 'sales-marketing').every((g) => !g.unrecorded)).toBe(true);
