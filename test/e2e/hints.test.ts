@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { cli, ROOT, tempDir } from '../helpers/cli.js';
 
 const BANK = join(ROOT, 'test', 'fixtures', 'survey-bank');
