@@ -106,7 +106,9 @@ export function compareResults(before: ReadableResult, after: ReadableResult): C
       `${improved.length} figure${improved.length === 1 ? '' : 's'} improved, ${worsened.length} got worse.`,
       ...(bankChanged
         ? [
-            `The question bank changed in between (${before.bank.version} → ${after.bank.version}): ${shared.length} of the ${b.items.length} questions read the same in both and are compared one by one; pillar scores rest on questions that differ, so compare them with care.`,
+            shared.length === a.items.length && shared.length === b.items.length
+              ? `The question bank changed in between (${before.bank.version} → ${after.bank.version}), but all ${shared.length} questions read the same in both.`
+              : `The question bank changed in between (${before.bank.version} → ${after.bank.version}): ${shared.length} of the ${b.items.length} questions read the same in both and are compared one by one; pillar scores rest on questions that differ, so compare them with care.`,
           ]
         : []),
       ...(gaps.some((g) => g.unrecorded)

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { OWNERS, ROLES } from '../../bank-schema.js';
+import { OWNERS, QUESTION_TAGS, ROLES } from '../../bank-schema.js';
 import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, scoreValue } from '../stamps.js';
 
 const num = z.number().nullable();
@@ -50,7 +50,7 @@ export const agendaSchema = z.strictObject({
   minutes: z.int(),
   blocks: z.array(
     z.strictObject({
-      kind: z.enum(['opening', 'gap', 'agreement', 'pillar', 'unknown', 'actions', 'close']),
+      kind: z.enum(['opening', 'safety', 'gap', 'agreement', 'pillar', 'unknown', 'actions', 'close']),
       /** Minutes from the start of the workshop. */
       start: z.int(),
       minutes: z.int(),
@@ -120,6 +120,8 @@ export const teamReportSchema = z.strictObject({
       text: z.string(),
       reverse: z.boolean(),
       owner: z.enum(OWNERS),
+      /** The bank's tags of the statement (psychological-safety). */
+      tags: z.array(z.enum(QUESTION_TAGS)),
       n: z.int(),
       mean: scoreValue,
       sd: num,
