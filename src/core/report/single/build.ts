@@ -1,4 +1,4 @@
-import { straightLined } from '../../aggregate.js';
+import { answerCode, straightLined } from '../../answer-codes.js';
 import { allQuestions, type Bank, type Form, type Pillar, type Question } from '../../bank.js';
 import type { Response } from '../../answers.js';
 import type { RespondentScore } from '../../scoring.js';
@@ -63,7 +63,7 @@ export function buildSingleReport(bank: Bank, response: Response, score: Respond
 /** One answer to every statement says little: with reverse-worded statements in the form, it contradicts itself. */
 function sameAnswer(bank: Bank, form: Form, answers: Response['answers']): SingleReport['sameAnswer'] {
   const questions = allQuestions(bank, form);
-  if (!straightLined(questions, answers)) return null;
+  if (!straightLined(questions.map((q) => answerCode(answers[q.id], bank.scale.min)))) return null;
   const value = answers[(questions[0] as Question).id] as number | 'na';
   const label = `“${answerLabel(bank, value)}”`;
   const reversed = questions.filter((q) => q.reverse).length;
