@@ -1,7 +1,7 @@
 import { excludesZero, meanDifference, welchDifference } from '../../difference.js';
 import type { Moments } from '../../stats.js';
 import type { ReadableResult } from '../result-schema.js';
-import { wholeScore } from '../../whole-score.js';
+import { wholeDifference, wholeScore } from '../../whole-score.js';
 import { capitalize, points, quoted } from '../wording.js';
 import { TEAM_SCHEMA_VERSION, type GapId } from '../team/schema.js';
 import type { CompareReport } from './schema.js';
@@ -30,6 +30,8 @@ interface Scored {
     pillar: string;
     name: string;
     value: number | null;
+    /** The gap as the team report shows it: the difference of the two whole scores. */
+    shown: number | null;
     sides: [Moments, Moments] | null;
     /** The result does not record the spread this gap's change is judged by (an older result). */
     unrecorded: boolean;
@@ -50,6 +52,7 @@ export function compareResults(before: ReadableResult, after: ReadableResult): C
     const g = (y ?? x) as Scored['gaps'][number];
     const before = x?.value ?? null;
     const after = y?.value ?? null;
+    const shown = { shownBefore: x?.shown ?? null, shownAfter: y?.shown ?? null };
     const size = before === null || after === null ? null : Math.abs(after) - Math.abs(before);
     const clear = gapChangeClear(x?.sides ?? null, y?.sides ?? null);
     const unrecorded = (x?.unrecorded ?? false) || (y?.unrecorded ?? false);
@@ -60,10 +63,11 @@ export function compareResults(before: ReadableResult, after: ReadableResult): C
       name: g.name,
       before,
       after,
+      ...shown,
       change: size,
       clear,
       unrecorded,
-      reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after, clear, unrecorded),
+      reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, shown, clear, unrecorded),
     };
   });
   // A question compares only with itself: the same id and the same wording in both results.
@@ -141,7 +145,7 @@ function scored(result: ReadableResult): Scored {
   const figure = (s: { n: number; mean: number | null; sd: number | null }): Figure => ({ score: s.mean, moments: momentsOf(s.n, s.mean, s.sd) });
   const gapOf = (
     g: { id: GapId; a: { label: string }; b: { label: string } },
-    p: { pillar: string; gap: number | null },
+    p: { pillar: string; a: number | null; b: number | null; gap: number | null },
     [a, b]: [Moments | null, Moments | null],
     unrecorded: boolean,
   ): Scored['gaps'][number] => ({
@@ -150,6 +154,7 @@ function scored(result: ReadableResult): Scored {
     pillar: p.pillar,
     name: names.get(p.pillar) ?? p.pillar,
     value: p.gap,
+    shown: p.a === null || p.b === null ? null : wholeDifference(p.a, p.b),
     sides: a && b ? [a, b] : null,
     unrecorded,
   });
@@ -230,8 +235,9 @@ function shownChange(c: { before: number | null; after: number | null }): number
   return c.before === null || c.after === null ? 0 : wholeScore(c.after) - wholeScore(c.before);
 }
 
-function shownGapChange(c: { before: number | null; after: number | null }): number {
-  return c.before === null || c.after === null ? 0 : Math.abs(Math.round(c.after)) - Math.abs(Math.round(c.before));
+/** A gap's change in size as shown: |after| − |before| of the two gaps the team reports show. */
+function shownGapChange(c: { shownBefore: number | null; shownAfter: number | null }): number {
+  return c.shownBefore === null || c.shownAfter === null ? 0 : Math.abs(c.shownAfter) - Math.abs(c.shownBefore);
 }
 
 function scoreReading(subject: string, c: { before: number | null; after: number | null; clear: boolean }): string {
@@ -244,12 +250,13 @@ function scoreReading(subject: string, c: { before: number | null; after: number
   return `${s} ${change > 0 ? 'rose' : 'fell'} ${points(change)} (${wholeScore(c.before)} → ${wholeScore(c.after)})${c.clear ? '' : ', within noise: no clear change'}.`;
 }
 
-function gapChangeReading(subject: string, before: number | null, after: number | null, clear: boolean, unrecorded: boolean): string {
+function gapChangeReading(subject: string, shown: { shownBefore: number | null; shownAfter: number | null }, clear: boolean, unrecorded: boolean): string {
   const s = capitalize(subject);
+  const { shownBefore: before, shownAfter: after } = shown;
   if (before === null || after === null) return `${s} could not be compared (not shown in both results).`;
-  const span = `${Math.abs(Math.round(before))} → ${Math.abs(Math.round(after))} points`;
-  const change = shownGapChange({ before, after });
-  const flipped = Math.round(before) * Math.round(after) < 0 ? ', and now runs the other way' : '';
+  const span = `${Math.abs(before)} → ${Math.abs(after)} points`;
+  const change = shownGapChange(shown);
+  const flipped = before * after < 0 ? ', and now runs the other way' : '';
   if (change === 0) return `${s} stayed the same (${span}${flipped}).`;
   const judged = clear ? '' : unrecorded ? ', not judged: an older result does not record the spread it is judged by' : ', within noise: no clear change';
   return `${s} ${change < 0 ? 'narrowed' : 'widened'} by ${points(change)} (${span}${flipped})${judged}.`;

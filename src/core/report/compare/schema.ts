@@ -30,6 +30,9 @@ export const compareReportSchema = z.strictObject({
       pillar: z.string(),
       name: z.string(),
       ...change,
+      /** The gap before and after as the team reports show it (the difference of the two whole scores); change reads as |shownAfter| − |shownBefore|. */
+      shownBefore: z.int().nullable(),
+      shownAfter: z.int().nullable(),
       /** Not judged: a result of schemaVersion 1 does not record the spread of everyone else. */
       unrecorded: z.boolean(),
       reading: z.string(),
