@@ -22,7 +22,7 @@ export interface Handlers {
   template(options: TemplateOptions, ctx: Context): Promise<ExitCode>;
   bankLint(options: BankLintOptions, ctx: Context): Promise<ExitCode>;
   bankPrint(options: BankPrintOptions, ctx: Context): Promise<ExitCode>;
-  schema(options: { kind: SchemaKind }, ctx: Context): Promise<ExitCode>;
+  schema(options: { kind: SchemaKind; bank?: string }, ctx: Context): Promise<ExitCode>;
   aggregate(options: AggregateOptions, ctx: Context): Promise<ExitCode>;
   compare(options: CompareOptions, ctx: Context): Promise<ExitCode>;
   workshop(options: WorkshopOptions, ctx: Context): Promise<ExitCode>;
@@ -157,8 +157,12 @@ function buildProgram(handlers: Handlers, ctx: Context, done: (code: ExitCode) =
     .command('schema')
     .description('print the JSON Schema of a file kind, for editors and other tools')
     .addArgument(new Argument('<kind>', 'answers | bank | result').choices(['answers', 'bank', 'result']))
-    .addHelpText('after', examples(['cash-test schema answers > answers.schema.json']))
-    .action(async (kind: SchemaKind) => done(await handlers.schema({ kind }, ctx)));
+    .option('--bank <dir>', "answers: that bank's question ids and scale (a folder, or a built-in bank: cash@2 or cash@1)")
+    .addHelpText(
+      'after',
+      examples(['cash-test schema answers > answers.schema.json', 'cash-test schema answers --bank ./our-bank > answers.schema.json   # its ids and scale']),
+    )
+    .action(async (kind: SchemaKind, o: { bank?: string }) => done(await handlers.schema({ kind, ...o }, ctx)));
 
   program
     .command('aggregate')

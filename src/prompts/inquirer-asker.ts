@@ -22,6 +22,8 @@ export function createInquirerAsker(
   const context = { output };
   const width = () => Math.min(output.columns || 80, 100);
   const write = (text: string) => void output.write(text);
+  // Inquirer's own prompts print "? " before the message.
+  const wrapMessage = (message: string) => wrapLine(message, width() - 2, 2);
 
   return {
     inform(title, paragraphs) {
@@ -34,14 +36,14 @@ export function createInquirerAsker(
     note(text) {
       write(`${wrapLine(text, width(), 0)}\n`);
     },
-    scale: (question) => interruptible(scalePrompt(scaleConfig(question, theme), context)),
-    choose: (message, choices) => interruptible(select({ message, choices, theme }, context)),
+    scale: (question) => interruptible(scalePrompt({ ...scaleConfig(question, theme), width: width() }, context)),
+    choose: (message, choices) => interruptible(select({ message: wrapMessage(message), choices, theme }, context)),
     async text(message, options = {}) {
       const { validate } = options;
       const answer = await interruptible(
         input(
           {
-            message,
+            message: wrapMessage(message),
             ...(options.initial === undefined ? {} : { default: options.initial }),
             ...(validate ? { validate: async (value: string) => (await validate(value.trim())) ?? true } : {}),
             theme,
@@ -51,7 +53,7 @@ export function createInquirerAsker(
       );
       return answer.trim();
     },
-    confirm: (message, initial) => interruptible(yesNoPrompt({ message, default: initial, theme }, context)),
+    confirm: (message, initial) => interruptible(yesNoPrompt({ message, default: initial, width: width(), theme }, context)),
     clear() {
       // Screen and scroll-back: the next person must not scroll up to the previous one's answers.
       write('\u001b[2J\u001b[3J\u001b[H');

@@ -1,4 +1,5 @@
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
+import { wrapLine } from '../render/shared/wrap.js';
 import type { ScaleAnswer } from '../survey/asker.js';
 
 // One agreement question: a key per answer (1-5, n) answers at once; arrows and Enter work too;
@@ -20,6 +21,8 @@ export interface ScalePromptConfig {
   /** The entry under the cursor at first: the answer given before, if any; without one, no entry is. */
   initial?: ScaleAnswer;
   help: string;
+  /** The terminal's width: every line breaks between words to fit it. */
+  width: number;
   theme?: Theme;
 }
 
@@ -57,14 +60,17 @@ export default createPrompt<ScaleAnswer, ScalePromptConfig>((config, done) => {
 
   if (status === 'done' && chosen) {
     const answer = chosen.value === 'back' ? theme.style.help('(back)') : theme.style.answer(chosen.label);
-    return `${prefix} ${theme.style.help(config.position)} ${config.message} ${answer}`;
+    return wrapLine(`${prefix} ${theme.style.help(config.position)} ${config.message} ${answer}`, config.width, 2);
   }
   const lines = config.entries.map((entry, i) => {
     const cursor = i === active ? '❯' : ' ';
     const mark = entry.value === config.initial && entry.value !== 'back' ? theme.style.help('  (your answer)') : '';
     const line = `${cursor} ${entry.key.padEnd(2)}${entry.label}`;
-    return (i === active ? theme.style.highlight(line) : line) + mark;
+    return wrapLine((i === active ? theme.style.highlight(line) : line) + mark, config.width, 4);
   });
-  const top = `${prefix} ${theme.style.help(`${config.position} · ${config.pillar}`)}\n  ${theme.style.message(config.message, status)}\n`;
-  return [`${top}\n${lines.join('\n')}`, `${theme.style.help(config.help)}${HIDE_CURSOR}`];
+  const top = [
+    wrapLine(`${prefix} ${theme.style.help(`${config.position} · ${config.pillar}`)}`, config.width, 2),
+    wrapLine(`  ${theme.style.message(config.message, status)}`, config.width, 2),
+  ].join('\n');
+  return [`${top}\n\n${lines.join('\n')}`, `${wrapLine(theme.style.help(config.help), config.width, 0)}${HIDE_CURSOR}`];
 });

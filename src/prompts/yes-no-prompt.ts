@@ -1,4 +1,5 @@
 import { createPrompt, isEnterKey, makeTheme, type Theme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { wrapLine } from '../render/shared/wrap.js';
 
 // A yes/no question that takes only yes or no: Enter alone is the default shown, y/yes and n/no are the answers,
 // anything else typed is said to be neither and asked again (never silently a yes).
@@ -6,6 +7,8 @@ import { createPrompt, isEnterKey, makeTheme, type Theme, useKeypress, usePrefix
 export interface YesNoConfig {
   message: string;
   default: boolean;
+  /** The terminal's width: every line breaks between words to fit it. */
+  width: number;
   theme?: Theme;
 }
 
@@ -44,7 +47,7 @@ export default createPrompt<boolean, YesNoConfig>((config, done) => {
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(value)}`;
-  const line = `${prefix} ${message} ${theme.style.defaultAnswer(config.default ? 'Y/n' : 'y/N')} ${value}`;
-  return error === null ? line : [line, theme.style.error(error)];
+  if (status === 'done') return wrapLine(`${prefix} ${message} ${theme.style.answer(value)}`, config.width, 2);
+  const line = wrapLine(`${prefix} ${message} ${theme.style.defaultAnswer(config.default ? 'Y/n' : 'y/N')} ${value}`, config.width, 2);
+  return error === null ? line : [line, wrapLine(theme.style.error(error), config.width, 2)];
 });

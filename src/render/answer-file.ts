@@ -6,8 +6,9 @@ import { plainText } from './shared/sanitize.js';
 /**
  * An answer file: valid YAML, every question of the form present with its text as a comment.
  * Without a response it is a template to fill in; with one, the completed file `run --answers` reads.
+ * `bankFlags` (`--bank DIR`, shell-quoted) go into the command that scores it; the form needs none, the file names it.
  */
-export function renderAnswerFile(bank: Bank, form: Form, response?: Response): string {
+export function renderAnswerFile(bank: Bank, form: Form, response?: Response, bankFlags: readonly string[] = []): string {
   const { scale } = bank;
   const legend = scale.labels.map((label, i) => `${scale.min + i} = ${plainText(label)}`).join(', ');
   const respondent = response?.respondent;
@@ -16,7 +17,7 @@ export function renderAnswerFile(bank: Bank, form: Form, response?: Response): s
     ...(bank.instructions === undefined ? [] : [`# ${plainText(bank.instructions)}`]),
     `# Answer each question with ${legend},`,
     `# or na = ${plainText(scale.unknown)}.`,
-    `# Then: cash-test run --answers <this file>${form === 'quick' ? ' --quick' : ''}`,
+    `# Then: ${['cash-test run --answers <this file>', ...bankFlags].join(' ')}`,
     `bank: { id: ${JSON.stringify(bank.id)}, version: ${JSON.stringify(bank.version)} }`,
     `form: ${form}`,
     'respondent:',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { BIN, cli, ROOT, tempDir } from '../helpers/cli.js';
 import { answer, joinRoom, send, type RunningRoom } from '../helpers/room.js';
 import { startTerminal } from '../helpers/terminal.js';
 
@@ -37,5 +37,9 @@ describe('cash-test room at a terminal', () => {
     await term.press('e');
     expect(await term.exited()).toBe(0);
     expect(term.fullText()).toContain('Room closed: 1 finished in this room.');
+    // The answer files name their form: the closing hint needs no --quick, and runs as printed.
+    expect(term.fullText().split('\n')).toContain(`The team report: cash-test aggregate ${dir}`);
+    const again = await cli(['aggregate', dir, '--min-group', '1']);
+    expect(again.code, again.stderr).toBe(0);
   });
 });

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, cli, tempDir } from '../helpers/cli.js';
+import { BIN, cli, ROOT, tempDir } from '../helpers/cli.js';
 import { startTerminal, type TerminalSession } from '../helpers/terminal.js';
+import { expectWrappedOnWords } from '../helpers/words.js';
 
 // The built binary in a real pseudo-terminal, answered by keyboard alone.
 
@@ -12,10 +13,15 @@ const QUICK = 18;
 const keyFor = (n: number) => ['4', '2', '5', 'n', '1', '3'][(n - 1) % 6] ?? '3';
 const valueFor = (n: number) => (keyFor(n) === 'n' ? 'na' : Number(keyFor(n)));
 
-async function survey(args: readonly string[]): Promise<{ term: TerminalSession; cwd: string; state: string }> {
+async function survey(args: readonly string[], cols?: number): Promise<{ term: TerminalSession; cwd: string; state: string }> {
   const cwd = tempDir();
   const state = join(cwd, 'state');
-  const term = await startTerminal({ command: [process.execPath, BIN, ...args], cwd, env: { CASH_TEST_STATE_DIR: state } });
+  const term = await startTerminal({
+    command: [process.execPath, BIN, ...args],
+    cwd,
+    env: { CASH_TEST_STATE_DIR: state },
+    ...(cols === undefined ? {} : { cols }),
+  });
   return { term, cwd, state };
 }
 
@@ -62,6 +68,43 @@ describe('the survey in a real terminal', () => {
     expect(rescored.code).toBe(0);
     expect(printed).toContain(rescored.stdout.match(/Overall: .*/)?.[0]);
     expect(readdirSync(state)).toEqual([]);
+  });
+
+  it('breaks every statement and its answered line between words in a 60-column terminal', async () => {
+    const { term } = await survey(['run', '--quick', '--role', 'sales'], 60);
+    await term.waitForText('Your name');
+    await term.press('enter');
+    await term.waitForText('Your team');
+    await term.press('enter');
+    await answer(term, 1, QUICK);
+    await term.waitForText('Save your answers to a file');
+    await term.press('n', 'enter');
+    expect(await term.exited()).toBe(0);
+
+    const printed = term.fullText();
+    const bank = parse(readFileSync(join(ROOT, 'questions', 'bank.yaml'), 'utf8')) as { pillars: string[]; scale: { labels: string[]; unknown: string } };
+    const labels: Record<string, string> = { ...Object.fromEntries(bank.scale.labels.map((label, i) => [String(i + 1), label])), n: bank.scale.unknown };
+    const quick = bank.pillars.flatMap((pillar) =>
+      (parse(readFileSync(join(ROOT, 'questions', `${pillar}.yaml`), 'utf8')) as { questions: { text: string; quick?: boolean }[] }).questions.filter(
+        (q) => q.quick,
+      ),
+    );
+    expect(quick).toHaveLength(QUICK);
+    quick.forEach((q, i) => expectWrappedOnWords(printed, `${i + 1}/${QUICK} ${q.text} ${labels[keyFor(i + 1)]}`, 60));
+    expectWrappedOnWords(printed, 'Save your answers to a file (to score them again, add them to a team report, or compare later)? No', 60);
+    expectWrappedOnWords(printed, 'For each statement, say how much you agree, from 1 (Strongly disagree) to 5 (Strongly agree),', 60);
+  });
+
+  it('shows the keys line whole between words in a 60-column terminal', async () => {
+    const { term } = await survey(['run', '--quick', '--role', 'sales'], 60);
+    await term.waitForText('Your name');
+    await term.press('enter');
+    await term.waitForText('Your team');
+    await term.press('enter');
+    await term.waitForText(`? 1/${QUICK} · `);
+    await term.press('4');
+    const screen = await term.waitForText(`? 2/${QUICK} · `);
+    expectWrappedOnWords(screen, '1-5 or n: answer · ↑↓ Enter: choose · b: back · Ctrl-C: stop (progress is saved)', 60);
   });
 
   it('stops on Ctrl-C after six answers with exit 130 and how to resume; --resume starts at question 7', async () => {
@@ -147,7 +190,9 @@ describe('the workshop in a real terminal', () => {
     await term.press('up', 'enter');
     expect(await term.exited()).toBe(0);
     expect(term.fullText()).toContain('Round ended: 2 answer files in');
-    expect(term.fullText()).toContain('The team report again, or in another format: cash-test aggregate room --quick');
+    // The files name their form: the command needs no --quick, and runs as printed.
+    expect(term.fullText()).toMatch(/The team report again, or in another format: cash-test aggregate room$/m);
+    expect((await cli(['aggregate', 'room'], { cwd })).code).toBe(0);
     expect(term.fullText()).toContain('The CASH test: team report  quick form · 2 respondents');
     expect(readdirSync(join(cwd, 'room')).sort()).toEqual(['marketing-01.yaml', 'sales-01.yaml']);
   });

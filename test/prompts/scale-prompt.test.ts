@@ -2,6 +2,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import scalePrompt, { type ScalePromptConfig } from '../../src/prompts/scale-prompt.js';
+import { expectWrappedOnWords } from '../helpers/words.js';
 
 const config = (initial?: ScalePromptConfig['initial']): ScalePromptConfig => ({
   position: '2/3',
@@ -16,7 +17,11 @@ const config = (initial?: ScalePromptConfig['initial']): ScalePromptConfig => ({
   ],
   ...(initial === undefined ? {} : { initial }),
   help: 'keys',
+  width: 80,
 });
+
+const LONG = 'The outcome of each lead passed to sales, such as won, lost or rejected, is recorded where both teams can see it.';
+const HELP = '1-5 or n: answer · ↑↓ Enter: choose · b: back · Ctrl-C: stop (progress is saved)';
 
 describe('the scale prompt', () => {
   it('answers at once on a key, and b or Backspace goes back', async () => {
@@ -61,5 +66,14 @@ describe('the scale prompt', () => {
     expect(getScreen()).toMatch(/❯ 2 Disagree {2}\(your answer\)/);
     events.keypress('enter');
     await expect(answer).resolves.toBe(2);
+  });
+
+  it.each([60, 40])('breaks the statement, the keys line and the answered line between words at %i columns', async (width) => {
+    const { answer, events, getScreen } = await render(scalePrompt, { ...config(), message: LONG, help: HELP, position: '14/18', width });
+    expectWrappedOnWords(getScreen(), LONG, width);
+    expectWrappedOnWords(getScreen(), HELP, width);
+    events.keypress('2');
+    await expect(answer).resolves.toBe(2);
+    expectWrappedOnWords(getScreen(), `14/18 ${LONG} Disagree`, width);
   });
 });

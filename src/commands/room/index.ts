@@ -112,7 +112,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
   const unfinished = counts.joined - counts.finished;
   ctx.stdout.write(
     `\nRoom closed: ${counts.finished} finished in this room${unfinished > 0 ? `, ${unfinished} unfinished (kept: start the room again to let them carry on)` : ''}.\n` +
-      `The team report: cash-test aggregate ${[shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ')}\n`,
+      `The team report: cash-test aggregate ${[shellQuote(options.dir), ...bankAndFormFlags({ bank: options.bank, quick: false })].join(' ')}\n`,
   );
   return revealed ? 0 : 130;
 }

@@ -7,6 +7,7 @@ import { builtInBankDir, loadBank } from '../../io/load-bank.js';
 import { singleRenderers } from '../../render/index.js';
 import type { Context } from '../../context.js';
 import { checkOutput, emit, loadChecked, textOptions } from '../output.js';
+import { bankAndFormFlags } from '../shell-quote.js';
 import { checkGates, type Gate } from '../thresholds.js';
 import type { RunOptions, SurveyResult } from './options.js';
 
@@ -14,7 +15,7 @@ export async function run(options: RunOptions, ctx: Context): Promise<ExitCode> 
   if (options.answers === undefined && !ctx.stdinIsTTY) {
     throw inputError(
       'no answers to score: standard input is not a terminal, so nobody can be asked',
-      'pass --answers FILE (see `cash-test template` for a file to fill in)',
+      `pass --answers FILE (see \`${['cash-test', 'template', ...bankAndFormFlags(options)].join(' ')}\` for a file to fill in)`,
     );
   }
   if (options.answers !== undefined && (options.resume !== false || options.save !== undefined)) {

@@ -14,7 +14,7 @@ import { askQuestions, askRespondent, introduce, settleBankChange, welcomeBack }
 import { localTime } from '../../survey/local-time.js';
 import type { DamagedRun, ProgressStore, StoredRun } from '../../survey/progress-store.js';
 import { Session, type SessionSetup } from '../../survey/session.js';
-import { shellQuote } from '../shell-quote.js';
+import { bankAndFormFlags, shellQuote } from '../shell-quote.js';
 import type { RunOptions, SurveyResult } from './options.js';
 import { resumeCommand } from './resume-hint.js';
 
@@ -50,7 +50,7 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
     const { response, saved } = await session.finish(fileSink(resolve(ctx.cwd, target.file), target.replaces));
     const file = saved?.taken === undefined ? target.file : saved.file;
     if (saved?.taken !== undefined) asker.note(`\n${target.file} was taken by another file while you answered; it is left as it is.`);
-    asker.note(`\nYour answers are saved in ${file}. To score them again: cash-test run --answers ${shellQuote(file)}${form === 'quick' ? ' --quick' : ''}\n`);
+    asker.note(`\nYour answers are saved in ${file}. To score them again: ${rescoreCommand(file, bankDir)}\n`);
     return { bank, form, response };
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
@@ -143,4 +143,9 @@ async function chooseAnswerFile(asker: Asker, role: Role, ctx: Context, force: b
     if (existing === null) return { file, replaces: null };
     if (force || (await asker.confirm(`${file} already exists. Replace it?`, false))) return { file, replaces: existing };
   }
+}
+
+/** The saved file names its form: the bank is all that scoring it again needs besides the file. */
+function rescoreCommand(file: string, bankDir: string | undefined): string {
+  return ['cash-test', 'run', '--answers', shellQuote(file), ...bankAndFormFlags({ bank: bankDir, quick: false })].join(' ');
 }

@@ -149,6 +149,7 @@ function workshopCommand(options: WorkshopOptions): string {
   return ['cash-test', 'workshop', shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ');
 }
 
+/** The answer files name their form: aggregate needs only the bank. */
 export function teamReportCommand(options: WorkshopOptions): string {
-  return ['cash-test', 'aggregate', shellQuote(options.dir), ...bankAndFormFlags(options)].join(' ');
+  return ['cash-test', 'aggregate', shellQuote(options.dir), ...bankAndFormFlags({ bank: options.bank, quick: false })].join(' ');
 }

@@ -117,7 +117,7 @@ describe('the interactive survey', () => {
     const reread = await loadResponse(save, await loadBank(BANK), 'quick');
     expect(reread).toEqual(response);
     expect(readFileSync(save, 'utf8')).toContain('bank: { id: "tiny", version: "1.0.0" }');
-    expect(flow.printed()).toContain(`Your answers are saved in ${save}.`);
+    expect(flow.prose()).toContain(`Your answers are saved in ${save}. To score them again: cash-test run --answers ${save} --bank ${BANK} `);
     expect(progressFiles(flow.state)).toEqual([]);
   });
 
