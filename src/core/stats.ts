@@ -31,7 +31,7 @@ function finiteOrNull(x: number): number | null {
 }
 
 function allFinite(xs: Numbers): boolean {
-  for (const x of xs) if (!Number.isFinite(x)) return false;
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) return false;
   return true;
 }
 
@@ -42,8 +42,8 @@ function allFinite(xs: Numbers): boolean {
 function compensatedSum(xs: Numbers, shift = 0, divisor = 1, squared = false): number {
   let sum = 0;
   let c = 0;
-  for (const x of xs) {
-    const d = x - shift;
+  for (let i = 0; i < xs.length; i++) {
+    const d = (xs[i] as number) - shift;
     const v = squared ? d * d : d / divisor;
     const t = sum + v;
     if (Math.abs(sum) >= Math.abs(v)) c += sum - t + v;
@@ -57,7 +57,8 @@ function compensatedSum(xs: Numbers, shift = 0, divisor = 1, squared = false): n
 function meanOf(xs: Numbers): number {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }
@@ -133,7 +134,8 @@ export function describe(xs: Numbers): Summary {
   }
   let min = Infinity;
   let max = -Infinity;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
     if (x < min) min = x;
     if (x > max) max = x;
   }
