@@ -44,6 +44,7 @@ export class TeamData {
   readonly questions: readonly Question[];
   private count = 0;
   private sameAnswers = 0;
+  private readonly named: Record<Form, number> = { full: 0, quick: 0 };
   private readonly perRole = new Uint32Array(ROLES.length);
   private readonly roles = new Column((n) => new Uint8Array(n));
   private readonly overall = new Column((n) => new Float64Array(n));
@@ -78,6 +79,12 @@ export class TeamData {
     });
     if (this.names !== null && response.respondent.name) this.names.push(response.respondent.name);
     if (straightLined(this.questions, response.answers)) this.sameAnswers++;
+    this.named[response.form ?? 'full']++;
+  }
+
+  /** How many responses named each form; CSV rows, and files read on a form given for all (--quick), count as full. */
+  get formsNamed(): Readonly<Record<Form, number>> {
+    return this.named;
   }
 
   /** Respondents who gave the same answer to every statement of the form. */
