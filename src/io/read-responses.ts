@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
-import { InputError } from '../core/errors.js';
+import { hintedProblems, InputError } from '../core/errors.js';
 import { ANSWER_EXTENSIONS, loadBankForAnswers, loadResponse } from './load-answers.js';
 import { loadBank } from './load-bank.js';
 import { readCsvResponses } from './load-csv.js';
@@ -56,7 +56,7 @@ export async function readResponses(
       answered.push(await loadResponse(input.file, source.bank, source.form));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.addAll(error.problems);
+      problems.addAll(hintedProblems(error));
     }
   }
   const csvs = inputs.filter((i) => i.kind === 'csv');
@@ -98,7 +98,7 @@ export async function collectInputs(paths: readonly string[]): Promise<ResponseI
       checkInputFile(path);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.addAll(error.problems);
+      problems.addAll(hintedProblems(error));
       continue;
     }
     const ext = extname(path).toLowerCase();
