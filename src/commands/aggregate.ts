@@ -73,7 +73,11 @@ export async function teamReportOf(paths: readonly string[] | ResponseInputs, { 
     data = new TeamData(bank, chosen, { keepNames: options.showNames });
     if (mixed) warn?.('the inputs mix the quick and the full form: the team is scored on the quick form, the questions all of them answered');
   };
-  await readResponses(paths, { bank, form, map, keepNames: options.showNames, onForm }, (response) => data?.add(response));
+  await readResponses(
+    paths,
+    { bank, form, map, keepNames: options.showNames, onForm },
+    { add: (response) => data?.add(response), addCoded: (role, codes, name) => data?.addCoded(role, codes, name) },
+  );
   if (data === null) throw new Error('no form was chosen for the team');
   return buildTeamReport(data, options);
 }

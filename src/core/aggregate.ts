@@ -1,7 +1,9 @@
+import { answerCode, NO_ANSWER, UNKNOWN } from './answer-codes.js';
 import type { Response } from './answers.js';
 import { allQuestions, type Bank, type Form, type Question } from './bank.js';
+import { FormScorer } from './form-scorer.js';
 import { ROLES, type Role } from './roles.js';
-import { itemScore, scoreRespondent } from './scoring.js';
+import { itemScore } from './scoring.js';
 import { alphaFromVariances, momentsOfCounts, sampleVariance } from './stats.js';
 
 // Many respondents, each scored alone, kept as compact columns so that a million rows fit in
@@ -13,8 +15,6 @@ import { alphaFromVariances, momentsOfCounts, sampleVariance } from './stats.js'
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
-const NO_ANSWER = 0;
-const UNKNOWN = 255;
 
 /** A column of numbers in fixed-size chunks: growing never copies, so memory stays what the data needs. */
 class Column<T extends Float64Array | Uint8Array> {
@@ -40,6 +40,9 @@ export interface ItemCounts {
   asked: Uint32Array;
 }
 
+/** Where the respondents of a team go as they are read: answer files as responses, CSV rows as answer codes. */
+export type TeamSink = Pick<TeamData, 'add' | 'addCoded'>;
+
 export class TeamData {
   readonly questions: readonly Question[];
   private count = 0;
@@ -51,6 +54,10 @@ export class TeamData {
   private readonly pillarColumns: Column<Float64Array>[];
   private readonly answers: Column<Uint8Array>[];
   private readonly names: string[] | null;
+  private readonly scorer: FormScorer;
+  /** One respondent's answer codes and pillar scores, reused from one respondent to the next. */
+  private readonly codes: Uint8Array;
+  private readonly pillarScratch: Float64Array;
 
   constructor(
     readonly bank: Bank,
@@ -61,25 +68,33 @@ export class TeamData {
     this.pillarColumns = bank.pillars.map(() => new Column((n) => new Float64Array(n)));
     this.answers = this.questions.map(() => new Column((n) => new Uint8Array(n)));
     this.names = options.keepNames ? [] : null;
+    this.scorer = new FormScorer(bank, form);
+    this.codes = new Uint8Array(this.questions.length);
+    this.pillarScratch = new Float64Array(bank.pillars.length);
   }
 
   /** Scores one respondent alone and keeps what the team statistics need. */
   add(response: Response): void {
-    const score = scoreRespondent(this.bank, this.form, response.answers);
-    const i = this.count++;
-    const role = ROLES.indexOf(response.respondent.role);
-    this.perRole[role] = (this.perRole[role] ?? 0) + 1;
-    this.roles.set(i, role);
-    this.overall.set(i, score.overall ?? Number.NaN);
-    score.pillars.forEach((p, k) => this.pillarColumns[k]?.set(i, p.score ?? Number.NaN));
     const { min } = this.bank.scale;
     this.questions.forEach((q, k) => {
-      const value = Object.hasOwn(response.answers, q.id) ? response.answers[q.id] : undefined;
-      this.answers[k]?.set(i, value === undefined ? NO_ANSWER : value === 'na' ? UNKNOWN : value - min + 1);
+      this.codes[k] = answerCode(Object.hasOwn(response.answers, q.id) ? response.answers[q.id] : undefined, min);
     });
-    if (this.names !== null && response.respondent.name) this.names.push(response.respondent.name);
-    if (straightLined(this.questions, response.answers)) this.sameAnswers++;
-    this.named[response.form ?? 'full']++;
+    this.addCoded(response.respondent.role, this.codes, response.respondent.name, response.form);
+  }
+
+  /** The same for a respondent given as answer codes, indexed as `questions` (read only during the call); `form`: the one its file named. */
+  addCoded(role: Role, codes: Uint8Array, name?: string, form: Form = 'full'): void {
+    const i = this.count++;
+    const r = ROLES.indexOf(role);
+    this.perRole[r] = (this.perRole[r] ?? 0) + 1;
+    this.roles.set(i, r);
+    const pillars = this.pillarScratch;
+    this.overall.set(i, this.scorer.score(codes, pillars));
+    for (let p = 0; p < pillars.length; p++) (this.pillarColumns[p] as Column<Float64Array>).set(i, pillars[p] as number);
+    for (let k = 0; k < codes.length; k++) (this.answers[k] as Column<Uint8Array>).set(i, codes[k] as number);
+    if (this.names !== null && name) this.names.push(name);
+    if (straightLined(codes)) this.sameAnswers++;
+    this.named[form]++;
   }
 
   /** How many responses named each form; CSV rows, and files read on a form given for all (--quick), count as full. */
@@ -197,8 +212,9 @@ export class TeamData {
 }
 
 /** The same answer (the same number, or "don't know") to every question, with at least two asked. */
-export function straightLined(questions: readonly Question[], answers: Response['answers']): boolean {
-  if (questions.length < 2) return false;
-  const first = Object.hasOwn(answers, (questions[0] as Question).id) ? answers[(questions[0] as Question).id] : undefined;
-  return first !== undefined && questions.every((q) => Object.hasOwn(answers, q.id) && answers[q.id] === first);
+function straightLined(codes: Uint8Array): boolean {
+  const first = codes[0];
+  if (codes.length < 2 || first === NO_ANSWER) return false;
+  for (let k = 1; k < codes.length; k++) if (codes[k] !== first) return false;
+  return true;
 }

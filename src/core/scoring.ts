@@ -47,8 +47,18 @@ export function weightedMean(parts: readonly { value: number; weight: number }[]
     low = Math.min(low, value);
     high = Math.max(high, value);
   }
+  return meanOf(sum, weights, low, high);
+}
+
+/** The mean of parts summed as Σ w·v and Σ w, with their lowest and highest value; null with no weight. */
+export function meanOf(sum: number, weights: number, low: number, high: number): number | null {
   // A mean lies between its parts; rounding with decimal weights can put it a hair outside (100.00000000000004).
   return weights > 0 ? Math.min(high, Math.max(low, sum / weights)) : null;
+}
+
+/** A pillar has a score when at least half of the weight it asked was answered. */
+export function hasEnoughAnswers(answeredWeight: number, askedWeight: number): boolean {
+  return askedWeight > 0 && reaches(answeredWeight * 2, askedWeight);
 }
 
 export function scoreRespondent(bank: Bank, form: Form, answers: Readonly<Record<string, AnswerValue>>): RespondentScore {
@@ -65,7 +75,7 @@ export function scoreRespondent(bank: Bank, form: Form, answers: Readonly<Record
     });
     const askedWeight = asked.reduce((sum, q) => sum + q.weight, 0);
     const answeredWeight = answeredParts.reduce((sum, p) => sum + p.weight, 0);
-    const score = askedWeight > 0 && reaches(answeredWeight * 2, askedWeight) ? weightedMean(answeredParts) : null;
+    const score = hasEnoughAnswers(answeredWeight, askedWeight) ? weightedMean(answeredParts) : null;
     const unknown = scored.filter((s) => s.value === 'na').length;
     return {
       id: pillar.id,

@@ -1,16 +1,21 @@
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { MAX_NAME_LENGTH, type AnswerValue, type Response } from '../core/answers.js';
+import { StringDecoder } from 'node:string_decoder';
+import { answerCode } from '../core/answer-codes.js';
+import { MAX_NAME_LENGTH } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
-import type { Bank, Form } from '../core/bank.js';
-import { answerReader, columnLetter, matchColumns, roleReader, type CellResult, type ColumnPlan } from '../core/csv-columns.js';
+import type { TeamSink } from '../core/aggregate.js';
+import { allQuestions, type Bank, type Form } from '../core/bank.js';
+import { answerReader, columnLetter, matchColumns, roleReader, type ColumnPlan } from '../core/csv-columns.js';
 import { CsvRecordReader, CsvSyntaxError, type CsvErrorCode } from '../core/csv-records.js';
 import type { Problem } from '../core/errors.js';
+import type { Role } from '../core/roles.js';
 import type { ProblemList } from './problems.js';
 import { fileErrorMessage } from './read-text.js';
 
-// A CSV export is streamed row by row: each row becomes one response, handed on at once and not
-// kept. Problems carry file:line:col, where line is the physical line the row starts on and col
+// A CSV export is streamed row by row: each row becomes one respondent's answer codes, handed on at
+// once and not kept. Problems carry file:line:col, where line is the physical line the row starts on and col
 // the column's number (1 = column A), as a spreadsheet shows them.
 
 export interface CsvInput {
@@ -19,13 +24,15 @@ export interface CsvInput {
   map: AnswerMap;
   keepNames: boolean;
   problems: ProblemList;
-  onResponse(response: Response): void;
+  sink: TeamSink;
 }
 
 const SNIFF_BYTES = 64 * 1024;
 const READ_BYTES = 1024 * 1024;
 const MAX_RECORD_CHARS = 1_000_000;
 const MAX_CACHED_CELLS = 10_000;
+const MAX_BUCKETED_LENGTH = 100;
+const CELLS_PER_LENGTH = 4;
 
 export async function readCsvResponses(file: string, input: CsvInput): Promise<void> {
   const problem = (p: Omit<Problem, 'file'>) => input.problems.add({ file, ...p });
@@ -35,10 +42,16 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
     return;
   }
 
-  const readAnswer = cached(answerReader(input.bank, input.map));
-  const readRole = roleReader(input.map);
+  const readAnswer = answerCodeReader(input.bank, input.map);
+  const readRole = cached(roleReader(input.map));
+  const formIds = allQuestions(input.bank, input.form).map((q) => q.id);
+  // One respondent's codes, indexed as the form's questions (written whole for every row handed on).
+  const codes = new Uint8Array(formIds.length);
   let header: readonly string[] | null = null;
   let plan: ColumnPlan | null = null;
+  // plan.questions as columns and their places in `codes`.
+  let columns = new Uint32Array(0);
+  let slots = new Uint32Array(0);
   let usable = false;
 
   const onRow = (fields: string[], line: number) => {
@@ -47,6 +60,8 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
       header = fields;
       const matched = matchColumns(fields, input.bank, input.form, input.map);
       plan = matched.plan;
+      columns = Uint32Array.from(plan.questions, (q) => q.column);
+      slots = Uint32Array.from(plan.questions, (q) => formIds.indexOf(q.id));
       usable = matched.issues.length === 0;
       for (const issue of matched.issues) {
         problem(
@@ -63,13 +78,13 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
       return;
     }
     const rowProblems: Omit<Problem, 'file'>[] = [];
-    const answers: Record<string, AnswerValue> = {};
-    for (const { column, id } of plan.questions) {
-      const cell = readAnswer(fields[column] ?? '');
-      if ('error' in cell) rowProblems.push({ line, col: column + 1, message: `column ${columnLetter(column)} (${id}): ${cell.error}` });
-      else if (cell.value !== null) answers[id] = cell.value;
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j] as number;
+      const code = readAnswer(fields[column] ?? '');
+      if (typeof code === 'number') codes[slots[j] as number] = code;
+      else rowProblems.push({ line, col: column + 1, message: `column ${columnLetter(column)} (${plan.questions[j]?.id}): ${code}` });
     }
-    let role: Response['respondent']['role'] | null = null;
+    let role: Role | null = null;
     if (plan.role !== null) {
       const read = readRole(fields[plan.role] ?? '');
       if ('error' in read) rowProblems.push({ line, col: plan.role + 1, message: `${describeColumn(header, plan.role)}: ${read.error}` });
@@ -80,15 +95,19 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
       return;
     }
     if (!usable || role === null) return;
-    const respondent: Response['respondent'] = { role };
     const name = input.keepNames && plan.name !== null ? (fields[plan.name] ?? '').trim().slice(0, MAX_NAME_LENGTH) : '';
-    if (name !== '' && name.toLowerCase() !== 'anonymous') respondent.name = name;
-    input.onResponse({ respondent, answers });
+    input.sink.addCoded(role, codes, name !== '' && name.toLowerCase() !== 'anonymous' ? name : undefined);
   };
 
   const reader = new CsvRecordReader({ delimiter: start.delimiter, maxRecordChars: MAX_RECORD_CHARS }, onRow);
   try {
-    for await (const text of createReadStream(file, { highWaterMark: READ_BYTES, encoding: start.encoding })) reader.write(text as string);
+    const decoder = new StringDecoder(start.encoding);
+    for await (const bytes of createReadStream(file, { highWaterMark: READ_BYTES })) {
+      // Most exports are ASCII, which reads several times faster as Latin-1 than through the UTF-8 decoder.
+      const ascii = start.encoding === 'utf8' && isAscii(bytes as Buffer);
+      reader.write(ascii ? decoder.end() + (bytes as Buffer).toString('latin1') : decoder.write(bytes as Buffer));
+    }
+    reader.write(decoder.end());
     reader.end();
   } catch (error) {
     if (error instanceof CsvSyntaxError) problem({ line: error.line, col: error.field + 1, message: csvErrorMessage(error.code) });
@@ -138,16 +157,42 @@ function delimiterOf(headerLine: string): string {
   return best;
 }
 
-function cached(read: (cell: string) => CellResult): (cell: string) => CellResult {
-  const cache = new Map<string, CellResult>();
+/** An answer cell's code, or what is wrong with it. */
+function answerCodeReader(bank: Bank, map: AnswerMap): (cell: string) => number | string {
+  const read = answerReader(bank, map);
+  return cached((cell) => {
+    const result = read(cell);
+    return 'error' in result ? result.error : answerCode(result.value, bank.scale.min);
+  });
+}
+
+/**
+ * A cell reader that remembers what it read: an export repeats a handful of labels. A cell is first looked
+ * for among a few remembered cells of its length, compared whole: a Map would hash every new string.
+ */
+function cached<T>(read: (cell: string) => T): (cell: string) => T {
+  const byLength: { cell: string; result: T }[][] = [];
+  const cache = new Map<string, T>();
   return (cell) => {
+    const bucket = byLength[cell.length];
+    if (bucket !== undefined) for (const entry of bucket) if (entry.cell === cell) return entry.result;
     let result = cache.get(cell);
     if (result === undefined) {
       result = read(cell);
-      if (cache.size < MAX_CACHED_CELLS) cache.set(cell, result);
+      if (cache.size < MAX_CACHED_CELLS) cache.set(detached(cell), result);
+    }
+    if (cell.length < MAX_BUCKETED_LENGTH) {
+      byLength[cell.length] ??= [];
+      const entries = byLength[cell.length] as { cell: string; result: T }[];
+      if (entries.length < CELLS_PER_LENGTH) entries.push({ cell: detached(cell), result });
     }
     return result;
   };
+}
+
+/** A copy of a cell that does not keep the whole text it was cut from in memory. */
+function detached(cell: string): string {
+  return Buffer.from(cell, 'utf16le').toString('utf16le');
 }
 
 function isBlank(fields: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import type { TeamSink } from '../core/aggregate.js';
 import type { Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
@@ -37,16 +38,18 @@ export interface ResponseInputs {
  * The team is then read on that form when all files name the same one (CSV exports count as full),
  * or on the quick form when they differ: the questions all of them answered.
  */
-export async function readResponses(
-  paths: readonly string[] | ResponseInputs,
-  source: ResponseSource,
-  onResponse: (response: Response) => void,
-): Promise<void> {
+export async function readResponses(paths: readonly string[] | ResponseInputs, source: ResponseSource, sink: TeamSink): Promise<void> {
   const { inputs, problems } = 'inputs' in paths ? paths : await collectInputs(paths);
   let count = 0;
-  const add = (response: Response) => {
-    count++;
-    if (problems.size === 0) onResponse(response);
+  const add: TeamSink = {
+    add(response) {
+      count++;
+      if (problems.size === 0) sink.add(response);
+    },
+    addCoded(role, codes, name) {
+      count++;
+      if (problems.size === 0) sink.addCoded(role, codes, name);
+    },
   };
 
   // Answer files first, each on its own form, so that the team's form is known before a CSV row is read.
@@ -65,8 +68,8 @@ export async function readResponses(
   );
   const form: Form = forms.size === 1 ? ([...forms][0] as Form) : forms.size === 0 ? 'full' : 'quick';
   source.onForm?.(form, forms.size > 1);
-  for (const response of answered) add(response);
-  for (const input of csvs) await readCsvResponses(input.file, { ...source, form, problems, onResponse: add });
+  for (const response of answered) add.add(response);
+  for (const input of csvs) await readCsvResponses(input.file, { ...source, form, problems, sink: add });
   problems.throwIfAny();
   if (count === 0) throw new InputError([{ message: 'no respondents: the inputs hold no answers' }], 'pass answer files, folders of them, or CSV exports');
 }

@@ -55,7 +55,7 @@ const LOADERS: Loader[] = [
 /** A CSV export read as aggregate reads it: every problem collected, then one InputError. */
 async function loadCsv(file: string, bank: Bank): Promise<void> {
   const problems = new ProblemList();
-  await readCsvResponses(file, { bank, form: 'full', map: EMPTY_MAP, keepNames: true, problems, onResponse: () => {} });
+  await readCsvResponses(file, { bank, form: 'full', map: EMPTY_MAP, keepNames: true, problems, sink: { add: () => {}, addCoded: () => {} } });
   problems.throwIfAny();
 }
 

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from '../../src/core/answers.js';
 import type { AnswerMap } from '../../src/core/answer-map.js';
 import { EMPTY_MAP } from '../../src/core/answer-map.js';
-import type { Bank, Form } from '../../src/core/bank.js';
+import { NO_ANSWER, UNKNOWN } from '../../src/core/answer-codes.js';
+import { allQuestions, type Bank, type Form } from '../../src/core/bank.js';
 import { InputError, formatProblem } from '../../src/core/errors.js';
 import { loadBank } from '../../src/io/load-bank.js';
 import { loadAnswerMap } from '../../src/io/load-map.js';
@@ -30,7 +31,21 @@ interface Options {
 
 async function read(paths: string[], options: Options = {}): Promise<Response[]> {
   const out: Response[] = [];
-  await readResponses(paths, { bank, form: options.form ?? 'full', map: options.map ?? EMPTY_MAP, keepNames: options.keepNames ?? false }, (r) => out.push(r));
+  const form = options.form ?? 'full';
+  const questions = allQuestions(bank, form);
+  // CSV rows come as answer codes: read back as the answers they stand for.
+  const answersOf = (codes: Uint8Array) =>
+    Object.fromEntries(
+      questions.flatMap((q, k) => (codes[k] === NO_ANSWER ? [] : [[q.id, codes[k] === UNKNOWN ? ('na' as const) : (codes[k] as number) + bank.scale.min - 1]])),
+    );
+  await readResponses(
+    paths,
+    { bank, form, map: options.map ?? EMPTY_MAP, keepNames: options.keepNames ?? false },
+    {
+      add: (r) => out.push(r),
+      addCoded: (role, codes, name) => out.push({ respondent: { role, ...(name === undefined ? {} : { name }) }, answers: answersOf(codes) }),
+    },
+  );
   return out;
 }
 
@@ -222,6 +237,32 @@ describe('CSV problems: every one listed with file:line:col, nothing handed on',
       'nope.csv: no such file or folder',
       'bin.csv: is not a text file (it contains NUL bytes)',
     ]);
+  });
+
+  // The file is read a megabyte at a time, ASCII pieces apart from others: a character cut in two by
+  // that boundary is still read whole, and a broken one still reads as U+FFFD.
+  it.each([
+    ['é, cut after its first byte', Buffer.from('Zoé'), 1, 'Zoé'],
+    ['€, cut after its first byte', Buffer.from('Zo€'), 1, 'Zo€'],
+    ['€, cut after its second byte', Buffer.from('Zo€'), 2, 'Zo€'],
+    ['a lone lead byte before an ASCII megabyte', Buffer.from([0x5a, 0x6f, 0xc3]), 1, 'Zo\uFFFD'],
+  ])('reads names across the reading boundary: %s', async (_what, name, cutAfter, want) => {
+    const dir = tempDir();
+    const MB = 1024 * 1024;
+    const header = `role,Name,${TEXTS.join(',')}\n`;
+    // The name's last character (2 bytes in) starts cutAfter bytes before the boundary; two long rows lead up to it.
+    const before = MB - cutAfter - 2 - header.length - 'sales,'.length;
+    const row = (nameLength: number) => `sales,${'x'.repeat(nameLength)},1,1,1,1\n`;
+    const first = Math.floor(before / 2) - row(0).length;
+    const content = Buffer.concat([
+      Buffer.from(header + row(first) + row(before - first - 2 * row(0).length)),
+      Buffer.from('sales,'),
+      name,
+      Buffer.from(`,2,2,2,2\n${row(3).repeat(MB / 16)}`),
+    ]);
+    expect(content.indexOf(name)).toBe(MB - cutAfter - 2);
+    const got = await read([await csv(dir, 'names.csv', content)], { keepNames: true });
+    expect(got.find((r) => r.answers.T1 === 2)?.respondent.name).toBe(want);
   });
 
   it('lists problems from every input, and stops listing after 200', async () => {
