@@ -36,6 +36,8 @@ export async function emit(ctx: Context, options: OutputOptions, content: string
 export async function wantsColor(options: OutputOptions, ctx: Context): Promise<boolean> {
   if (options.out !== undefined) return false;
   if (noColorRequested(ctx.env)) return false;
+  // What chalk decides for a stream that is not a terminal, without loading it.
+  if (!ctx.stdout.isTTY && ctx.env.FORCE_COLOR === undefined) return false;
   const { default: chalk } = await import('chalk');
   return chalk.level > 0;
 }

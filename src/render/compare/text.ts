@@ -1,14 +1,13 @@
 import { respondentCount } from '../../core/report/wording.js';
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import type { RenderOptions } from '../renderer.js';
 import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
-import { BORDERLESS, right } from '../shared/terminal-table.js';
+import { textStyle } from '../shared/style.js';
+import { type Cell, renderTable, right } from '../shared/terminal-table.js';
 
 export function renderCompareText(report: CompareReport, options: RenderOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = textStyle(options.color);
   const out: string[] = [];
   const when = (s: CompareReport['before']) => `${plainText(s.at)}${s.respondents === null ? '' : `, ${respondentCount(s.respondents)}`}`;
   out.push(
@@ -19,23 +18,37 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
     '',
   );
 
-  const table = new Table({ ...BORDERLESS, head: ['', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
+  const table: Cell[][] = [];
   const row = (label: string, x: { before: number | null; after: number | null; change: number | null }) => {
     const colour = x.change === null || Math.round(x.change) === 0 ? c.dim : x.change > 0 ? c.green : c.red;
     table.push([label, ...[scoreText(x.before), scoreText(x.after)].map(right), right(colour(shownDifference(x.after, x.before)))]);
   };
   row(c.bold('Overall'), report.overall);
   for (const p of report.pillars) row(plainText(p.name), p);
-  out.push(table.toString(), '');
+  out.push(
+    renderTable(
+      ['', 'Before', 'After', 'Change'].map((h) => c.dim(h)),
+      table,
+      { width: options.width },
+    ),
+    '',
+  );
 
   if (report.gaps.length > 0) {
     out.push(c.bold('Perception gaps (size in points)'));
-    const gaps = new Table({ ...BORDERLESS, head: ['Gap', 'Pillar', 'Before', 'After', 'Change'].map((h) => c.dim(h)) });
+    const gaps: Cell[][] = [];
     for (const g of report.gaps) {
       const colour = g.change === null || Math.round(g.change) === 0 ? c.dim : g.change < 0 ? c.green : c.red;
       gaps.push([g.label, plainText(g.name), ...[signedPoints(g.before), signedPoints(g.after)].map(right), right(colour(shownSizeChange(g.before, g.after)))]);
     }
-    out.push(gaps.toString(), '');
+    out.push(
+      renderTable(
+        ['Gap', 'Pillar', 'Before', 'After', 'Change'].map((h) => c.dim(h)),
+        gaps,
+        { width: options.width },
+      ),
+      '',
+    );
   }
 
   if (report.movers.length > 0) {

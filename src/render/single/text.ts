@@ -1,5 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { bandDescription } from '../../core/report/band-description.js';
 import type { NextStep } from '../../core/report/stamps.js';
 import type { ReportItem, SingleReport } from '../../core/report/single/schema.js';
@@ -8,11 +6,15 @@ import { textBar } from '../shared/bar.js';
 import type { RenderOptions } from '../renderer.js';
 import { percent, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
-import { bandColour, BORDERLESS, right } from '../shared/terminal-table.js';
+import { type Style, textStyle } from '../shared/style.js';
+import { bandColour, type Cell, renderTable, right } from '../shared/terminal-table.js';
 import { wrapLine } from '../shared/wrap.js';
 
+/** The score bar repeats the score: the column a narrow terminal does without first. */
+const BAR_COLUMN = 2;
+
 export function renderSingleText(report: SingleReport, options: RenderOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = textStyle(options.color);
   const out: string[] = [];
   const who = [report.respondent.role, report.respondent.name, report.respondent.team].filter(Boolean).map((s) => plainText(s as string));
   out.push(`${c.bold(plainText(report.bank.title))}  ${c.dim(`${report.form} form · ${who.join(' · ')} · bank ${plainText(report.bank.version)}`)}`);
@@ -27,11 +29,11 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   if (described !== undefined) out.push(wrapLine(c.dim(plainText(described)), options.width, 0));
   out.push('');
 
-  const table = new Table({ ...BORDERLESS, head: ['Pillar', 'Score', '', 'Band', "Don't know"].map((h) => c.dim(h)) });
+  const rows: Cell[][] = [];
   for (const pillar of report.pillars) {
     const colour = bandColour(c, report, pillar.band?.id);
     const weakest = pillar.id === report.weakestPillar ? c.bold('  ← weakest') : '';
-    table.push(
+    rows.push(
       pillar.score === null
         ? [plainText(pillar.name), c.dim('n/a'), c.dim('not enough answers'), '', percent(pillar.unknownRate)]
         : [
@@ -43,7 +45,8 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
           ],
     );
   }
-  out.push(table.toString(), '');
+  const head = ['Pillar', 'Score', '', 'Band', "Don't know"].map((h) => c.dim(h));
+  out.push(renderTable(head, rows, { width: options.width, optional: [BAR_COLUMN] }), '');
 
   const weakest = report.pillars.find((p) => p.id === report.weakestPillar);
   if (weakest) {
@@ -86,7 +89,7 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   return `${out.join('\n')}\n`;
 }
 
-function nextStepLines(c: ChalkInstance, report: SingleReport, step: NextStep, n: number): string[] {
+function nextStepLines(c: Style, report: SingleReport, step: NextStep, n: number): string[] {
   const pillar = report.pillars.find((p) => p.id === step.pillar);
   return [
     `  ${n}. ${c.bold(`[${step.owner}]`)} ${plainText(step.action)}`,

@@ -1,12 +1,11 @@
 import { respondentCount } from '../../core/report/wording.js';
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { textBar } from '../shared/bar.js';
 import type { RenderOptions } from '../renderer.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
-import { BORDERLESS, bandColour, right } from '../shared/terminal-table.js';
+import { textStyle } from '../shared/style.js';
+import { bandColour, type Cell, renderTable, right } from '../shared/terminal-table.js';
 import {
   agendaTime,
   agreementByRole,
@@ -24,7 +23,7 @@ import { wrapLine } from '../shared/wrap.js';
 const BAR = 12;
 
 export function renderTeamText(report: TeamReport, options: RenderOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const c = textStyle(options.color);
   const pillarName = pillarsById(report);
   const items = itemsById(report);
   const out: string[] = [];
@@ -54,11 +53,11 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
 
   heading('Pillars (mean of the respondents’ scores, 0-100)');
   const roles = report.respondents.byRole.map((g) => g.role);
-  const pillars = new Table({ ...BORDERLESS, head: ['Pillar', 'Team', '', 'Band', ...roles, "Don't know"].map((h) => c.dim(h)) });
   const overall = report.overall.team;
+  const pillars: Cell[][] = [];
   pillars.push([
     c.bold('Overall'),
-    { hAlign: 'right', content: c.bold(scoreText(overall.mean)) },
+    right(c.bold(scoreText(overall.mean))),
     overall.mean === null ? '' : bandColour(c, report, overall.band?.id)(textBar(overall.mean, BAR)),
     plainText(overall.band?.label ?? ''),
     ...report.overall.byRole.map((r) => roleCell(r.score)),
@@ -68,14 +67,16 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     const weakest = p.id === report.weakestPillar ? c.bold(' ← weakest') : '';
     pillars.push([
       plainText(p.name),
-      { hAlign: 'right', content: scoreText(p.team.mean) },
+      right(scoreText(p.team.mean)),
       p.team.mean === null ? c.dim('not enough answers') : bandColour(c, report, p.team.band?.id)(textBar(p.team.mean, BAR)),
       `${plainText(p.team.band?.label ?? '')}${weakest}`,
       ...p.byRole.map((r) => roleCell(r.score)),
-      { hAlign: 'right', content: percent(p.unknownRate) },
+      right(percent(p.unknownRate)),
     ]);
   }
-  out.push(pillars.toString(), '');
+  const pillarHead = ['Pillar', 'Team', '', 'Band', ...roles, "Don't know"].map((h) => c.dim(h));
+  // The bar repeats the team score: the column a narrow terminal does without first.
+  out.push(renderTable(pillarHead, pillars, { width: options.width, optional: [2] }), '');
   for (const { band, who } of bandsInUse(report)) {
     if (band.description === undefined) continue;
     out.push(wrapLine(`  ${c.bold(plainText(band.label))} ${c.dim(`(${who.map(plainText).join(', ')})`)}: ${plainText(band.description)}`, options.width, 4));
@@ -83,7 +84,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   if (bandsInUse(report).some(({ band }) => band.description !== undefined)) out.push('');
 
   heading('Spread');
-  const spread = new Table({ ...BORDERLESS, head: ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)) });
+  const spread: Cell[][] = [];
   for (const p of report.pillars) {
     const s = p.team;
     spread.push([
@@ -91,7 +92,13 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       ...[String(s.n), scoreText(s.mean), scoreText(s.median), scoreText(s.min), scoreText(s.max), scoreText(s.sd), decimal(p.alpha)].map(right),
     ]);
   }
-  out.push(spread.toString());
+  out.push(
+    renderTable(
+      ['Pillar', 'n', 'Mean', 'Median', 'Min', 'Max', 'SD', 'Alpha'].map((h) => c.dim(h)),
+      spread,
+      { width: options.width },
+    ),
+  );
   for (const p of report.pillars)
     if (p.alpha !== null && p.alphaNote !== null) out.push(wrapLine(`  ${c.dim(`${plainText(p.name)} alpha: ${plainText(p.alphaNote)}`)}`, options.width, 4));
   out.push('');
@@ -102,10 +109,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
       out.push(`  ${c.dim(plainText(gap.reason ?? ''))}`, '');
       continue;
     }
-    const table = new Table({
-      ...BORDERLESS,
-      head: ['Pillar', `${gap.a.label} (n)`, `${gap.b.label} (n)`, 'Gap', '95% interval', 'g', 'Reading'].map((h) => c.dim(h)),
-    });
+    const table: Cell[][] = [];
     for (const p of gap.pillars) {
       table.push([
         plainText(pillarName.get(p.pillar) ?? p.pillar),
@@ -113,7 +117,8 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
         verdictLabel(p),
       ]);
     }
-    out.push(table.toString());
+    const head = ['Pillar', `${gap.a.label} (n)`, `${gap.b.label} (n)`, 'Gap', '95% interval', 'g', 'Reading'].map((h) => c.dim(h));
+    out.push(renderTable(head, table, { width: options.width }));
     for (const p of gap.pillars) out.push(wrapLine(`  ${plainText(p.reading)}`, options.width, 4));
     out.push('');
   }
