@@ -296,15 +296,28 @@ function alphaNote(items: number, complete: number, alpha: number | null): strin
 
 /** The group's values from per-role ascending arrays, ascending: a median of sorted input costs one linear pass. */
 function merged(split: readonly Float64Array[], group: Group): Float64Array {
-  const parts = group.map((r) => split[ROLES.indexOf(r)] ?? new Float64Array(0));
-  if (parts.length === 1) return parts[0] as Float64Array;
+  const parts = group.map((r) => split[ROLES.indexOf(r)] ?? new Float64Array(0)).filter((p) => p.length > 0);
+  if (parts.length <= 1) return parts[0] ?? new Float64Array(0);
+  // Merged, not sorted again: the next value is the least of the parts' next ones (-0 before 0, as sort() puts it).
   const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
+  const next = new Uint32Array(parts.length);
+  for (let at = 0; at < all.length; at++) {
+    let least = -1;
+    let value = Number.POSITIVE_INFINITY;
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p] as Float64Array;
+      const i = next[p] as number;
+      if (i === part.length) continue;
+      const x = part[i] as number;
+      if (least === -1 || x < value || (x === value && x === 0 && Object.is(x, -0))) {
+        least = p;
+        value = x;
+      }
+    }
+    all[at] = value;
+    next[least] = (next[least] as number) + 1;
   }
-  return all.sort();
+  return all;
 }
 
 /** The group's counts per scale point, summed over its roles. */
