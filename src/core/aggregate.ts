@@ -54,6 +54,7 @@ export class TeamData {
   readonly questions: readonly Question[];
   private count = 0;
   private sameAnswers = 0;
+  private readonly named: Record<Form, number> = { full: 0, quick: 0 };
   private readonly perRole = new Uint32Array(ROLES.length);
   private readonly roles = new Table(1, (n) => new Uint8Array(n));
   /** Each pillar's score, then the overall score (NaN for none). */
@@ -87,11 +88,11 @@ export class TeamData {
     this.questions.forEach((q, k) => {
       this.codes[k] = answerCode(Object.hasOwn(response.answers, q.id) ? response.answers[q.id] : undefined, min);
     });
-    this.addCoded(response.respondent.role, this.codes, response.respondent.name);
+    this.addCoded(response.respondent.role, this.codes, response.respondent.name, response.form);
   }
 
-  /** The same for a respondent given as answer codes, indexed as `questions` (read only during the call). */
-  addCoded(role: Role, codes: Uint8Array, name?: string): void {
+  /** The same for a respondent given as answer codes, indexed as `questions` (read only during the call); `form`: the one its file named. */
+  addCoded(role: Role, codes: Uint8Array, name?: string, form: Form = 'full'): void {
     const i = this.count++;
     const r = ROLES.indexOf(role);
     this.perRole[r] = (this.perRole[r] ?? 0) + 1;
@@ -102,6 +103,12 @@ export class TeamData {
     this.answers.setRow(i, codes);
     if (this.names !== null && name) this.names.push(name);
     if (straightLined(codes)) this.sameAnswers++;
+    this.named[form]++;
+  }
+
+  /** How many responses named each form; CSV rows, and files read on a form given for all (--quick), count as full. */
+  get formsNamed(): Readonly<Record<Form, number>> {
+    return this.named;
   }
 
   /** Respondents who gave the same answer to every statement of the form. */

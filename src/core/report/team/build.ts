@@ -1,6 +1,6 @@
 import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
 import { ROLES } from '../../bank-schema.js';
-import { bandFor, formQuestions, type Bank } from '../../bank.js';
+import { allQuestions, bandFor, formQuestions, type Bank, type Form } from '../../bank.js';
 import type { Role } from '../../roles.js';
 import { describe, mean, momentsOfCounts, polarised, rwgFromVariance, sampleVariance, type Moments, type Numbers, type Summary } from '../../stats.js';
 import { itemScore } from '../../scoring.js';
@@ -237,6 +237,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     consented: shown.filter((r) => consent.has(r) && data.roleCount(r) < minGroup),
     straightLiners: data.straightLiners,
     names: options.showNames ? data.respondentNames() : null,
+    ...mixedForms(bank, data.formsNamed),
   };
   const report: ReportSoFar = {
     schemaVersion: TEAM_SCHEMA_VERSION,
@@ -248,7 +249,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     scale: { ...bank.scale },
     bands: bank.bands.map((b) => ({ ...b })),
     respondents,
-    notes: notes(respondents, gaps, pillars, minGroup),
+    notes: [...(respondents.mixedForms === undefined ? [] : [respondents.mixedForms.reading]), ...notes(respondents, gaps, pillars, minGroup)],
     overall: {
       team: score(merged(overall, included)),
       byRole: shown.map((r) => ({
@@ -382,6 +383,15 @@ function unknownFindings(bank: Bank, pillars: readonly TeamPillar[], items: read
     findings,
     items: itemFindings,
   };
+}
+
+/** Files that named both forms: every figure rests on the quick form's statements, not the full form's. */
+function mixedForms(bank: Bank, named: Readonly<Record<Form, number>>): Pick<TeamReport['respondents'], 'mixedForms'> {
+  if (named.quick === 0 || named.full === 0) return {};
+  const quick = allQuestions(bank, 'quick').length;
+  const left = allQuestions(bank, 'full').length - quick;
+  const reading = `The answer files mix forms: ${named.quick} answered the quick form and ${named.full} the full form. Every figure rests on the quick form's ${quick} statements, the ones all of them answered; the full form's other ${left} are left out, so the pillar figures rest on other statements than a full-form report's and do not compare with one.`;
+  return { mixedForms: { quick: named.quick, full: named.full, reading } };
 }
 
 function notes(respondents: ReportSoFar['respondents'], gaps: readonly TeamGap[], pillars: readonly TeamPillar[], minGroup: number): string[] {
