@@ -16,7 +16,7 @@ export { buildTeamReport, type TeamReportOptions } from './core/report/team/buil
 export type { TeamReport } from './core/report/team/schema.js';
 export { compareResults } from './core/report/compare/build.js';
 export type { CompareReport } from './core/report/compare/schema.js';
-export type { Result } from './core/report/result-schema.js';
+export type { ReadableResult, Result } from './core/report/result-schema.js';
 export { loadBank } from './io/load-bank.js';
 export { loadBankForAnswers, loadResponse } from './io/load-answers.js';
 export { loadResult } from './io/load-result.js';

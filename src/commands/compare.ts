@@ -1,6 +1,6 @@
 import { compareResults } from '../core/report/compare/build.js';
 import { InputError, type ExitCode, type Problem } from '../core/errors.js';
-import type { Result } from '../core/report/result-schema.js';
+import type { ReadableResult } from '../core/report/result-schema.js';
 import { loadResult } from '../io/load-result.js';
 import { compareRenderers } from '../render/index.js';
 import type { CompareFormat } from '../render/formats.js';
@@ -26,7 +26,7 @@ export async function compare(options: CompareOptions, ctx: Context): Promise<Ex
   }
   const report = compareResults(before, after);
   if (report.bankChanged) {
-    const stamp = (r: Result) => `${plainText(r.bank.id)} ${plainText(r.bank.version)} (${r.bank.hash.slice(0, 12)})`;
+    const stamp = (r: ReadableResult) => `${plainText(r.bank.id)} ${plainText(r.bank.version)} (${r.bank.hash.slice(0, 12)})`;
     ctx.stderr.write(
       `cash-test: warning: the results come from different question banks, ${stamp(before)} and ${stamp(after)}: ${report.questions.compared} questions with the same id and wording are compared, and pillars by id\n`,
     );
@@ -37,7 +37,7 @@ export async function compare(options: CompareOptions, ctx: Context): Promise<Ex
 }
 
 /** Both files are read and checked before failing, so that every problem in either is listed. */
-async function loadBoth(before: string, after: string): Promise<[Result, Result]> {
+async function loadBoth(before: string, after: string): Promise<[ReadableResult, ReadableResult]> {
   const [a, b] = await Promise.allSettled([loadResult(before), loadResult(after)]);
   const problems: Problem[] = [];
   for (const r of [a, b]) {

@@ -1,4 +1,4 @@
-import { answerCode, NO_ANSWER, UNKNOWN } from './answer-codes.js';
+import { answerCode, NO_ANSWER, straightLined, UNKNOWN } from './answer-codes.js';
 import type { Response } from './answers.js';
 import { allQuestions, type Bank, type Form, type Question } from './bank.js';
 import { FormScorer } from './form-scorer.js';
@@ -202,12 +202,4 @@ export class TeamData {
       for (let j = 0; j < length; j++) visit(values[j] as number, roles[j] as number, c * CHUNK + j);
     }
   }
-}
-
-/** The same answer (the same number, or "don't know") to every question, with at least two asked. */
-function straightLined(codes: Uint8Array): boolean {
-  const first = codes[0];
-  if (codes.length < 2 || first === NO_ANSWER) return false;
-  for (let k = 1; k < codes.length; k++) if (codes[k] !== first) return false;
-  return true;
 }

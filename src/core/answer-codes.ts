@@ -9,3 +9,11 @@ export const UNKNOWN = 255;
 export function answerCode(value: AnswerValue | null | undefined, min: number): number {
   return value === undefined || value === null ? NO_ANSWER : value === 'na' ? UNKNOWN : value - min + 1;
 }
+
+/** The same answer (the same number, or "don't know") to every question, with at least two asked. */
+export function straightLined(codes: ArrayLike<number>): boolean {
+  const first = codes[0];
+  if (codes.length < 2 || first === NO_ANSWER) return false;
+  for (let k = 1; k < codes.length; k++) if (codes[k] !== first) return false;
+  return true;
+}

@@ -5,6 +5,10 @@ export { ROLES, type Role } from './roles.js';
 export const OWNERS = ['sales', 'marketing', 'both', 'leadership', 'revops'] as const;
 export type Owner = (typeof OWNERS)[number];
 
+/** What a question can be marked as, for the reports to treat it so (see docs/question-bank.md). */
+export const QUESTION_TAGS = ['psychological-safety'] as const;
+export type QuestionTag = (typeof QUESTION_TAGS)[number];
+
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "-" or "_", starting with a letter or digit');
 const text = z.string().trim().min(1, 'must not be empty').max(2000, 'is longer than 2000 characters');
 const weight = z.number().positive('must be greater than 0').max(1000, 'must be at most 1000');
@@ -78,6 +82,8 @@ export const questionSchema = z.strictObject({
   owner: z.enum(OWNERS),
   /** Ids from bank.yaml's `sources`: what this question is grounded in. */
   source: z.array(id).min(1, 'name at least one source, or leave source out').optional(),
+  /** psychological-safety: raising problems with the other team without fear; first in the team agenda when it is low or apart beyond noise. */
+  tags: z.array(z.enum(QUESTION_TAGS)).min(1, 'name at least one tag, or leave tags out').optional(),
   action: text,
 });
 

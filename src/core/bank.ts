@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
-import type { Band, BankFile, Owner, PillarFile, Scale } from './bank-schema.js';
+import type { Band, BankFile, Owner, PillarFile, QuestionTag, Scale } from './bank-schema.js';
 import type { FileIssue } from './issue.js';
 import { reaches } from './tolerance.js';
 
@@ -16,6 +16,7 @@ export interface Question {
   owner: Owner;
   /** Ids of the bank's sources this question draws on. */
   source?: string[];
+  tags?: QuestionTag[];
   action: string;
 }
 
@@ -68,6 +69,9 @@ export function assembleBank(meta: BankFile, sources: readonly PillarSource[]): 
         issues.push({ file, path: ['questions', i, 'id'], message: `duplicate question id "${q.id}" (first in ${other})` });
       }
       questionFiles.set(q.id, file);
+      for (const [j, tag] of (q.tags ?? []).entries()) {
+        if (q.tags?.indexOf(tag) !== j) issues.push({ file, path: ['questions', i, 'tags', j], message: `tag "${tag}" is listed twice` });
+      }
       for (const [j, source] of (q.source ?? []).entries()) {
         if (!Object.hasOwn(meta.sources ?? {}, source)) {
           const known = Object.keys(meta.sources ?? {});

@@ -12,7 +12,14 @@ export function wholeDifference(a: number, b: number): number {
   return wholeScore(a) - wholeScore(b);
 }
 
-/** An interval of a difference in whole points, rounded outwards so that it still holds what it held. */
+/** A difference of two 0-100 scores lies in −100..100: Welch's interval can reach past that, the shown one does not. */
+export const DIFFERENCE_LIMIT = 100;
+
+/**
+ * An interval of a difference of two scores in whole points: rounded outwards so that it still holds
+ * what it held, and cut to −100..100, where every such difference lies ("−117 to −50" reads "−100 to −50").
+ */
 export function wholeInterval(low: number, high: number): [number, number] {
-  return [Math.floor(Math.round(low * 1e6) / 1e6), Math.ceil(Math.round(high * 1e6) / 1e6)];
+  const clamp = (x: number) => Math.min(DIFFERENCE_LIMIT, Math.max(-DIFFERENCE_LIMIT, x));
+  return [clamp(Math.floor(Math.round(low * 1e6) / 1e6)), clamp(Math.ceil(Math.round(high * 1e6) / 1e6))];
 }

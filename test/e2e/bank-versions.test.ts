@@ -7,13 +7,13 @@ import { cli, tempDir } from '../helpers/cli.js';
 // bank it was made with, `--bank cash@1` names it, and a version this cash-test lacks is a clear error.
 
 describe('bank versions', () => {
-  it('scores a 1.0.0 answer file with bank 1.0.0, and a 2.0.0 one with bank 2.0.0', async () => {
+  it('scores a 1.0.0 answer file with bank 1.0.0, and a 2.0.0 one with bank 2.1.0 (the same major version)', async () => {
     const old = await cli(['run', '--answers', 'examples/dana-sales.yaml', '--format', 'json']);
     expect(old.code, old.stderr).toBe(0);
     expect(JSON.parse(old.stdout).bank).toMatchObject({ id: 'cash', version: '1.0.0' });
     const current = await cli(['run', '--answers', 'examples/sam-marketing.yaml', '--format', 'json']);
     expect(current.code, current.stderr).toBe(0);
-    expect(JSON.parse(current.stdout).bank).toMatchObject({ id: 'cash', version: '2.0.0' });
+    expect(JSON.parse(current.stdout).bank).toMatchObject({ id: 'cash', version: '2.1.0' });
   });
 
   it('aggregates a folder of 1.0.0 answers with bank 1.0.0', async () => {
@@ -24,7 +24,7 @@ describe('bank versions', () => {
     expect(report.respondents.total).toBe(7);
   });
 
-  it('compares a 1.0.0 team result with a 2.0.0 one on the questions both ask alike, and says how many', async () => {
+  it('compares a 1.0.0 team result with a 2.1.0 one on the questions both ask alike, and says how many', async () => {
     const dir = tempDir();
     const [q1, q2] = [join(dir, 'q1.json'), join(dir, 'q2.json')];
     expect((await cli(['aggregate', 'examples/team', '--format', 'json', '--out', q1])).code).toBe(0);
@@ -32,11 +32,11 @@ describe('bank versions', () => {
     const { code, stdout, stderr } = await cli(['compare', q1, q2, '--format', 'json']);
     expect(code).toBe(0);
     expect(stderr).toMatch(
-      /^cash-test: warning: the results come from different question banks, cash 1\.0\.0 \(e510811b3347\) and cash 2\.0\.0 \(\w{12}\): 21 questions with the same id and wording are compared/,
+      /^cash-test: warning: the results come from different question banks, cash 1\.0\.0 \(e510811b3347\) and cash 2\.1\.0 \(\w{12}\): 21 questions with the same id and wording are compared/,
     );
     const report = JSON.parse(stdout);
     expect(report.questions).toEqual({ compared: 21, before: 48, after: 50 });
-    expect(report.headline).toContain('(1.0.0 → 2.0.0): 21 of the 50 questions read the same in both');
+    expect(report.headline).toContain('(1.0.0 → 2.1.0): 21 of the 50 questions read the same in both');
     const old = JSON.parse(readFileSync(q1, 'utf8'));
     const texts = new Map(old.items.map((i: { id: string; text: string }) => [i.id, i.text]));
     for (const m of report.movers) expect(texts.get(m.id)).toBe(m.text);

@@ -118,7 +118,7 @@ describe('cash-test (built binary)', () => {
   });
 
   it('lints the built-in bank and prints it', async () => {
-    expect((await cli(['bank', 'lint'])).stdout).toMatch(/^built-in bank: ok: cash 2\.0\.0, 4 pillars, 50 questions/);
+    expect((await cli(['bank', 'lint'])).stdout).toMatch(/^built-in bank: ok: cash 2\.1\.0, 4 pillars, 50 questions/);
     const printed = await cli(['bank', 'print']);
     expect(printed.code).toBe(0);
     expect(printed.stdout).toContain('## Systems');

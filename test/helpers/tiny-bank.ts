@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { assembleBank, type Bank } from '../../src/core/bank.js';
-import { bankFileSchema, pillarFileSchema, type Owner } from '../../src/core/bank-schema.js';
+import { bankFileSchema, pillarFileSchema, type Owner, type QuestionTag } from '../../src/core/bank-schema.js';
 
 // Small banks written in a line or two, for tests: as a Bank (through the real schemas and assembleBank,
 // so defaults and the hash are the real ones) or as a folder of YAML files for the loaders and the binary.
@@ -14,6 +14,7 @@ export interface TinyQuestion {
   quick?: boolean;
   owner?: Owner;
   text?: string;
+  tags?: QuestionTag[];
   action?: string;
 }
 
@@ -65,6 +66,7 @@ export function pillarYaml(pillar: TinyPillar, bandIds: readonly string[]): Reco
       ...(q.weight === undefined ? {} : { weight: q.weight }),
       ...(q.quick === undefined ? {} : { quick: q.quick }),
       owner: q.owner ?? 'both',
+      ...(q.tags === undefined ? {} : { tags: q.tags }),
       action: q.action ?? `Act on ${q.id}.`,
     })),
   };

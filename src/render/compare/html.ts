@@ -55,7 +55,7 @@ ${
 <h2>Perception gaps</h2>
 <table>
 <thead><tr><th scope="col">Gap</th><th scope="col">Pillar</th><th scope="col" class="num">Before</th><th scope="col" class="num">After</th><th scope="col" class="num">Change in size</th></tr></thead>
-<tbody>${report.gaps.map((g) => html`<tr><td>${g.label}</td><th scope="row">${g.name}</th><td class="num">${signedPoints(g.before)}</td><td class="num">${signedPoints(g.after)}</td><td class="num">${shownSizeChange(g.before, g.after)}</td></tr>`)}</tbody>
+<tbody>${report.gaps.map((g) => html`<tr><td>${g.label}</td><th scope="row">${g.name}</th><td class="num">${signedPoints(g.shownBefore)}</td><td class="num">${signedPoints(g.shownAfter)}</td><td class="num">${shownSizeChange(g.shownBefore, g.shownAfter)}</td></tr>`)}</tbody>
 </table>
 <ul class="readings">${report.gaps.map((g) => html`<li>${g.reading}</li>`)}</ul>
 </section>`

@@ -22,7 +22,7 @@ export function renderCompareMarkdown(report: CompareReport): string {
     out.push(
       ...markdownTable(
         ['Gap', 'Pillar', 'Before', 'After', 'Change in size'],
-        report.gaps.map((g) => [g.label, md(g.name), signedPoints(g.before), signedPoints(g.after), shownSizeChange(g.before, g.after)]),
+        report.gaps.map((g) => [g.label, md(g.name), signedPoints(g.shownBefore), signedPoints(g.shownAfter), shownSizeChange(g.shownBefore, g.shownAfter)]),
       ),
       '',
     );

@@ -1,5 +1,6 @@
 import { respondentCount } from '../../core/report/wording.js';
 import type { CompareReport } from '../../core/report/compare/schema.js';
+import { wholeDifference } from '../../core/whole-score.js';
 import type { RenderOptions } from '../renderer.js';
 import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
@@ -20,7 +21,8 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
 
   const table: Cell[][] = [];
   const row = (label: string, x: { before: number | null; after: number | null; change: number | null }) => {
-    const colour = x.change === null || Math.round(x.change) === 0 ? c.dim : x.change > 0 ? c.green : c.red;
+    const shown = x.before === null || x.after === null ? 0 : wholeDifference(x.after, x.before);
+    const colour = shown === 0 ? c.dim : shown > 0 ? c.green : c.red;
     table.push([label, ...[scoreText(x.before), scoreText(x.after)].map(right), right(colour(shownDifference(x.after, x.before)))]);
   };
   row(c.bold('Overall'), report.overall);
@@ -38,8 +40,14 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
     out.push(c.bold('Perception gaps (size in points)'));
     const gaps: Cell[][] = [];
     for (const g of report.gaps) {
-      const colour = g.change === null || Math.round(g.change) === 0 ? c.dim : g.change < 0 ? c.green : c.red;
-      gaps.push([g.label, plainText(g.name), ...[signedPoints(g.before), signedPoints(g.after)].map(right), right(colour(shownSizeChange(g.before, g.after)))]);
+      const shown = g.shownBefore === null || g.shownAfter === null ? 0 : Math.abs(g.shownAfter) - Math.abs(g.shownBefore);
+      const colour = shown === 0 ? c.dim : shown < 0 ? c.green : c.red;
+      gaps.push([
+        g.label,
+        plainText(g.name),
+        ...[signedPoints(g.shownBefore), signedPoints(g.shownAfter)].map(right),
+        right(colour(shownSizeChange(g.shownBefore, g.shownAfter))),
+      ]);
     }
     out.push(
       renderTable(

@@ -4,7 +4,7 @@ import type { TeamReport } from '../../core/report/team/schema.js';
 import type { Page } from '../../server/room-api.js';
 import { html, trusted } from '../shared/html/html.js';
 import { roleName } from '../shared/html/parts.js';
-import { signedPoints, scoreText } from '../shared/numbers.js';
+import { scoreText, shownDifference } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { radarChart } from '../shared/svg/radar.js';
 import { agendaTime, pillarsById } from '../team/layout.js';
@@ -78,7 +78,7 @@ export function renderSlidesPage(report: TeamReport, reportPath: string): Page {
 ${
   sm?.shown
     ? html`<table><thead><tr><th scope="col">Pillar</th><th scope="col">Sales</th><th scope="col">Marketing</th><th scope="col">Gap</th></tr></thead>
-<tbody>${sm.pillars.map((p) => html`<tr><th scope="row">${name.get(p.pillar) ?? p.pillar}</th><td>${scoreText(p.a)}</td><td>${scoreText(p.b)}</td><td>${signedPoints(p.gap)}</td></tr>`)}</tbody></table>
+<tbody>${sm.pillars.map((p) => html`<tr><th scope="row">${name.get(p.pillar) ?? p.pillar}</th><td>${scoreText(p.a)}</td><td>${scoreText(p.b)}</td><td>${shownDifference(p.a, p.b)}</td></tr>`)}</tbody></table>
 <ul class="readings">${sm.pillars.map((p) => html`<li>${p.reading}</li>`)}</ul>`
     : html`<p class="headline">${sm?.reason ?? 'The sales–marketing gap is not part of this report.'}</p>`
 }

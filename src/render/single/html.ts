@@ -57,6 +57,7 @@ ${
     : html`<p class="big">${scoreText(report.overall.score)}<small>/100</small></p><p>${bandChip(report.overall.band, bands, NOT_ENOUGH)}</p>`
 }
 ${described === undefined ? '' : html`<p class="band-description">${described}</p>`}
+${report.sameAnswer ? html`<p class="same-answer" role="note">${report.sameAnswer.reading}</p>` : ''}
 ${weakest === null ? '' : html`<p class="weakest">Weakest pillar<strong>${weakest.name} · ${scoreText(weakest.score)}</strong></p>`}
 <ul class="bands" aria-label="Bands">${bands.map((b) => html`<li>${bandChip(b, bands, '')} <span class="note">from ${b.min}</span></li>`)}</ul>
 </div>

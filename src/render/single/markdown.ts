@@ -17,6 +17,7 @@ export function renderSingleMarkdown(report: SingleReport): string {
   );
   const described = bandDescription(report.bands, report.overall.band?.id);
   if (described !== undefined) out.push(`_${md(described)}_`, '');
+  if (report.sameAnswer) out.push(`> **${md(report.sameAnswer.reading)}**`, '');
   out.push('## Pillars', '');
   out.push(
     ...markdownTable(

@@ -27,6 +27,7 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   );
   const described = bandDescription(report.bands, overall.band?.id);
   if (described !== undefined) out.push(wrapLine(c.dim(plainText(described)), options.width, 0));
+  if (report.sameAnswer) out.push(wrapLine(c.yellow(plainText(report.sameAnswer.reading)), options.width, 0));
   out.push('');
 
   const rows: Cell[][] = [];

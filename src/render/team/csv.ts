@@ -87,8 +87,10 @@ export function renderTeamCsv(report: TeamReport): string {
       const values: [string, Cell][] = [
         ['a_mean', e.a],
         ['a_n', e.nA],
+        ['a_sd', e.sdA],
         ['b_mean', e.b],
         ['b_n', e.nB],
+        ['b_sd', e.sdB],
         ['gap', e.gap],
         ['gap_shown', e.a === null || e.b === null ? null : wholeDifference(e.a, e.b)],
         ['ci_low', e.low],

@@ -1,9 +1,9 @@
 import { excludesZero, meanDifference, welchDifference } from '../../difference.js';
 import type { Moments } from '../../stats.js';
-import type { Result } from '../result-schema.js';
-import { wholeScore } from '../../whole-score.js';
+import type { ReadableResult } from '../result-schema.js';
+import { wholeDifference, wholeScore } from '../../whole-score.js';
 import { capitalize, points, quoted } from '../wording.js';
-import type { GapId } from '../team/schema.js';
+import { TEAM_SCHEMA_VERSION, type GapId } from '../team/schema.js';
 import type { CompareReport } from './schema.js';
 
 // What changed between two results of the same kind (two single reports, or two team reports).
@@ -24,10 +24,21 @@ interface Scored {
   pillars: ({ id: string; name: string } & Figure)[];
   items: ({ id: string; pillar: string; text: string } & Figure)[];
   /** sides: the moments of a and of b, to read the change of the gap (a₂ − b₂) − (a₁ − b₁). */
-  gaps: { gap: GapId; label: string; pillar: string; name: string; value: number | null; sides: [Moments, Moments] | null }[];
+  gaps: {
+    gap: GapId;
+    label: string;
+    pillar: string;
+    name: string;
+    value: number | null;
+    /** The gap as the team report shows it: the difference of the two whole scores. */
+    shown: number | null;
+    sides: [Moments, Moments] | null;
+    /** The result does not record the spread this gap's change is judged by (an older result). */
+    unrecorded: boolean;
+  }[];
 }
 
-export function compareResults(before: Result, after: Result): CompareReport {
+export function compareResults(before: ReadableResult, after: ReadableResult): CompareReport {
   if (before.kind !== after.kind) throw new Error('compareResults needs two results of the same kind');
   const a = scored(before);
   const b = scored(after);
@@ -41,8 +52,10 @@ export function compareResults(before: Result, after: Result): CompareReport {
     const g = (y ?? x) as Scored['gaps'][number];
     const before = x?.value ?? null;
     const after = y?.value ?? null;
+    const shown = { shownBefore: x?.shown ?? null, shownAfter: y?.shown ?? null };
     const size = before === null || after === null ? null : Math.abs(after) - Math.abs(before);
     const clear = gapChangeClear(x?.sides ?? null, y?.sides ?? null);
+    const unrecorded = (x?.unrecorded ?? false) || (y?.unrecorded ?? false);
     return {
       gap: g.gap,
       label: g.label,
@@ -50,9 +63,11 @@ export function compareResults(before: Result, after: Result): CompareReport {
       name: g.name,
       before,
       after,
+      ...shown,
       change: size,
       clear,
-      reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, before, after, clear),
+      unrecorded,
+      reading: gapChangeReading(`the ${g.label} gap on ${g.name}`, shown, clear, unrecorded),
     };
   });
   // A question compares only with itself: the same id and the same wording in both results.
@@ -95,7 +110,14 @@ export function compareResults(before: Result, after: Result): CompareReport {
       `${improved.length} figure${improved.length === 1 ? '' : 's'} improved, ${worsened.length} got worse.`,
       ...(bankChanged
         ? [
-            `The question bank changed in between (${before.bank.version} → ${after.bank.version}): ${shared.length} of the ${b.items.length} questions read the same in both and are compared one by one; pillar scores rest on questions that differ, so compare them with care.`,
+            shared.length === a.items.length && shared.length === b.items.length
+              ? `The question bank changed in between (${before.bank.version} → ${after.bank.version}), but all ${shared.length} questions read the same in both.`
+              : `The question bank changed in between (${before.bank.version} → ${after.bank.version}): ${shared.length} of the ${b.items.length} questions read the same in both and are compared one by one; pillar scores rest on questions that differ, so compare them with care.`,
+          ]
+        : []),
+      ...(gaps.some((g) => g.unrecorded)
+        ? [
+            'Changes of the leadership − everyone else gap are not judged: a team result of schemaVersion 1 (an older cash-test) does not record the spread of everyone else. `cash-test aggregate <answers> --format json` on its answers gives a result that can be judged.',
           ]
         : []),
     ].join(' '),
@@ -108,7 +130,7 @@ export function compareResults(before: Result, after: Result): CompareReport {
   };
 }
 
-function scored(result: Result): Scored {
+function scored(result: ReadableResult): Scored {
   if (result.kind === 'single') {
     const one = (score: number | null): Figure => ({ score, moments: null });
     return {
@@ -120,9 +142,21 @@ function scored(result: Result): Scored {
     };
   }
   const names = new Map(result.pillars.map((p) => [p.id, p.name]));
-  const figure = (s: { n: number; mean: number | null; sd: number | null }): Figure => ({
-    score: s.mean,
-    moments: s.mean === null || s.sd === null || s.n < 2 ? null : { n: s.n, mean: s.mean, variance: s.sd * s.sd },
+  const figure = (s: { n: number; mean: number | null; sd: number | null }): Figure => ({ score: s.mean, moments: momentsOf(s.n, s.mean, s.sd) });
+  const gapOf = (
+    g: { id: GapId; a: { label: string }; b: { label: string } },
+    p: { pillar: string; a: number | null; b: number | null; gap: number | null },
+    [a, b]: [Moments | null, Moments | null],
+    unrecorded: boolean,
+  ): Scored['gaps'][number] => ({
+    gap: g.id,
+    label: `${g.a.label} − ${g.b.label}`,
+    pillar: p.pillar,
+    name: names.get(p.pillar) ?? p.pillar,
+    value: p.gap,
+    shown: p.a === null || p.b === null ? null : wholeDifference(p.a, p.b),
+    sides: a && b ? [a, b] : null,
+    unrecorded,
   });
   const sideOfRole = (pillar: string, role: string) => {
     const score = result.pillars.find((p) => p.id === pillar)?.byRole.find((r) => r.role === role)?.score;
@@ -133,24 +167,26 @@ function scored(result: Result): Scored {
     overall: figure(result.overall.team),
     pillars: result.pillars.map((p) => ({ id: p.id, name: p.name, ...figure(p.team) })),
     items: result.items.map((i) => ({ id: i.id, pillar: i.pillar, text: i.text, ...figure(i) })),
-    gaps: result.gaps
-      .filter((g) => g.shown)
-      .flatMap((g) =>
-        g.pillars.map((p) => {
-          // Only the sales − marketing gap has both sides among the roles a result shows.
-          const a = g.id === 'sales-marketing' ? sideOfRole(p.pillar, 'sales') : null;
-          const b = g.id === 'sales-marketing' ? sideOfRole(p.pillar, 'marketing') : null;
-          return {
-            gap: g.id,
-            label: `${g.a.label} − ${g.b.label}`,
-            pillar: p.pillar,
-            name: names.get(p.pillar) ?? p.pillar,
-            value: p.gap,
-            sides: a && b ? ([a, b] as [Moments, Moments]) : null,
-          };
-        }),
-      ),
+    gaps:
+      result.schemaVersion === TEAM_SCHEMA_VERSION
+        ? result.gaps
+            .filter((g) => g.shown)
+            .flatMap((g) => g.pillars.map((p) => gapOf(g, p, [momentsOf(p.nA, p.a, p.sdA), momentsOf(p.nB, p.b, p.sdB)], false)))
+        : // A schemaVersion 1 result records the spread of sales and of marketing (their role scores), not that of everyone else.
+          result.gaps
+            .filter((g) => g.shown)
+            .flatMap((g) =>
+              g.pillars.map((p) =>
+                g.id === 'sales-marketing'
+                  ? gapOf(g, p, [sideOfRole(p.pillar, 'sales'), sideOfRole(p.pillar, 'marketing')], false)
+                  : gapOf(g, p, [null, null], true),
+              ),
+            ),
   };
+}
+
+function momentsOf(n: number, mean: number | null, sd: number | null): Moments | null {
+  return mean === null || sd === null || n < 2 ? null : { n, mean, variance: sd * sd };
 }
 
 /** The change of a gap is beyond noise when the interval of (a₂ − b₂) − (a₁ − b₁) excludes 0. */
@@ -165,7 +201,7 @@ function gapChangeClear(before: [Moments, Moments] | null, after: [Moments, Mome
   return d !== null && excludesZero(d);
 }
 
-function sideOf(result: Result): CompareReport['before'] {
+function sideOf(result: ReadableResult): CompareReport['before'] {
   return result.kind === 'single'
     ? { bank: result.bank, form: result.form, at: result.takenAt, respondents: null }
     : { bank: result.bank, form: result.form, at: result.createdAt, respondents: result.respondents.total };
@@ -199,8 +235,9 @@ function shownChange(c: { before: number | null; after: number | null }): number
   return c.before === null || c.after === null ? 0 : wholeScore(c.after) - wholeScore(c.before);
 }
 
-function shownGapChange(c: { before: number | null; after: number | null }): number {
-  return c.before === null || c.after === null ? 0 : Math.abs(Math.round(c.after)) - Math.abs(Math.round(c.before));
+/** A gap's change in size as shown: |after| − |before| of the two gaps the team reports show. */
+function shownGapChange(c: { shownBefore: number | null; shownAfter: number | null }): number {
+  return c.shownBefore === null || c.shownAfter === null ? 0 : Math.abs(c.shownAfter) - Math.abs(c.shownBefore);
 }
 
 function scoreReading(subject: string, c: { before: number | null; after: number | null; clear: boolean }): string {
@@ -213,12 +250,14 @@ function scoreReading(subject: string, c: { before: number | null; after: number
   return `${s} ${change > 0 ? 'rose' : 'fell'} ${points(change)} (${wholeScore(c.before)} → ${wholeScore(c.after)})${c.clear ? '' : ', within noise: no clear change'}.`;
 }
 
-function gapChangeReading(subject: string, before: number | null, after: number | null, clear: boolean): string {
+function gapChangeReading(subject: string, shown: { shownBefore: number | null; shownAfter: number | null }, clear: boolean, unrecorded: boolean): string {
   const s = capitalize(subject);
+  const { shownBefore: before, shownAfter: after } = shown;
   if (before === null || after === null) return `${s} could not be compared (not shown in both results).`;
-  const span = `${Math.abs(Math.round(before))} → ${Math.abs(Math.round(after))} points`;
-  const change = shownGapChange({ before, after });
-  const flipped = Math.round(before) * Math.round(after) < 0 ? ', and now runs the other way' : '';
+  const span = `${Math.abs(before)} → ${Math.abs(after)} points`;
+  const change = shownGapChange(shown);
+  const flipped = before * after < 0 ? ', and now runs the other way' : '';
   if (change === 0) return `${s} stayed the same (${span}${flipped}).`;
-  return `${s} ${change < 0 ? 'narrowed' : 'widened'} by ${points(change)} (${span}${flipped})${clear ? '' : ', within noise: no clear change'}.`;
+  const judged = clear ? '' : unrecorded ? ', not judged: an older result does not record the spread it is judged by' : ', within noise: no clear change';
+  return `${s} ${change < 0 ? 'narrowed' : 'widened'} by ${points(change)} (${span}${flipped})${judged}.`;
 }

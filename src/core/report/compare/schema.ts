@@ -23,7 +23,21 @@ export const compareReportSchema = z.strictObject({
   overall: z.strictObject({ ...change, reading: z.string() }),
   pillars: z.array(z.strictObject({ id: z.string(), name: z.string(), ...change, reading: z.string() })),
   /** Team results: each perception gap per pillar; change is the change of its size (|after| − |before|). */
-  gaps: z.array(z.strictObject({ gap: z.enum(GAP_IDS), label: z.string(), pillar: z.string(), name: z.string(), ...change, reading: z.string() })),
+  gaps: z.array(
+    z.strictObject({
+      gap: z.enum(GAP_IDS),
+      label: z.string(),
+      pillar: z.string(),
+      name: z.string(),
+      ...change,
+      /** The gap before and after as the team reports show it (the difference of the two whole scores); change reads as |shownAfter| − |shownBefore|. */
+      shownBefore: z.int().nullable(),
+      shownAfter: z.int().nullable(),
+      /** Not judged: a result of schemaVersion 1 does not record the spread of everyone else. */
+      unrecorded: z.boolean(),
+      reading: z.string(),
+    }),
+  ),
   /** The statements whose score moved most, largest move first. */
   movers: z.array(z.strictObject({ id: z.string(), pillar: z.string(), text: z.string(), ...change, reading: z.string() })),
   improved: z.array(z.string()),

@@ -1,4 +1,5 @@
-import type { Bank, Pillar } from '../../bank.js';
+import { answerCode, straightLined } from '../../answer-codes.js';
+import { allQuestions, type Bank, type Form, type Pillar, type Question } from '../../bank.js';
 import type { Response } from '../../answers.js';
 import type { RespondentScore } from '../../scoring.js';
 import { stampBank } from '../stamp-bank.js';
@@ -50,12 +51,30 @@ export function buildSingleReport(bank: Bank, response: Response, score: Respond
     scale: { ...bank.scale },
     bands: bank.bands.map((b) => ({ ...b })),
     overall: { score: score.overall, band: bandRefOf(score.band) },
+    sameAnswer: sameAnswer(bank, score.form, response.answers),
     pillars,
     weakestPillar: weakest?.id ?? null,
     items,
     lowestItems: lowestItems(items, LOWEST_ITEMS).map((item) => item.id),
     nextSteps: nextSteps(bank, pillars, items),
   };
+}
+
+/** One answer to every statement says little: with reverse-worded statements in the form, it contradicts itself. */
+function sameAnswer(bank: Bank, form: Form, answers: Response['answers']): SingleReport['sameAnswer'] {
+  const questions = allQuestions(bank, form);
+  if (!straightLined(questions.map((q) => answerCode(answers[q.id], bank.scale.min)))) return null;
+  const value = answers[(questions[0] as Question).id] as number | 'na';
+  const label = `“${answerLabel(bank, value)}”`;
+  const reversed = questions.filter((q) => q.reverse).length;
+  const middle = (bank.scale.min + bank.scale.max) / 2;
+  const reading =
+    value === 'na'
+      ? `You answered ${label} to every statement: there is nothing to score.`
+      : reversed > 0 && value !== middle
+        ? `You gave the same answer, ${label}, to every statement. ${reversed} of the ${questions.length} are worded the other way round, so the same answer to all of them contradicts itself: this score may not mean much. Answer each statement on its own to get one that does.`
+        : `You gave the same answer, ${label}, to every statement: this score may not mean much. Answer each statement on its own to get one that does.`;
+  return { value, reading };
 }
 
 function lowestItems(items: readonly ReportItem[], count: number): ReportItem[] {

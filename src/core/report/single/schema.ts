@@ -17,6 +17,11 @@ export const singleReportSchema = z.strictObject({
   scale: scaleStampSchema,
   bands: bandsStampSchema,
   overall: z.strictObject({ score: scoreValue, band: bandRef.nullable() }),
+  /** The same answer to every statement, and what that means for the score; null otherwise. Absent in results written before it was recorded. */
+  sameAnswer: z
+    .strictObject({ value: z.union([z.int(), z.literal('na')]), reading: z.string() })
+    .nullable()
+    .optional(),
   pillars: z.array(
     z.strictObject({
       id: z.string(),

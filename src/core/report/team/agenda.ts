@@ -2,12 +2,13 @@ import type { NextStep } from '../stamps.js';
 import { wholeScore } from '../../whole-score.js';
 import { capitalize, quoted } from '../wording.js';
 import { asked, quotedStatement } from './readings.js';
+import { safetyConcerns } from './safety.js';
 import { stancePhrase } from './statements.js';
 import type { Agenda, TeamReport } from './schema.js';
 
-// A time-boxed workshop built from the team report: the largest gaps first, then the lowest
-// pillar and what people could not see, then owners and first actions. The bank's statements
-// become questions to ask the room.
+// A time-boxed workshop built from the team report: psychological safety when it is a finding, the
+// surest gaps, then the lowest pillar and what people could not see, then owners and first actions.
+// The bank's statements become questions to ask the room.
 
 type Block = Agenda['blocks'][number];
 type Draft = Omit<Block, 'start' | 'minutes'>;
@@ -58,7 +59,25 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
   const gap = report.gaps.find((g) => g.id === report.disagreements.gap);
   const blocks: Draft[] = [];
 
-  for (const entry of (gap?.items ?? []).filter((e) => e.verdict === 'beyond-noise').slice(0, GAP_BLOCKS)) {
+  // Raising problems without fear first: every other conversation rests on it.
+  const safety = safetyConcerns(report);
+  for (const { item, gap: entry, reading } of safety) {
+    blocks.push({
+      kind: 'safety',
+      title: `First, psychological safety: ${quoted(item.text)}`,
+      purpose: `${reading} ${entry ? 'The two teams see this differently' : 'Many do not feel safe raising problems'}: until that changes, the problems the rest of the agenda needs will not be raised.`,
+      prompts: [
+        asked(item.text),
+        'Without names: what happened the last time someone raised a problem with the other team?',
+        'What would make it safe to raise the next one, and who will make sure of it?',
+      ],
+      pillar: item.pillar,
+      items: [item.id],
+    });
+  }
+  const discussed = new Set(safety.map((s) => s.item.id));
+  const gapEntries = (gap?.items ?? []).filter((e) => e.verdict === 'beyond-noise' && !discussed.has(e.item));
+  for (const entry of gapEntries.slice(0, Math.max(0, GAP_BLOCKS - safety.length))) {
     const item = items.get(entry.item);
     if (!item || !gap) continue;
     const said = (role: string) => item.byRole.find((r) => r.role === role);
@@ -79,7 +98,8 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
       items: [item.id],
     });
   }
-  if (blocks.length === 0) {
+  const gapsDiscussed = blocks.some((b) => b.kind === 'gap') || safety.some((s) => s.gap !== null);
+  if (!gapsDiscussed) {
     // No gap between groups is beyond noise: discuss where answers within a role spread the most.
     const spread = report.items
       .flatMap((i) => i.byRole.flatMap((r) => (r.rwg !== null && r.rwg < LOW_AGREEMENT ? [{ item: i, role: r.role, rwg: r.rwg, polarised: r.polarised }] : [])))
@@ -103,7 +123,7 @@ function discussionBlocks(report: ReportSoFar): Draft[] {
   }
 
   const byScore = report.pillars.filter((p) => p.team.mean !== null).sort((x, y) => (x.team.mean ?? 0) - (y.team.mean ?? 0));
-  for (const pillar of byScore.slice(0, blocks.length > 0 && blocks[0]?.kind === 'gap' ? 1 : 2)) {
+  for (const pillar of byScore.slice(0, gapsDiscussed ? 1 : 2)) {
     const lowest = report.items
       .filter((i) => i.pillar === pillar.id && i.mean !== null)
       .sort((x, y) => (x.mean ?? 0) - (y.mean ?? 0))

@@ -9,11 +9,12 @@ import { stampBank } from '../stamp-bank.js';
 import type { NextStep } from '../stamps.js';
 import { buildAgenda } from './agenda.js';
 import { disclosedRoles } from './disclosure.js';
+import { safetyConcerns } from './safety.js';
 import { bySureness, judgeFamily, rawGap, type RawGap } from './gaps.js';
 import { capitalize, respondentCount } from '../wording.js';
 import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
-import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
+import { TEAM_SCHEMA_VERSION, type GapId, type TeamGap, type TeamItem, type TeamPillar, type TeamReport, type TeamScore } from './schema.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.
 // Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets
@@ -168,6 +169,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
       text: q.text,
       reverse: q.reverse,
       owner: q.owner,
+      tags: q.tags ?? [],
       n: team?.n ?? 0,
       mean: teamShown ? team.mean : null,
       sd: teamShown && team.n > 1 ? Math.sqrt(team.variance) : null,
@@ -237,7 +239,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     names: options.showNames ? data.respondentNames() : null,
   };
   const report: ReportSoFar = {
-    schemaVersion: 1,
+    schemaVersion: TEAM_SCHEMA_VERSION,
     kind: 'team',
     bank: stampBank(bank),
     form: data.form,
@@ -423,7 +425,7 @@ function headline(report: ReportSoFar): string {
   return parts.join(' ');
 }
 
-/** The surest gaps' actions first (a step for each side), then the weakest pillar's lowest items, what is invisible, and its advice. */
+/** Psychological safety when it is a finding, the surest gaps' actions (a step for each side), then the weakest pillar's lowest items, what is invisible, and its advice. */
 function teamNextSteps(bank: Bank, report: ReportSoFar): NextStep[] {
   const questions = new Map(bank.pillars.flatMap((p) => p.questions).map((q) => [q.id, q]));
   const pillarName = new Map(bank.pillars.map((p) => [p.id, p.name]));
@@ -437,6 +439,7 @@ function teamNextSteps(bank: Bank, report: ReportSoFar): NextStep[] {
     steps.push({ pillar: q.pillar, questionId: q.id, owner: q.owner, action: q.action, reason });
   };
 
+  for (const concern of safetyConcerns(report)) fromItem(concern.item.id, concern.reading);
   const gap = report.gaps.find((g) => g.id === report.disagreements.gap);
   const surest = (gap?.items ?? []).filter((i) => i.verdict === 'beyond-noise').slice(0, 2);
   for (const entry of surest) fromItem(entry.item, entry.reading);

@@ -8,7 +8,10 @@ import { hedgesGFromMoments, interpretG, type EffectSizeLabel, type Moments } fr
 
 /** Hedges' g from groups this small is noise itself: shown only when both sides have at least this many. */
 export const G_MIN_GROUP = 5;
-/** A gap under this many points is never called large, whatever g says. */
+/**
+ * A gap is called large only when it is surely at least this many points (its interval's bound
+ * nearest 0), whatever g says: with 10 a side, every gap that clears noise has g above 0.8.
+ */
 export const LARGE_MIN_POINTS = 10;
 
 export type Verdict = 'not-enough' | 'within-noise' | 'beyond-noise';
@@ -19,6 +22,9 @@ export interface GapFigures {
   b: number | null;
   nA: number;
   nB: number;
+  /** Standard deviation of each side's values; null with fewer than 2. */
+  sdA: number | null;
+  sdB: number | null;
   /** a − b in points. */
   gap: number | null;
   /** The 95% interval of a − b (Welch); null when too few values or no spread on either side. */
@@ -33,7 +39,7 @@ export interface GapFigures {
   /** Hedges' g, only when both sides have at least G_MIN_GROUP values and some spread. */
   g: number | null;
   verdict: Verdict;
-  /** Only for gaps beyond noise: Cohen's label on g, never "large" under LARGE_MIN_POINTS points. */
+  /** Only for gaps beyond noise: Cohen's label on g, never "large" unless surely LARGE_MIN_POINTS points or more. */
   size: EffectSizeLabel | null;
   /** How surely the sides differ: the interval's bound nearest 0 in points (0 within noise). */
   sureness: number;
@@ -53,6 +59,8 @@ export function rawGap(a: Moments | null, b: Moments | null): RawGap {
     b: b?.mean ?? null,
     nA,
     nB,
+    sdA: spread(a),
+    sdB: spread(b),
     gap: a && b ? a.mean - b.mean : null,
     low: d?.low ?? null,
     high: d?.high ?? null,
@@ -73,20 +81,19 @@ export function judgeFamily<T extends RawGap>(gaps: readonly T[]): (T & Pick<Gap
     const difference = g.gap === null || g.p === null ? null : { estimate: g.gap, low: g.low, high: g.high, df: g.df, p: g.p, uniform: g.low === null };
     const verdict: Verdict =
       difference === null ? 'not-enough' : excludesZero(difference) && q !== null && q <= FALSE_DISCOVERY_RATE ? 'beyond-noise' : 'within-noise';
-    return {
-      ...g,
-      pAdjusted: q,
-      verdict,
-      size: verdict === 'beyond-noise' ? sizeOf(g.g, g.gap as number) : null,
-      sureness: verdict === 'beyond-noise' && difference ? sureness(difference) : 0,
-    };
+    const sure = verdict === 'beyond-noise' && difference ? sureness(difference) : 0;
+    return { ...g, pAdjusted: q, verdict, size: verdict === 'beyond-noise' ? sizeOf(g.g, sure) : null, sureness: sure };
   });
 }
 
-function sizeOf(g: number | null, gap: number): EffectSizeLabel | null {
+function spread(m: Moments | null): number | null {
+  return m !== null && m.n > 1 ? Math.sqrt(m.variance) : null;
+}
+
+function sizeOf(g: number | null, sure: number): EffectSizeLabel | null {
   if (g === null) return null;
   const label = interpretG(g);
-  return label === 'large' && Math.abs(gap) < LARGE_MIN_POINTS ? 'medium' : label;
+  return label === 'large' && sure < LARGE_MIN_POINTS ? 'medium' : label;
 }
 
 /** Beyond noise first, most surely different first; then the rest by size of gap. */

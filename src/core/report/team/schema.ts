@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { OWNERS, ROLES } from '../../bank-schema.js';
+import { OWNERS, QUESTION_TAGS, ROLES } from '../../bank-schema.js';
 import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, scoreValue } from '../stamps.js';
 
 const num = z.number().nullable();
@@ -16,6 +16,9 @@ const gapEntry = {
   b: scoreValue,
   nA: z.int(),
   nB: z.int(),
+  /** The standard deviation of each side's values (null with fewer than 2): what a later compare judges the gap's change by. */
+  sdA: num,
+  sdB: num,
   /** a − b in points. */
   gap: num,
   /** The 95% interval of a − b (Welch, Satterthwaite df); null with too few values or no spread on either side. */
@@ -47,7 +50,7 @@ export const agendaSchema = z.strictObject({
   minutes: z.int(),
   blocks: z.array(
     z.strictObject({
-      kind: z.enum(['opening', 'gap', 'agreement', 'pillar', 'unknown', 'actions', 'close']),
+      kind: z.enum(['opening', 'safety', 'gap', 'agreement', 'pillar', 'unknown', 'actions', 'close']),
       /** Minutes from the start of the workshop. */
       start: z.int(),
       minutes: z.int(),
@@ -63,8 +66,11 @@ export const agendaSchema = z.strictObject({
 
 export type Agenda = z.infer<typeof agendaSchema>;
 
+/** The shape of the team result: 2 since the gap entries carry each side's spread (sdA, sdB). */
+export const TEAM_SCHEMA_VERSION = 2;
+
 export const teamReportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(TEAM_SCHEMA_VERSION),
   kind: z.literal('team'),
   bank: bankStampSchema,
   form: z.enum(['full', 'quick']),
@@ -114,6 +120,8 @@ export const teamReportSchema = z.strictObject({
       text: z.string(),
       reverse: z.boolean(),
       owner: z.enum(OWNERS),
+      /** The bank's tags of the statement (psychological-safety). */
+      tags: z.array(z.enum(QUESTION_TAGS)),
       n: z.int(),
       mean: scoreValue,
       sd: num,

@@ -28,6 +28,7 @@ section>h2{border-top:1px solid var(--rule);padding-top:18px}
 .band-descriptions dt{margin:10px 0 2px}
 .band-descriptions dd{margin:0;color:var(--muted);font-size:13.5px;max-width:48em}
 .band-description{font-size:13.5px;color:var(--muted);margin:8px 0 0;max-width:42em}
+.same-answer{font-size:14px;font-weight:600;margin:12px 0 0;padding:8px 12px;border-left:5px solid #D55E00;background:#fff4ec;max-width:42em}
 .bands{list-style:none;padding:0;margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px}
 .bands .band{font-size:12px}
 .band{display:inline-block;max-width:100%;border-left:5px solid var(--muted);border-radius:3px;padding:2px 9px;font-weight:700}

@@ -3,7 +3,9 @@ import { TeamData } from '../../../../src/core/aggregate.js';
 import type { AnswerValue, Response } from '../../../../src/core/answers.js';
 import type { Bank } from '../../../../src/core/bank.js';
 import { compareResults } from '../../../../src/core/report/compare/build.js';
-import { resultSchema } from '../../../../src/core/report/result-schema.js';
+import { welchDifference } from '../../../../src/core/difference.js';
+import { tQuantile } from '../../../../src/core/t-distribution.js';
+import { readableResultSchema, resultSchema } from '../../../../src/core/report/result-schema.js';
 import { buildTeamReport } from '../../../../src/core/report/team/build.js';
 import type { TeamReport } from '../../../../src/core/report/team/schema.js';
 import type { Role } from '../../../../src/core/roles.js';
@@ -63,5 +65,67 @@ describe('tampered results', () => {
     expect(resultSchema.safeParse(negative).success).toBe(false);
     const infinite = { ...good, pillars: good.pillars.map((p, k) => (k === 0 ? { ...p, team: { ...p.team, median: Number.POSITIVE_INFINITY } } : p)) };
     expect(resultSchema.safeParse(infinite).success).toBe(false);
+  });
+});
+
+describe('the leadership − everyone else gap in compare', () => {
+  // Tools scores (K1 = K2 = v, score (v − 1)·25); Talk is 50 for everyone.
+  const person = (role: Role, tools: 1 | 2 | 4 | 5) => respondent(role, { T1: 3, T2: 3, K1: tools, K2: tools });
+  const leaders = [person('leadership', 4), person('leadership', 4), person('leadership', 5)]; // 75, 75, 100: mean 83.33, s² 625/3
+  const others = (low: 1 | 4, high: 2 | 5) => (['sales', 'marketing'] as Role[]).flatMap((r) => [person(r, low), person(r, low), person(r, high)]);
+  const teamBefore = () => team([...leaders, ...others(1, 2)]); // everyone else 0, 0, 25 twice: mean 8.33, s² 500/3
+  const teamAfter = () => team([...leaders, ...others(4, 5)]); // everyone else 75, 75, 100 twice: mean 83.33, s² 500/3
+
+  it('records each side of the gap: n, mean and standard deviation', () => {
+    const tools = teamBefore()
+      .gaps.find((g) => g.id === 'leadership-others')
+      ?.pillars.find((p) => p.pillar === 'tools');
+    expect(tools?.nA).toBe(3);
+    expect(tools?.nB).toBe(6);
+    expect(tools?.a).toBeCloseTo(250 / 3, 9);
+    expect(tools?.b).toBeCloseTo(25 / 3, 9);
+    expect(tools?.sdA).toBeCloseTo(Math.sqrt(625 / 3), 9);
+    expect(tools?.sdB).toBeCloseTo(Math.sqrt(500 / 3), 9);
+  });
+
+  it('judges its change by the four means: 75 → 0 points, se² = 1750/9, df = 140/19, interval −107.6 to −42.4', () => {
+    // se² = 2·(625/3)/3 + 2·(500/3)/6 = 1750/9; df = se⁴ / (2·(625/9)²/2 + 2·(250/9)²/5) = 140/19.
+    const d = welchDifference([
+      { sign: 1, moments: { n: 3, mean: 250 / 3, variance: 625 / 3 } },
+      { sign: -1, moments: { n: 6, mean: 250 / 3, variance: 500 / 3 } },
+      { sign: -1, moments: { n: 3, mean: 250 / 3, variance: 625 / 3 } },
+      { sign: 1, moments: { n: 6, mean: 25 / 3, variance: 500 / 3 } },
+    ]);
+    expect(d?.estimate).toBeCloseTo(-75, 9);
+    expect(d?.df).toBeCloseTo(140 / 19, 9);
+    const half = tQuantile(0.975, 140 / 19) * Math.sqrt(1750 / 9);
+    expect(d?.high).toBeCloseTo(-75 + half, 9);
+    expect(half).toBeCloseTo(32.6, 0);
+
+    const r = compareResults(teamBefore(), teamAfter());
+    const tools = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'tools');
+    expect(tools).toMatchObject({ before: 75, after: 0, change: -75, clear: true, unrecorded: false });
+    expect(tools?.reading).toBe('The leadership − everyone else gap on Tools narrowed by 75 points (75 → 0 points).');
+    expect(r.improved).toContain(tools?.reading);
+    const talk = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'talk');
+    expect(talk).toMatchObject({ before: 0, after: 0, clear: false });
+  });
+
+  it('is not judged against a result of schemaVersion 1, which does not record everyone else’s spread', () => {
+    const old = JSON.parse(JSON.stringify(teamBefore())) as TeamReport & { schemaVersion: number };
+    const v1 = {
+      ...old,
+      schemaVersion: 1,
+      gaps: old.gaps.map((g) => ({ ...g, pillars: g.pillars.map(({ sdA, sdB, ...p }) => p), items: g.items.map(({ sdA, sdB, ...i }) => i) })),
+    };
+    const r = compareResults(readableResultSchema.parse(v1), teamAfter());
+    const tools = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'tools');
+    expect(tools).toMatchObject({ change: -75, clear: false, unrecorded: true });
+    expect(tools?.reading).toBe(
+      'The leadership − everyone else gap on Tools narrowed by 75 points (75 → 0 points), not judged: an older result does not record the spread it is judged by.',
+    );
+    expect(r.improved).not.toContain(tools?.reading);
+    // sales − marketing is judged from the role scores a schemaVersion 1 result records.
+    expect(r.gaps.filter((g) => g.gap === 'sales-marketing').every((g) => !g.unrecorded)).toBe(true);
   });
 });

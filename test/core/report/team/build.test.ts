@@ -96,8 +96,10 @@ describe('team figures, hand-computed', () => {
     near(tools?.p, 0.03156223162567849);
     near(tools?.pAdjusted, 0.03156223162567849); // the only pillar with a p: a family of one
     near(tools?.sureness, 10.557506210218698);
-    // 25 − 87 (87.5 shown rounded down) = −62
-    expect(tools?.reading).toBe('Sales rate Tools 62 points lower than marketing (25 v 87; 95% interval −115 to −10): beyond noise.');
+    near(tools?.sdA, 25); // 25, 0, 50
+    near(tools?.sdB, 12.5); // 100, 75, 87.5
+    // 25 − 87 (87.5 shown rounded down) = −62; the interval shown is cut at −100, where every difference of two scores lies.
+    expect(tools?.reading).toBe('Sales rate Tools 62 points lower than marketing (25 v 87; 95% interval −100 to −10): beyond noise.');
     // Only K1 has enough answers on both sides (T1, T2: 2 marketers; K2: 2 salespeople).
     expect(gap?.items.map((i) => [i.item, i.verdict])).toEqual([
       ['K1', 'beyond-noise'],
