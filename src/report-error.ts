@@ -1,6 +1,6 @@
 import type { Context } from './context.js';
 import { nameConfusingCharacters } from './core/characters.js';
-import { formatProblem, InputError, InterruptedError } from './core/errors.js';
+import { formatProblem, InputError, InterruptedError, type Problem } from './core/errors.js';
 import { plainText } from './render/shared/sanitize.js';
 
 // Loaded by main.ts only when something went wrong: a run that succeeds never pays for it.
@@ -8,10 +8,26 @@ import { plainText } from './render/shared/sanitize.js';
 
 const INTERNAL_ERROR = 70;
 
+/** "for a.yaml, b.yaml and 3 more files: " when a hint helps with the problems of several files; nothing for one. */
+function forFiles(problems: readonly Problem[]): string {
+  const files = [...new Set(problems.flatMap((p) => (p.file === undefined ? [] : [p.file])))];
+  if (files.length < 2) return '';
+  const named = files.slice(0, 3);
+  const more = files.length - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${more} more file${more === 1 ? '' : 's'}` : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return `for ${list}: `;
+}
+
 /** Writes an error to stderr as the user should see it; returns the exit code. */
 export function reportError(error: unknown, ctx: Context): number {
   if (error instanceof InputError) {
-    for (const problem of error.problems) ctx.stderr.write(`cash-test: error: ${plainText(nameConfusingCharacters(formatProblem(problem)))}\n`);
+    const { problems } = error;
+    problems.forEach((problem, i) => {
+      ctx.stderr.write(`cash-test: error: ${plainText(nameConfusingCharacters(formatProblem(problem)))}\n`);
+      const { hint } = problem;
+      if (hint === undefined || hint === error.hint || problems.slice(i + 1).some((later) => later.hint === hint)) return;
+      ctx.stderr.write(`hint: ${plainText(`${forFiles(problems.filter((p) => p.hint === hint))}${hint}`)}\n`);
+    });
     if (error.hint) ctx.stderr.write(`hint: ${plainText(error.hint)}\n`);
     return error.exitCode;
   }

@@ -1,5 +1,5 @@
 import { compareResults } from '../core/report/compare/build.js';
-import { InputError, type ExitCode, type Problem } from '../core/errors.js';
+import { hintedProblems, InputError, type ExitCode, type Problem } from '../core/errors.js';
 import type { ReadableResult } from '../core/report/result-schema.js';
 import { loadResult } from '../io/load-result.js';
 import { compareRenderers } from '../render/index.js';
@@ -43,7 +43,7 @@ async function loadBoth(before: string, after: string): Promise<[ReadableResult,
   for (const r of [a, b]) {
     if (r.status === 'rejected') {
       if (!(r.reason instanceof InputError)) throw r.reason;
-      problems.push(...r.reason.problems);
+      problems.push(...hintedProblems(r.reason));
     }
   }
   if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];

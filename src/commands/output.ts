@@ -1,7 +1,7 @@
 import type { RenderOptions } from '../render/renderer.js';
 import { noColorRequested } from '../render/shared/no-color.js';
 import type { Context } from '../context.js';
-import { InputError } from '../core/errors.js';
+import { hintedProblems, InputError } from '../core/errors.js';
 import { checkNotAnInput, checkWritable, writeFileAtomic } from '../io/write-file.js';
 
 export interface OutputOptions {
@@ -16,7 +16,7 @@ export async function checkOutput(options: OutputOptions, inputs: readonly strin
   await checkWritable(options.out, options.force, '--out');
 }
 
-/** Loads the inputs while --out is checked: when either fails, the problems of both are listed (the inputs' first), with the first hint. */
+/** Loads the inputs while --out is checked: when either fails, the problems of both are listed (the inputs' first), each with its hint. */
 export async function loadChecked<T>(options: OutputOptions, inputs: readonly string[], load: () => Promise<T>): Promise<T> {
   const [loaded, output] = await Promise.allSettled([load(), checkOutput(options, inputs)]);
   const errors = [loaded, output].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
@@ -24,10 +24,7 @@ export async function loadChecked<T>(options: OutputOptions, inputs: readonly st
   if (notInput !== undefined) throw notInput;
   if (loaded.status === 'fulfilled' && errors.length === 0) return loaded.value;
   const inputErrors = errors as InputError[];
-  throw new InputError(
-    inputErrors.flatMap((e) => e.problems),
-    inputErrors.find((e) => e.hint !== undefined)?.hint,
-  );
+  throw new InputError(inputErrors.flatMap(hintedProblems));
 }
 
 export async function emit(ctx: Context, options: OutputOptions, content: string): Promise<void> {

@@ -6,25 +6,32 @@ import { ROLES, type Role } from './roles.js';
 import { itemScore } from './scoring.js';
 import { alphaFromVariances, momentsOfCounts, sampleVariance } from './stats.js';
 
-// Many respondents, each scored alone, kept as compact columns so that a million rows fit in
+// Many respondents, each scored alone, kept as compact tables so that a million rows fit in
 // bounded memory: per respondent one byte for the role, one byte per item (the raw answer),
 // and a float64 per pillar score and for the overall score. With the built-in bank's full form
 // (4 pillars, 48 items) that is 1 + 48 + 5 · 8 = 89 bytes a respondent, about 89 MB a million.
-// Raw rows are never kept. The report reads the columns back one pillar or item at a time:
+// Raw rows are never kept. The report reads the tables back one pillar or item at a time:
 // pillar scores as sorted arrays per role, answers as counts per role and scale point.
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** A column of numbers in fixed-size chunks: growing never copies, so memory stays what the data needs. */
-class Column<T extends Float64Array | Uint8Array> {
+/**
+ * `width` numbers a respondent, row after row, in chunks of CHUNK respondents: growing never copies,
+ * so memory stays what the data needs. Respondent i's row is at (i mod CHUNK) · width in chunk i / CHUNK.
+ */
+class Table<T extends Float64Array | Uint8Array> {
   readonly chunks: T[] = [];
-  constructor(private readonly make: (length: number) => T) {}
+  constructor(
+    readonly width: number,
+    private readonly make: (length: number) => T,
+  ) {}
 
-  set(index: number, value: number): void {
+  /** Respondents are added in order: row i comes after row i − 1. */
+  setRow(index: number, values: T): void {
     const c = index >>> CHUNK_BITS;
-    while (this.chunks.length <= c) this.chunks.push(this.make(CHUNK));
-    (this.chunks[c] as T)[index & (CHUNK - 1)] = value;
+    if (c === this.chunks.length) this.chunks.push(this.make(CHUNK * this.width));
+    (this.chunks[c] as T).set(values, (index & (CHUNK - 1)) * this.width);
   }
 }
 
@@ -47,16 +54,19 @@ export class TeamData {
   readonly questions: readonly Question[];
   private count = 0;
   private sameAnswers = 0;
+  private readonly named: Record<Form, number> = { full: 0, quick: 0 };
   private readonly perRole = new Uint32Array(ROLES.length);
-  private readonly roles = new Column((n) => new Uint8Array(n));
-  private readonly overall = new Column((n) => new Float64Array(n));
-  private readonly pillarColumns: Column<Float64Array>[];
-  private readonly answers: Column<Uint8Array>[];
+  private readonly roles = new Table(1, (n) => new Uint8Array(n));
+  /** Each pillar's score, then the overall score (NaN for none). */
+  private readonly scores: Table<Float64Array>;
+  /** The answer codes, indexed as `questions`. */
+  private readonly answers: Table<Uint8Array>;
   private readonly names: string[] | null;
   private readonly scorer: FormScorer;
-  /** One respondent's answer codes and pillar scores, reused from one respondent to the next. */
+  /** One respondent's row of each table, reused from one respondent to the next. */
+  private readonly role = new Uint8Array(1);
   private readonly codes: Uint8Array;
-  private readonly pillarScratch: Float64Array;
+  private readonly scoreRow: Float64Array;
 
   constructor(
     readonly bank: Bank,
@@ -64,12 +74,12 @@ export class TeamData {
     options: { keepNames: boolean },
   ) {
     this.questions = allQuestions(bank, form);
-    this.pillarColumns = bank.pillars.map(() => new Column((n) => new Float64Array(n)));
-    this.answers = this.questions.map(() => new Column((n) => new Uint8Array(n)));
+    this.scores = new Table(bank.pillars.length + 1, (n) => new Float64Array(n));
+    this.answers = new Table(this.questions.length, (n) => new Uint8Array(n));
     this.names = options.keepNames ? [] : null;
     this.scorer = new FormScorer(bank, form);
     this.codes = new Uint8Array(this.questions.length);
-    this.pillarScratch = new Float64Array(bank.pillars.length);
+    this.scoreRow = new Float64Array(bank.pillars.length + 1);
   }
 
   /** Scores one respondent alone and keeps what the team statistics need. */
@@ -78,21 +88,27 @@ export class TeamData {
     this.questions.forEach((q, k) => {
       this.codes[k] = answerCode(Object.hasOwn(response.answers, q.id) ? response.answers[q.id] : undefined, min);
     });
-    this.addCoded(response.respondent.role, this.codes, response.respondent.name);
+    this.addCoded(response.respondent.role, this.codes, response.respondent.name, response.form);
   }
 
-  /** The same for a respondent given as answer codes, indexed as `questions` (read only during the call). */
-  addCoded(role: Role, codes: Uint8Array, name?: string): void {
+  /** The same for a respondent given as answer codes, indexed as `questions` (read only during the call); `form`: the one its file named. */
+  addCoded(role: Role, codes: Uint8Array, name?: string, form: Form = 'full'): void {
     const i = this.count++;
     const r = ROLES.indexOf(role);
     this.perRole[r] = (this.perRole[r] ?? 0) + 1;
-    this.roles.set(i, r);
-    const pillars = this.pillarScratch;
-    this.overall.set(i, this.scorer.score(codes, pillars));
-    for (let p = 0; p < pillars.length; p++) (this.pillarColumns[p] as Column<Float64Array>).set(i, pillars[p] as number);
-    for (let k = 0; k < codes.length; k++) (this.answers[k] as Column<Uint8Array>).set(i, codes[k] as number);
+    this.role[0] = r;
+    this.roles.setRow(i, this.role);
+    this.scoreRow[this.bank.pillars.length] = this.scorer.score(codes, this.scoreRow);
+    this.scores.setRow(i, this.scoreRow);
+    this.answers.setRow(i, codes);
     if (this.names !== null && name) this.names.push(name);
     if (straightLined(codes)) this.sameAnswers++;
+    this.named[form]++;
+  }
+
+  /** How many responses named each form; CSV rows, and files read on a form given for all (--quick), count as full. */
+  get formsNamed(): Readonly<Record<Form, number>> {
+    return this.named;
   }
 
   /** Respondents who gave the same answer to every statement of the form. */
@@ -114,13 +130,12 @@ export class TeamData {
 
   /** The scores of a pillar (by its index in the bank) per role, ascending, respondents without one left out. */
   pillarScores(pillar: number): Float64Array[] {
-    const column = this.pillarColumns[pillar];
-    return column ? this.split(column) : ROLES.map(() => new Float64Array(0));
+    return pillar >= 0 && pillar < this.bank.pillars.length ? this.split(pillar) : ROLES.map(() => new Float64Array(0));
   }
 
   /** The overall scores per role, ascending, respondents without one left out. */
   overallScores(): Float64Array[] {
-    return this.split(this.overall);
+    return this.split(this.bank.pillars.length);
   }
 
   itemCounts(item: number): ItemCounts {
@@ -130,14 +145,22 @@ export class TeamData {
       unknown: new Uint32Array(ROLES.length),
       asked: Uint32Array.from(this.perRole),
     };
-    const column = this.answers[item];
-    if (!column) return counts;
-    this.scan(column, (code, role) => {
-      if (code === UNKNOWN) counts.unknown[role] = (counts.unknown[role] ?? 0) + 1;
-      else if (code !== NO_ANSWER) {
-        const row = counts.values[role] as Uint32Array;
-        row[code - 1] = (row[code - 1] ?? 0) + 1;
+    if (!(item >= 0 && item < this.questions.length)) return counts;
+    const { width } = this.answers;
+    // Per role and code first (code 0 is no answer), in one flat table.
+    const stride = UNKNOWN + 1;
+    const table = new Uint32Array(ROLES.length * stride);
+    this.chunks((c, _start, length) => {
+      const codes = this.answers.chunks[c] as Uint8Array;
+      const roles = this.roles.chunks[c] as Uint8Array;
+      for (let j = 0; j < length; j++) {
+        const at = (roles[j] as number) * stride + (codes[j * width + item] as number);
+        table[at] = (table[at] as number) + 1;
       }
+    });
+    ROLES.forEach((_, r) => {
+      counts.unknown[r] = table[r * stride + UNKNOWN] as number;
+      for (let v = 0; v < points; v++) (counts.values[r] as Uint32Array)[v] = table[r * stride + v + 1] as number;
     });
     return counts;
   }
@@ -150,17 +173,24 @@ export class TeamData {
    * does not grow with respondents × items.
    */
   alpha(items: readonly number[], group: Group = EVERYONE): { complete: number; alpha: number | null } {
-    const complete = new Uint8Array(this.count).fill(1);
-    const counted = ROLES.map((r) => group.includes(r));
-    this.scan(this.roles, (_code, role, i) => {
-      if (!counted[role]) complete[i] = 0;
+    const complete = new Uint8Array(this.count);
+    const counted = Uint8Array.from(ROLES, (r) => (group.includes(r) ? 1 : 0));
+    this.chunks((c, start, length) => {
+      const roles = this.roles.chunks[c] as Uint8Array;
+      for (let j = 0; j < length; j++) complete[start + j] = counted[roles[j] as number] as number;
     });
-    for (const k of items)
-      this.scan(this.answers[k] as Column<Uint8Array>, (code, _role, i) => {
-        if (code === NO_ANSWER || code === UNKNOWN) complete[i] = 0;
+    const { width } = this.answers;
+    for (const k of items) {
+      this.chunks((c, start, length) => {
+        const codes = this.answers.chunks[c] as Uint8Array;
+        for (let j = 0; j < length; j++) {
+          const code = codes[j * width + k] as number;
+          if (code === NO_ANSWER || code === UNKNOWN) complete[start + j] = 0;
+        }
       });
+    }
     let n = 0;
-    for (const c of complete) n += c;
+    for (let i = 0; i < complete.length; i++) n += complete[i] as number;
     if (n < 2 || items.length < 2) return { complete: n, alpha: null };
 
     const { scale } = this.bank;
@@ -170,36 +200,45 @@ export class TeamData {
     for (const k of items) {
       const q = this.questions[k] as Question;
       const scores = points.map((v) => q.weight * itemScore(v, scale, q.reverse));
-      const counts = new Uint32Array(points.length);
-      this.scan(this.answers[k] as Column<Uint8Array>, (code, _role, i) => {
-        if (complete[i] === 0) return;
-        counts[code - 1] = (counts[code - 1] ?? 0) + 1;
-        totals[i] = (totals[i] ?? 0) + (scores[code - 1] as number);
+      const byCode = Float64Array.from([0, ...scores]);
+      const counts = new Uint32Array(points.length + 1);
+      this.chunks((c, start, length) => {
+        const codes = this.answers.chunks[c] as Uint8Array;
+        for (let j = 0; j < length; j++) {
+          if (complete[start + j] === 0) continue;
+          const code = codes[j * width + k] as number;
+          counts[code] = (counts[code] as number) + 1;
+          totals[start + j] = (totals[start + j] as number) + (byCode[code] as number);
+        }
       });
-      variances.push(momentsOfCounts(scores, counts)?.variance ?? Number.NaN);
+      variances.push(momentsOfCounts(scores, counts.subarray(1))?.variance ?? Number.NaN);
     }
-    const completeTotals = totals.filter((_, i) => complete[i] === 1);
+    const completeTotals = new Float64Array(n);
+    for (let i = 0, at = 0; i < complete.length; i++) if (complete[i] === 1) completeTotals[at++] = totals[i] as number;
     return { complete: n, alpha: alphaFromVariances(variances, sampleVariance(completeTotals) ?? Number.NaN) };
   }
 
-  private split(column: Column<Float64Array>): Float64Array[] {
+  /** One column of the scores table per role, ascending, NaN left out. */
+  private split(column: number): Float64Array[] {
     const parts = ROLES.map((_, r) => new Float64Array(this.perRole[r] ?? 0));
     const lengths = new Uint32Array(ROLES.length);
-    this.scan(column, (value, role) => {
-      if (Number.isNaN(value)) return;
-      (parts[role] as Float64Array)[lengths[role] ?? 0] = value;
-      lengths[role] = (lengths[role] ?? 0) + 1;
+    const { width } = this.scores;
+    this.chunks((c, _start, length) => {
+      const values = this.scores.chunks[c] as Float64Array;
+      const roles = this.roles.chunks[c] as Uint8Array;
+      for (let j = 0; j < length; j++) {
+        const value = values[j * width + column] as number;
+        if (Number.isNaN(value)) continue;
+        const role = roles[j] as number;
+        (parts[role] as Float64Array)[lengths[role] as number] = value;
+        lengths[role] = (lengths[role] as number) + 1;
+      }
     });
     return parts.map((part, r) => part.subarray(0, lengths[r]).sort());
   }
 
-  /** Visits every respondent's value in a column, with their role (index in ROLES) and position. */
-  private scan<T extends Float64Array | Uint8Array>(column: Column<T>, visit: (value: number, role: number, index: number) => void): void {
-    for (let c = 0; c * CHUNK < this.count; c++) {
-      const values = column.chunks[c] as T;
-      const roles = this.roles.chunks[c] as Uint8Array;
-      const length = Math.min(CHUNK, this.count - c * CHUNK);
-      for (let j = 0; j < length; j++) visit(values[j] as number, roles[j] as number, c * CHUNK + j);
-    }
+  /** Visits the respondents a chunk at a time: the chunk's index, its first respondent's position, and how many it holds. */
+  private chunks(visit: (chunk: number, start: number, length: number) => void): void {
+    for (let c = 0; c * CHUNK < this.count; c++) visit(c, c * CHUNK, Math.min(CHUNK, this.count - c * CHUNK));
   }
 }

@@ -4,6 +4,8 @@ export interface Problem {
   line?: number;
   col?: number;
   message: string;
+  /** What would help with it, when problems of several inputs are listed together: said once, after the last problem it helps. */
+  hint?: string;
 }
 
 export type ExitCode = 0 | 1 | 2 | 130;
@@ -46,6 +48,12 @@ export class InterruptedError extends Error {
 
 export function inputError(message: string, hint?: string): InputError {
   return new InputError([{ message }], hint);
+}
+
+/** The error's problems, each carrying the error's hint: for listing them among the problems of other inputs. */
+export function hintedProblems(error: InputError): Problem[] {
+  const { hint } = error;
+  return hint === undefined ? [...error.problems] : error.problems.map((p) => ({ ...p, hint: p.hint ?? hint }));
 }
 
 export function formatProblem(problem: Problem): string {

@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { assembleBank, type Bank, type PillarSource } from '../core/bank.js';
 import { bankFileSchema, pillarFileSchema } from '../core/bank-schema.js';
-import { InputError, type Problem } from '../core/errors.js';
+import { hintedProblems, InputError, type Problem } from '../core/errors.js';
 import { readTextFile } from './read-text.js';
 import { parseInput } from './parse-input.js';
 import { validate, type ParsedDocument } from './yaml-document.js';
@@ -28,7 +28,7 @@ export async function loadBankFolder(dir: string): Promise<Bank> {
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         const missing = error.problems.length === 1 && error.problems[0]?.message === 'no such file or folder';
-        return { problems: missing ? [bankDoc.locate({ path: ['pillars', i], message: `no file ${name}.yaml for pillar "${name}"` })] : error.problems };
+        return { problems: missing ? [bankDoc.locate({ path: ['pillars', i], message: `no file ${name}.yaml for pillar "${name}"` })] : hintedProblems(error) };
       }
     }),
   );

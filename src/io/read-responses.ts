@@ -4,7 +4,7 @@ import type { TeamSink } from '../core/aggregate.js';
 import type { Response } from '../core/answers.js';
 import type { AnswerMap } from '../core/answer-map.js';
 import type { Bank, Form } from '../core/bank.js';
-import { InputError } from '../core/errors.js';
+import { hintedProblems, InputError } from '../core/errors.js';
 import { ANSWER_EXTENSIONS, loadBankForAnswers, loadResponse } from './load-answers.js';
 import { loadBank } from './load-bank.js';
 import { readCsvResponses } from './load-csv.js';
@@ -59,7 +59,7 @@ export async function readResponses(paths: readonly string[] | ResponseInputs, s
       answered.push(await loadResponse(input.file, source.bank, source.form));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.addAll(error.problems);
+      problems.addAll(hintedProblems(error));
     }
   }
   const csvs = inputs.filter((i) => i.kind === 'csv');
@@ -101,7 +101,7 @@ export async function collectInputs(paths: readonly string[]): Promise<ResponseI
       checkInputFile(path);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.addAll(error.problems);
+      problems.addAll(hintedProblems(error));
       continue;
     }
     const ext = extname(path).toLowerCase();

@@ -131,23 +131,28 @@ const INPUT_EXTENSIONS = ['.yaml', '.yml', '.json', '.csv'];
  * files in them.
  */
 export async function checkNotAnInput(file: string, inputs: readonly string[], flag: string): Promise<void> {
+  const clash = await inputAt(file, inputs);
+  if (clash !== undefined) {
+    throw new InputError(
+      [{ file, message: `${flag} names an input of this command (${clash}): a report never replaces what it reads` }],
+      `choose another ${flag} file`,
+    );
+  }
+}
+
+/** The input (or the file in an input folder) that `file` is, if it is one. */
+export async function inputAt(file: string, inputs: readonly string[]): Promise<string | undefined> {
   const out = await stat(file).catch(() => null);
-  if (!out?.isFile()) return;
+  if (!out?.isFile()) return undefined;
   const same = (info: Stats | null) => info !== null && info.dev === out.dev && info.ino === out.ino;
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
-    let clash = same(info) ? input : undefined;
-    if (info?.isDirectory()) {
-      const names = await readdir(input, { recursive: true }).catch(() => []);
-      for (const name of names.filter((n) => INPUT_EXTENSIONS.includes(extname(n).toLowerCase()))) {
-        if (same(await stat(join(input, name)).catch(() => null))) clash = join(input, name);
-      }
-    }
-    if (clash !== undefined) {
-      throw new InputError(
-        [{ file, message: `${flag} names an input of this command (${clash}): a report never replaces what it reads` }],
-        `choose another ${flag} file`,
-      );
+    if (same(info)) return input;
+    if (!info?.isDirectory()) continue;
+    const names = await readdir(input, { recursive: true }).catch(() => []);
+    for (const name of names.filter((n) => INPUT_EXTENSIONS.includes(extname(n).toLowerCase()))) {
+      if (same(await stat(join(input, name)).catch(() => null))) return join(input, name);
     }
   }
+  return undefined;
 }

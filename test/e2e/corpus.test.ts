@@ -331,6 +331,8 @@ const CASES: Case[] = [
       [15, 14],
       [16, 12],
     ].map(([line, col]) => `tabs/talk.yaml:${line}:${col}: nested mappings are not allowed in compact mappings`),
+    // A pillar file's hint is kept among the bank's problems.
+    'hint: fix the first problem first: the ones after it may follow from it',
   ),
   bad(
     'bank/proto-keys',
@@ -389,8 +391,28 @@ const CASES: Case[] = [
     input: 'csv/mixed-forms',
     exit: 0,
     stderr: [/^cash-test: warning: the inputs mix the quick and the full form: the team is scored on the quick form, the questions all of them answered$/],
-    output: (out) => expect(JSON.parse(out)).toMatchObject({ form: 'quick', respondents: { total: 2 } }),
+    // The report itself says it too: how many named each form, and what the figures rest on.
+    output: (out) =>
+      expect(JSON.parse(out)).toMatchObject({
+        form: 'quick',
+        respondents: { total: 2, mixedForms: { quick: 1, full: 1, reading: expect.stringContaining('1 answered the quick form and 1 the full form') } },
+      }),
   },
+  // Every file's problems are listed, each group with the hint that helps it, said once after its last problem.
+  bad(
+    'csv/hints-per-file',
+    noAnswer('hints-per-file/a-quick.yaml', '3:1', 'T2', 'We only talk when something breaks.'),
+    noAnswer('hints-per-file/a-quick.yaml', '3:1', 'R2', 'Each team blames the other.'),
+    'hints-per-file/b-tabs.yaml:2:1: tabs are not allowed as indentation',
+    'hints-per-file/b-tabs.yaml:4:1: tabs are not allowed as indentation',
+    'hints-per-file/b-tabs.yaml:5:1: tabs are not allowed as indentation',
+    'hint: fix the first problem first: the ones after it may follow from it',
+    noAnswer('hints-per-file/c-quick.yaml', '3:1', 'T2', 'We only talk when something breaks.'),
+    noAnswer('hints-per-file/c-quick.yaml', '3:1', 'R2', 'Each team blames the other.'),
+    'hint: for hints-per-file/a-quick.yaml and hints-per-file/c-quick.yaml: every question of the quick form is answered: add `form: quick` to the file, or pass --quick',
+    'hints-per-file/d-unknown-keys.yaml:1:29: respondent.nmae: unknown key "nmae" (did you mean "name"?)',
+    'hints-per-file/d-unknown-keys.yaml:2:1: answer: unknown key "answer" (did you mean "answers"?)',
+  ),
   valid('csv/valid-excel-sep.csv'),
   valid('csv/valid-excel-sep-comma.csv'),
   // Invisible characters in headers (zero-width, bidi marks and isolates, no-break space, a control) do not stop a match.
@@ -547,9 +569,17 @@ const CASES: Case[] = [
     '-: reading standard input is not supported: name a file',
     'hint: save the input to a file first, e.g. `cat > answers.yaml`',
   ),
-  bad(['aggregate', '--bank', 'bank', '-'], '-: reading standard input is not supported: name a file'),
+  bad(
+    ['aggregate', '--bank', 'bank', '-'],
+    '-: reading standard input is not supported: name a file',
+    'hint: save the input to a file first, e.g. `cat > answers.yaml`',
+  ),
   {
-    ...bad(['compare', 'valid.json', '-'], '-: reading standard input is not supported: name a file', COMPARE_HINT),
+    ...bad(
+      ['compare', 'valid.json', '-'],
+      '-: reading standard input is not supported: name a file',
+      'hint: save the input to a file first, e.g. `cat > answers.yaml`',
+    ),
     setup: (dir) => cpSync(join(CORPUS, 'result', 'valid.json'), join(dir, 'valid.json')),
   },
 
@@ -583,6 +613,18 @@ const CASES: Case[] = [
     ...bad(['aggregate', '--bank', 'bank', 'valid.yaml', '--map', 'map.yaml', '--out', 'map.yaml', '--force'], ...ONTO_INPUT('map.yaml', 'map.yaml')),
     setup: (dir) => cpSync(join(CORPUS, 'map', 'valid.yaml'), join(dir, 'map.yaml')),
   },
+  // An existing --out without --force, and an input with a hint of its own: both problems are listed, each with its hint.
+  {
+    ...bad(
+      ['aggregate', '--bank', 'bank', 'quick.yaml', '--out', 'out.json'],
+      noAnswer('quick.yaml', '3:1', 'T2', 'We only talk when something breaks.'),
+      noAnswer('quick.yaml', '3:1', 'R2', 'Each team blames the other.'),
+      'hint: every question of the quick form is answered: add `form: quick` to the file, or pass --quick',
+      'out.json: already exists',
+      'hint: pass --force to replace it, or choose another --out file',
+    ),
+    setup: (dir) => cpSync(join(CORPUS, 'answers', 'quick-without-form.yaml'), join(dir, 'quick.yaml')),
+  },
   // An existing --out without --force: the input's problems are listed too, and its hint wins.
   {
     ...bad(
@@ -599,8 +641,9 @@ const CASES: Case[] = [
       ['compare', 'valid.yaml', 'missing.json', '--out', 'out.json'],
       'valid.yaml:1:1: kind: must be "single" (written by run) or "team" (written by aggregate): this is not a result file',
       'missing.json: no such file or folder',
+      `hint: for valid.yaml and missing.json: ${COMPARE_HINT.replace('hint: ', '')}`,
       'out.json: already exists',
-      COMPARE_HINT,
+      'hint: pass --force to replace it, or choose another --out file',
     ),
   },
   {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -132,6 +132,26 @@ describe('the survey in a real terminal', () => {
     expect(Object.values(savedAnswers(first.cwd).answers)).toEqual(Array.from({ length: QUICK }, (_, i) => valueFor(i + 1)));
     expect(parse(readFileSync(savedAnswers(first.cwd).file, 'utf8')).respondent).toEqual({ role: 'sales', name: 'Dana' });
     expect(readdirSync(first.state)).toEqual([]);
+  });
+
+  it('refuses a --save onto a bank file, through a link too, with exit 2 before asking anything', async () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'test', 'fixtures', 'survey-bank'), join(cwd, 'bank'), { recursive: true });
+    symlinkSync(join('bank', 'talk.yaml'), join(cwd, 'me.yaml'));
+    const before = readFileSync(join(cwd, 'bank', 'talk.yaml'), 'utf8');
+    for (const save of ['bank/talk.yaml', 'me.yaml']) {
+      const term = await startTerminal({
+        command: [process.execPath, BIN, 'run', '--bank', 'bank', '--save', save, '--force'],
+        cwd,
+        env: { CASH_TEST_STATE_DIR: join(cwd, 'state') },
+        cols: 200,
+      });
+      expect(await term.exited()).toBe(2);
+      expect(term.fullText().replace(/\s+/g, ' ')).toContain(
+        `cash-test: error: ${save}: names a file this run reads or writes (bank/talk.yaml): the answers never replace it hint: choose another --save file`,
+      );
+    }
+    expect(readFileSync(join(cwd, 'bank', 'talk.yaml'), 'utf8')).toBe(before);
   });
 
   it('prompts on standard error when standard output is a file, which gets only the report', async () => {

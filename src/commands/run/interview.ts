@@ -4,7 +4,7 @@ import { InputError, InterruptedError } from '../../core/errors.js';
 import type { Role } from '../../core/roles.js';
 import type { Context } from '../../context.js';
 import { fileSink, identityOf, type FileIdentity } from '../../io/answer-sinks.js';
-import { loadBank } from '../../io/load-bank.js';
+import { builtInBankDir, loadBank } from '../../io/load-bank.js';
 import { checkSaveTarget, freeName, saveTargetProblem } from '../../io/save-target.js';
 import { folderProgressStore, newRunId, stateDir } from '../../io/state.js';
 import { terminalAsker, type OpenAsker } from '../../prompts/terminal.js';
@@ -22,7 +22,8 @@ import { resumeCommand } from './resume-hint.js';
 
 export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: OpenAsker = terminalAsker(ctx)): Promise<SurveyResult> {
   const store = folderProgressStore(stateDir(ctx.env));
-  const replaces = options.save === undefined ? null : await checkSaveTarget(options.save, options.force);
+  const others = [options.bank ?? builtInBankDir(), ...(options.out === undefined ? [] : [options.out])];
+  const replaces = options.save === undefined ? null : await checkSaveTarget(options.save, options.force, others);
   const { runs, damaged } = await store.list();
   const mine = runs.filter((r) => r.progress.workshop === undefined);
   const asker = await openAsker();
@@ -45,7 +46,9 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
     }
     await askQuestions(asker, bank, session);
     const target =
-      options.save === undefined ? await chooseAnswerFile(asker, session.progress.respondent.role, ctx, options.force) : { file: options.save, replaces };
+      options.save === undefined
+        ? await chooseAnswerFile(asker, session.progress.respondent.role, ctx, options.force, others)
+        : { file: options.save, replaces };
     if (target === null) return { bank, form, response: await session.discard() };
     const { response, saved } = await session.finish(fileSink(resolve(ctx.cwd, target.file), target.replaces));
     const file = saved?.taken === undefined ? target.file : saved.file;
@@ -134,11 +137,17 @@ async function pickRun(asker: Asker, runs: readonly StoredRun[], damaged: number
 }
 
 /** Asks whether and where to save the completed answer file; null when the person does not want it. */
-async function chooseAnswerFile(asker: Asker, role: Role, ctx: Context, force: boolean): Promise<{ file: string; replaces: FileIdentity | null } | null> {
+async function chooseAnswerFile(
+  asker: Asker,
+  role: Role,
+  ctx: Context,
+  force: boolean,
+  others: readonly string[],
+): Promise<{ file: string; replaces: FileIdentity | null } | null> {
   if (!(await asker.confirm('Save your answers to a file (to score them again, add them to a team report, or compare later)?', true))) return null;
   const suggestion = await freeName(ctx.cwd, `cash-test-${role}-${localTime(ctx.now().toISOString()).slice(0, 10)}`, '.yaml');
   for (;;) {
-    const file = await asker.text('File name', { initial: suggestion, validate: saveTargetProblem });
+    const file = await asker.text('File name', { initial: suggestion, validate: (name) => saveTargetProblem(name, others) });
     const existing = await identityOf(resolve(ctx.cwd, file));
     if (existing === null) return { file, replaces: null };
     if (force || (await asker.confirm(`${file} already exists. Replace it?`, false))) return { file, replaces: existing };

@@ -37,6 +37,11 @@ export function renderTeamCsv(report: TeamReport): string {
   rows.push(['respondents', 'team', '', '', 'excluded', report.respondents.excluded]);
   rows.push(['respondents', 'team', '', '', 'straight_liners', report.respondents.straightLiners]);
   for (const name of report.respondents.names ?? []) rows.push(['respondents', 'team', '', '', 'name', name]);
+  const mixed = report.respondents.mixedForms;
+  if (mixed !== undefined) {
+    rows.push(['respondents', 'team', '', '', 'named_quick_form', mixed.quick], ['respondents', 'team', '', '', 'named_full_form', mixed.full]);
+    rows.push(['respondents', 'team', '', '', 'mixed_forms', mixed.reading]);
+  }
 
   const score = (section: string, group: string, pillar: string, s: TeamScore) => {
     for (const metric of ['n', 'mean', 'median', 'min', 'max', 'sd'] as const) rows.push([section, group, pillar, '', metric, s[metric]]);

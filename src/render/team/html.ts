@@ -1,10 +1,21 @@
-import { respondentCount } from '../../core/report/wording.js';
+import { capitalize, respondentCount } from '../../core/report/wording.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
 import { barChart } from '../shared/svg/bars.js';
 import { heatMap } from '../shared/svg/heat-map.js';
 import { radarChart } from '../shared/svg/radar.js';
-import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
+import {
+  agendaTime,
+  agreementByRole,
+  bandsInUse,
+  formLabel,
+  itemsById,
+  pillarsById,
+  stanceCounts,
+  STANCE_HEADER,
+  statementLabel,
+  verdictLabel,
+} from './layout.js';
 import { html, trusted, type SafeHtml } from '../shared/html/html.js';
 import { bandChip, htmlDocument } from '../shared/html/page.js';
 import { nextStepList, roleName, takenOn } from '../shared/html/parts.js';
@@ -66,7 +77,7 @@ export function renderTeamHtml(report: TeamReport): string {
 <p class="eyebrow">Team report</p>
 <h1>${report.bank.title}</h1>
 <p class="who"><strong>${respondentCount(report.respondents.total)}</strong>${report.respondents.byRole.map((g) => html` · ${roleName(g.role)} ${g.n}`)}</p>
-<ul class="meta"><li>${report.form === 'quick' ? 'Quick form' : 'Full form'}</li><li>Made ${takenOn(report.createdAt)}</li><li>Bank ${report.bank.id} ${report.bank.version}</li></ul>
+<ul class="meta"><li>${capitalize(formLabel(report))}</li><li>Made ${takenOn(report.createdAt)}</li><li>Bank ${report.bank.id} ${report.bank.version}</li></ul>
 </header>
 
 <section class="summary" aria-label="Overall result">

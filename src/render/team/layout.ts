@@ -12,6 +12,12 @@ export function itemsById(report: Pick<TeamReport, 'items'>): Map<string, TeamIt
   return new Map(report.items.map((i) => [i.id, i]));
 }
 
+/** "quick form", or for files that mixed forms "quick form (3 quick, 2 full)". */
+export function formLabel(report: Pick<TeamReport, 'form' | 'respondents'>): string {
+  const mixed = report.respondents.mixedForms;
+  return `${report.form} form${mixed === undefined ? '' : ` (${mixed.quick} quick, ${mixed.full} full)`}`;
+}
+
 /** "0:10–0:25": an agenda block's place on the clock, from the workshop's start. */
 export function agendaTime(block: { start: number; minutes: number }): string {
   const clock = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;

@@ -2,7 +2,18 @@ import { respondentCount } from '../../core/report/wording.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { markdownTable, md } from '../shared/markdown.js';
 import { decimal, intervalRange, percent, shownDifference, scoreText } from '../shared/numbers.js';
-import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
+import {
+  agendaTime,
+  agreementByRole,
+  bandsInUse,
+  formLabel,
+  itemsById,
+  pillarsById,
+  stanceCounts,
+  STANCE_HEADER,
+  statementLabel,
+  verdictLabel,
+} from './layout.js';
 
 /** The team report as a consultant takes it into the room: figures first, then the agenda to run. */
 export function renderTeamMarkdown(report: TeamReport): string {
@@ -13,7 +24,7 @@ export function renderTeamMarkdown(report: TeamReport): string {
 
   out.push(`# ${md(report.bank.title)}: team report`, '');
   out.push(
-    `${report.form} form · ${respondentCount(report.respondents.total)} · bank ${md(report.bank.id)} ${md(report.bank.version)} · ${md(report.createdAt)}`,
+    `${formLabel(report)} · ${respondentCount(report.respondents.total)} · bank ${md(report.bank.id)} ${md(report.bank.version)} · ${md(report.createdAt)}`,
     '',
   );
   out.push(`**${md(report.headline)}**`, '');

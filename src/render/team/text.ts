@@ -6,7 +6,18 @@ import { decimal, intervalRange, percent, shownDifference, scoreText } from '../
 import { plainText } from '../shared/sanitize.js';
 import { textStyle } from '../shared/style.js';
 import { bandColour, type Cell, renderTable, right } from '../shared/terminal-table.js';
-import { agendaTime, agreementByRole, bandsInUse, itemsById, pillarsById, stanceCounts, STANCE_HEADER, statementLabel, verdictLabel } from './layout.js';
+import {
+  agendaTime,
+  agreementByRole,
+  bandsInUse,
+  formLabel,
+  itemsById,
+  pillarsById,
+  stanceCounts,
+  STANCE_HEADER,
+  statementLabel,
+  verdictLabel,
+} from './layout.js';
 import { wrapLine } from '../shared/wrap.js';
 
 const BAR = 12;
@@ -19,7 +30,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const heading = (text: string) => out.push(c.bold(text));
 
   out.push(
-    `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${report.form} form · ${respondentCount(report.respondents.total)} · bank ${plainText(report.bank.version)}`)}`,
+    `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${formLabel(report)} · ${respondentCount(report.respondents.total)} · bank ${plainText(report.bank.version)}`)}`,
     '',
     wrapLine(plainText(report.headline), options.width, 0),
     '',

@@ -1,6 +1,6 @@
 // The survey through the real prompt code: @inquirer/testing's screen stands in for the terminal.
 import { screen, wrapPrompt } from '@inquirer/testing/vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { InputError, InterruptedError } from '../../../src/core/errors.js';
@@ -254,6 +254,54 @@ describe('the interactive survey', () => {
     expect(opened).not.toHaveBeenCalled();
     expect(readFileSync(save, 'utf8')).toBe('keep me');
     await expect(takeSurvey(options({ save: join(dir, 'me.txt') }), ctx, opened)).rejects.toThrow('answer files end in .yaml, .yml, .json');
+  });
+
+  it('refuses a --save that is a file the run reads or writes, with or without --force, also through a link', async () => {
+    const dir = tempDir();
+    const bank = join(dir, 'bank');
+    cpSync(BANK, bank, { recursive: true });
+    const talk = join(bank, 'talk.yaml');
+    const before = readFileSync(talk, 'utf8');
+    symlinkSync(talk, join(dir, 'link.yaml'));
+    const ctx = interactiveContext(join(dir, 'state'));
+    const opened = vi.fn(screenAsker().open);
+    const refusal = async (overrides: Partial<RunOptions>) => {
+      const error = await takeSurvey(options({ bank, ...overrides }), ctx, opened).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).problems.map((p) => `${p.file}: ${p.message}`);
+    };
+    for (const force of [false, true]) {
+      expect(await refusal({ save: talk, force })).toEqual([`${talk}: names a file this run reads or writes (${talk}): the answers never replace it`]);
+      expect(await refusal({ save: join(dir, 'link.yaml'), force })).toEqual([
+        `${join(dir, 'link.yaml')}: names a file this run reads or writes (${talk}): the answers never replace it`,
+      ]);
+    }
+    const out = join(dir, 'report.yaml');
+    expect(await refusal({ save: out, out })).toEqual([`${out}: names a file this run reads or writes (${out}): the answers never replace it`]);
+    expect(opened).not.toHaveBeenCalled();
+    expect(readFileSync(talk, 'utf8')).toBe(before);
+  });
+
+  it('refuses a bank file as the name typed at the end, and asks again', async () => {
+    const dir = tempDir();
+    const bank = join(dir, 'bank');
+    cpSync(BANK, bank, { recursive: true });
+    const talk = join(bank, 'talk.yaml');
+    const before = readFileSync(talk, 'utf8');
+    const flow = start(join(dir, 'state'), { role: 'sales', bank });
+    await skipNameAndTeam();
+    await press('1');
+    await press('2');
+    await press('3');
+    await press('enter');
+    await type(talk);
+    expect(screen.getScreen()).toContain('names a file this run reads or writes');
+    for (let i = 0; i < talk.length; i++) screen.keypress('backspace');
+    screen.type(join(dir, 'mine.yaml'));
+    screen.keypress('enter');
+    await flow.result;
+    expect(readFileSync(talk, 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toContain('T1: 1');
   });
 
   it('asks where to save, and never replaces a file without a yes', async () => {

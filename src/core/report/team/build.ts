@@ -1,6 +1,6 @@
 import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
 import { ROLES } from '../../bank-schema.js';
-import { bandFor, formQuestions, type Bank } from '../../bank.js';
+import { allQuestions, bandFor, formQuestions, type Bank, type Form } from '../../bank.js';
 import type { Role } from '../../roles.js';
 import { describe, mean, momentsOfCounts, polarised, rwgFromVariance, sampleVariance, type Moments, type Numbers, type Summary } from '../../stats.js';
 import { itemScore } from '../../scoring.js';
@@ -237,6 +237,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     consented: shown.filter((r) => consent.has(r) && data.roleCount(r) < minGroup),
     straightLiners: data.straightLiners,
     names: options.showNames ? data.respondentNames() : null,
+    ...mixedForms(bank, data.formsNamed),
   };
   const report: ReportSoFar = {
     schemaVersion: TEAM_SCHEMA_VERSION,
@@ -248,7 +249,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     scale: { ...bank.scale },
     bands: bank.bands.map((b) => ({ ...b })),
     respondents,
-    notes: notes(respondents, gaps, pillars, minGroup),
+    notes: [...(respondents.mixedForms === undefined ? [] : [respondents.mixedForms.reading]), ...notes(respondents, gaps, pillars, minGroup)],
     overall: {
       team: score(merged(overall, included)),
       byRole: shown.map((r) => ({
@@ -295,15 +296,28 @@ function alphaNote(items: number, complete: number, alpha: number | null): strin
 
 /** The group's values from per-role ascending arrays, ascending: a median of sorted input costs one linear pass. */
 function merged(split: readonly Float64Array[], group: Group): Float64Array {
-  const parts = group.map((r) => split[ROLES.indexOf(r)] ?? new Float64Array(0));
-  if (parts.length === 1) return parts[0] as Float64Array;
+  const parts = group.map((r) => split[ROLES.indexOf(r)] ?? new Float64Array(0)).filter((p) => p.length > 0);
+  if (parts.length <= 1) return parts[0] ?? new Float64Array(0);
+  // Merged, not sorted again: the next value is the least of the parts' next ones (-0 before 0, as sort() puts it).
   const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
+  const next = new Uint32Array(parts.length);
+  for (let at = 0; at < all.length; at++) {
+    let least = -1;
+    let value = Number.POSITIVE_INFINITY;
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p] as Float64Array;
+      const i = next[p] as number;
+      if (i === part.length) continue;
+      const x = part[i] as number;
+      if (least === -1 || x < value || (x === value && x === 0 && Object.is(x, -0))) {
+        least = p;
+        value = x;
+      }
+    }
+    all[at] = value;
+    next[least] = (next[least] as number) + 1;
   }
-  return all.sort();
+  return all;
 }
 
 /** The group's counts per scale point, summed over its roles. */
@@ -369,6 +383,15 @@ function unknownFindings(bank: Bank, pillars: readonly TeamPillar[], items: read
     findings,
     items: itemFindings,
   };
+}
+
+/** Files that named both forms: every figure rests on the quick form's statements, not the full form's. */
+function mixedForms(bank: Bank, named: Readonly<Record<Form, number>>): Pick<TeamReport['respondents'], 'mixedForms'> {
+  if (named.quick === 0 || named.full === 0) return {};
+  const quick = allQuestions(bank, 'quick').length;
+  const left = allQuestions(bank, 'full').length - quick;
+  const reading = `The answer files mix forms: ${named.quick} answered the quick form and ${named.full} the full form. Every figure rests on the quick form's ${quick} statements, the ones all of them answered; the full form's other ${left} are left out, so the pillar figures rest on other statements than a full-form report's and do not compare with one.`;
+  return { mixedForms: { quick: named.quick, full: named.full, reading } };
 }
 
 function notes(respondents: ReportSoFar['respondents'], gaps: readonly TeamGap[], pillars: readonly TeamPillar[], minGroup: number): string[] {

@@ -93,6 +93,8 @@ export const teamReportSchema = z.strictObject({
     straightLiners: z.int(),
     /** Only with --show-names; sorted, not linked to any answer. */
     names: z.array(z.string()).nullable(),
+    /** Only when the answer files named different forms (CSV rows count as full): how many named each; the team is scored on the quick form. */
+    mixedForms: z.strictObject({ quick: z.int(), full: z.int(), reading: z.string() }).optional(),
   }),
   notes: z.array(z.string()),
   overall: z.strictObject({ team: scoreSchema, byRole: z.array(z.strictObject({ role, score: scoreSchema })) }),
