@@ -2,6 +2,7 @@ import { respondentCount } from '../../core/report/wording.js';
 import type { CompareReport } from '../../core/report/compare/schema.js';
 import { wholeDifference } from '../../core/whole-score.js';
 import type { RenderOptions } from '../renderer.js';
+import { fitLines } from '../shared/wrap.js';
 import { shownDifference, shownSizeChange, signedPoints, scoreText } from '../shared/numbers.js';
 import { plainText } from '../shared/sanitize.js';
 import { textStyle } from '../shared/style.js';
@@ -68,7 +69,7 @@ export function renderCompareText(report: CompareReport, options: RenderOptions)
     out.push('');
   }
   out.push(c.bold('Improved'), ...list(report.improved.map(plainText), c.green), '', c.bold('Got worse'), ...list(report.worsened.map(plainText), c.red));
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n'), options.width)}\n`;
 }
 
 function list(lines: readonly string[], colour: (s: string) => string): string[] {

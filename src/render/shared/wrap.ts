@@ -27,3 +27,12 @@ export function wrapLine(line: string, width: number | undefined, indent: number
   lines.push(current);
   return lines.join('\n');
 }
+
+/** Every line of `text` that is wider than `width` broken between words, continuing two spaces further in than it starts. */
+export function fitLines(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  return text
+    .split('\n')
+    .map((line) => wrapLine(line, width, (/^ */.exec(line)?.[0].length ?? 0) + 2))
+    .join('\n');
+}

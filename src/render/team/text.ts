@@ -18,7 +18,7 @@ import {
   statementLabel,
   verdictLabel,
 } from './layout.js';
-import { wrapLine } from '../shared/wrap.js';
+import { fitLines, wrapLine } from '../shared/wrap.js';
 
 const BAR = 12;
 
@@ -174,7 +174,7 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
     heading('Notes');
     for (const note of report.notes) out.push(wrapLine(`  ${c.dim(plainText(note))}`, options.width, 2));
   }
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n'), options.width)}\n`;
 }
 
 /** A role's score with its band, numbers aligned: " 39 Cooperating". */

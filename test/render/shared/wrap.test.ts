@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleLength, wrapLine } from '../../../src/render/shared/wrap.js';
+import { fitLines, visibleLength, wrapLine } from '../../../src/render/shared/wrap.js';
 
 describe('wrapLine', () => {
   it.each([
@@ -16,5 +16,13 @@ describe('wrapLine', () => {
     const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
     expect(visibleLength(red('abc'))).toBe(3);
     expect(wrapLine(`${red('one')} ${red('two')}`, 7, 0)).toBe(`${red('one')} ${red('two')}`);
+  });
+});
+
+describe('fitLines', () => {
+  it('breaks only the lines wider than the width, each continuing two spaces further in than it starts', () => {
+    const text = ['Short line', '  sales 8, marketing 91, gap −83 (−100 to −50) · beyond noise', 'fits'].join('\n');
+    expect(fitLines(text, 30)).toBe(['Short line', '  sales 8, marketing 91, gap', '    −83 (−100 to −50) · beyond', '    noise', 'fits'].join('\n'));
+    expect(fitLines(text, undefined)).toBe(text);
   });
 });
