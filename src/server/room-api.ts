@@ -15,8 +15,11 @@ export interface PhoneState {
   /** Index in the form of the statement to show: the first unanswered one; null once all are answered. */
   next: number | null;
   finished: boolean;
-  /** With --show-own, once finished: the participant's own overall and pillar scores (whole numbers). */
-  own?: { overall: number | null; band: string | null; pillars: { name: string; score: number | null }[] };
+  /**
+   * With --show-own, once finished: the participant's own overall and pillar scores (whole numbers),
+   * and the single report's warning when they gave the same answer to every statement.
+   */
+  own?: { overall: number | null; band: string | null; pillars: { name: string; score: number | null }[]; sameAnswer: string | null };
 }
 
 export interface RoomStatus {

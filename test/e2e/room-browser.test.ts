@@ -170,6 +170,19 @@ describe('cash-test room in Chromium', () => {
     await answerAll(phone.page, 'leadership', 0, total);
     await phone.page.getByRole('heading', { name: 'Your own result' }).waitFor();
     expect(await phone.page.locator('.result tr').count()).toBeGreaterThan(1);
+    expect(await phone.page.getByRole('note').count()).toBe(0);
+
+    // The same answer to every statement: the phone warns as the single report does.
+    const same = await device(room, 'phone');
+    await same.page.goto(room.join);
+    await same.page.getByRole('button', { name: 'Sales', exact: true }).tap();
+    for (let k = 0; k < total; k++) {
+      await expect.poll(() => progress(same.page)).toMatch(new RegExp(`^${k + 1}/${total} · `));
+      await same.page.getByRole('button', { name: /^4 · / }).tap();
+    }
+    await same.page.getByRole('heading', { name: 'Your own result' }).waitFor();
+    expect(await same.page.getByRole('note').textContent()).toMatch(/^You gave the same answer, “[^”]+”, to every statement/);
+    expect(same.problems).toEqual([]);
 
     const [file] = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
     expect(file).toBe('leadership-01.yaml');

@@ -8,6 +8,7 @@ import { InputError } from '../../core/errors.js';
 import { roomCounts } from '../../core/room/counts.js';
 import type { Role } from '../../core/roles.js';
 import { scoreRespondent } from '../../core/scoring.js';
+import { sameAnswer } from '../../core/report/single/build.js';
 import type { TeamReport } from '../../core/report/team/schema.js';
 import { wholeScore } from '../../core/whole-score.js';
 import { folderSink } from '../../io/answer-sinks.js';
@@ -310,6 +311,7 @@ export class Room implements RoomApi {
       overall: whole(score.overall),
       band: bank.bands.find((b) => b.id === score.band)?.label ?? null,
       pillars: score.pillars.filter((p) => p.asked > 0).map((p) => ({ name: bank.pillars.find((x) => x.id === p.id)?.name ?? p.id, score: whole(p.score) })),
+      sameAnswer: sameAnswer(bank, form, response.answers)?.reading ?? null,
     };
   }
 

@@ -67,6 +67,7 @@ input{font:inherit;width:100%;min-height:3rem;padding:.5rem .7rem;border:2px sol
 .result{border-collapse:collapse;width:100%;margin:.6rem 0}
 .result td,.result th{border-bottom:1px solid #999;padding:.4rem 0;text-align:left}
 .result td{text-align:right;font-variant-numeric:tabular-nums}
+.same-answer{font-weight:600;padding:.5rem .75rem;border-left:5px solid #D55E00;background:#fff4ec}
 `;
 
 const SCRIPT = `(function(){
@@ -185,6 +186,7 @@ function done(){
     var rows=[el('tr',{},[el('th',{scope:'row',text:'Overall'}),el('td',{text:state.own.overall===null?'n/a':state.own.overall+'/100'+(state.own.band?' · '+state.own.band:'')})])];
     state.own.pillars.forEach(function(p){rows.push(el('tr',{},[el('th',{scope:'row',text:p.name}),el('td',{text:p.score===null?'not enough answers':String(p.score)})]))});
     nodes.push(el('h2',{text:'Your own result'}),el('table',{'class':'result'},[el('tbody',{},rows)]));
+    if(state.own.sameAnswer)nodes.push(el('p',{'class':'same-answer',role:'note',text:state.own.sameAnswer}));
   }
   show(nodes);
 }

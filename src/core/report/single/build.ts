@@ -61,7 +61,7 @@ export function buildSingleReport(bank: Bank, response: Response, score: Respond
 }
 
 /** One answer to every statement says little: with reverse-worded statements in the form, it contradicts itself. */
-function sameAnswer(bank: Bank, form: Form, answers: Response['answers']): SingleReport['sameAnswer'] {
+export function sameAnswer(bank: Bank, form: Form, answers: Response['answers']): SingleReport['sameAnswer'] {
   const questions = allQuestions(bank, form);
   if (!straightLined(questions.map((q) => answerCode(answers[q.id], bank.scale.min)))) return null;
   const value = answers[(questions[0] as Question).id] as number | 'na';
