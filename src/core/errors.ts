@@ -10,9 +10,20 @@ export interface Problem {
 
 export type ExitCode = 0 | 1 | 2 | 130;
 
+// The scripted run is bundled as one file with its own copy of this module, apart from the rest of the
+// bundle: an error is known by its brand, not by the copy of the class that made it.
+const INPUT_ERROR = Symbol.for('cash-test.InputError');
+const INTERRUPTED_ERROR = Symbol.for('cash-test.InterruptedError');
+
+const branded = (value: unknown, brand: symbol): boolean => typeof value === 'object' && value !== null && brand in value;
+
 /** Bad input or usage: the run stops before anything is written. Exit 2. */
 export class InputError extends Error {
   readonly exitCode = 2;
+  readonly [INPUT_ERROR] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, INPUT_ERROR);
+  }
   constructor(
     readonly problems: readonly Problem[],
     readonly hint?: string,
@@ -25,6 +36,10 @@ export class InputError extends Error {
 /** The user pressed Ctrl-C; whatever had to be saved is saved. Exit 130. */
 export class InterruptedError extends Error {
   readonly exitCode = 130;
+  readonly [INTERRUPTED_ERROR] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, INTERRUPTED_ERROR);
+  }
   constructor(readonly hint?: string) {
     super('interrupted');
     this.name = 'InterruptedError';

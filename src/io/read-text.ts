@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 
 /**
@@ -18,7 +18,8 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   const fail = (message: string, at: { line?: number; col?: number } = {}) => new InputError([{ file, ...at, message }]);
   const tooLarge = (size: string) => fail(`is ${size} MB; input files are limited to ${megabytes(maxBytes)} MB`);
   // Synchronous calls: for a folder of thousands of small answer files they cost a fifth of the asynchronous ones.
-  checkInputFile(file);
+  const info = checkInputFile(file);
+  if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -27,17 +28,18 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   }
   const chunks: Buffer[] = [];
   try {
-    const info = fstatSync(fd);
-    if (info.size > maxBytes) throw tooLarge(megabytes(info.size));
     // A file at once (one byte more than its size, should it grow), then in chunks against the limit.
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(total === 0 && info.size > 0 ? info.size + 1 : CHUNK_BYTES);
+      const whole = total === 0 && info.size > 0;
+      const buffer = Buffer.allocUnsafe(whole ? info.size + 1 : CHUNK_BYTES);
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(`more than ${megabytes(maxBytes)}`);
       chunks.push(buffer.subarray(0, bytesRead));
+      // No more than its size: the whole file, without asking again.
+      if (whole && bytesRead <= info.size) break;
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -45,13 +47,14 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
   } finally {
     closeSync(fd);
   }
-  const bytes = Buffer.concat(chunks);
+  const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16 === null && bytes.includes(0)) throw fail('is not a text file (it contains NUL bytes)');
   if (utf16 === null && !isUtf8(bytes)) throw fail('is not UTF-8 text: save it as UTF-8', firstInvalidUtf8(bytes));
-  const text = new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
-  if (utf16 !== null && text.includes('\0')) throw fail('is not a text file (it contains NUL characters)');
+  if (utf16 === null) return bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+  const text = new TextDecoder(utf16).decode(bytes);
+  if (text.includes('\0')) throw fail('is not a text file (it contains NUL characters)');
   return text;
 }
 
@@ -59,7 +62,7 @@ export async function readTextFile(file: string, maxBytes = MAX_INPUT_BYTES): Pr
  * Refuses, before anything opens it, what is not a regular file: opening a named pipe waits for a
  * writer that may never come, and a device or a socket is no input. A link to a regular file is fine.
  */
-export function checkInputFile(file: string): void {
+export function checkInputFile(file: string): Stats {
   if (file === '-') {
     throw new InputError(
       [{ file, message: 'reading standard input is not supported: name a file' }],
@@ -74,6 +77,7 @@ export function checkInputFile(file: string): void {
   }
   const kind = notRegularFile(info);
   if (kind !== null) throw new InputError([{ file, message: kind }]);
+  return info;
 }
 
 /** What a path is when it is not a regular file, as a message; null for a regular file. */

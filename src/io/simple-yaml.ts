@@ -9,11 +9,14 @@ type Scalar = string | number | boolean | null;
 type Value = Scalar | Record<string, Scalar>;
 
 const SPACE = 0x20;
+const HASH = 0x23;
+const CR = 0x0d;
 const NOT_SIMPLE = Symbol('not simple');
 const EMPTY = Symbol('empty');
 
 // eslint-disable-next-line no-control-regex
-const AWKWARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\t\u2028\u2029\ufeff]|\r(?!\n)/;
+const AWKWARD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\t\u2028\u2029\ufeff]/;
+const LONE_CR = /\r(?!\n)/;
 const KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 // Keys YAML would read as something other than a string, and keys that would reach an object's prototype.
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
@@ -27,24 +30,32 @@ const VERSION = /^[0-9]+(?:\.[0-9]+){2,}$/;
 const DATE_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?$/;
 
 export function readSimpleYaml(text: string): Record<string, Value> | undefined {
-  if (AWKWARD.test(text)) return undefined;
+  if (AWKWARD.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   const root: Record<string, Value> = {};
   let openKey: string | null = null;
   let child: Record<string, Scalar> | null = null;
   let childIndent = 0;
 
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    // Only spaces indent in YAML; other white space is content.
-    let indent = 0;
-    while (line.charCodeAt(indent) === SPACE) indent++;
-    const content = line.slice(indent);
-    if (content === '' || content.startsWith('#')) continue;
-    const colon = content.indexOf(':');
-    const key = content.slice(0, colon);
-    const rest = withoutSpaces(content.slice(colon + 1));
-    if (colon < 1 || !(content.length === colon + 1 || content.charAt(colon + 1) === ' ') || !KEY.test(key) || RESERVED_KEYS.has(key)) return undefined;
-    const value = rest === '' || rest.startsWith('#') ? EMPTY : readValue(rest);
+  // Line by line without splitting the text: most lines of an answer file are comments, skipped unread.
+  for (let start = 0, next = 0; start <= text.length; start = next) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    next = end + 1;
+    // Only spaces indent in YAML; other white space is content. A CR can only come before the LF.
+    let first = start;
+    while (text.charCodeAt(first) === SPACE) first++;
+    const lineEnd = text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    if (first >= lineEnd || text.charCodeAt(first) === HASH) continue;
+    const indent = first - start;
+    const colon = text.indexOf(':', first);
+    if (colon <= first || colon >= lineEnd || !(colon + 1 === lineEnd || text.charCodeAt(colon + 1) === SPACE)) return undefined;
+    const key = text.slice(first, colon);
+    if (!KEY.test(key) || RESERVED_KEYS.has(key)) return undefined;
+    let valueStart = colon + 1;
+    let valueEnd = lineEnd;
+    while (valueStart < valueEnd && text.charCodeAt(valueStart) === SPACE) valueStart++;
+    while (valueEnd > valueStart && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+    const value = valueStart === valueEnd || text.charCodeAt(valueStart) === HASH ? EMPTY : readValue(text.slice(valueStart, valueEnd));
     if (value === NOT_SIMPLE) return undefined;
 
     if (indent === 0) {
