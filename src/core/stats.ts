@@ -169,6 +169,22 @@ export interface Moments {
   variance: number;
 }
 
+/**
+ * The moments of the rest of a group, from the whole group's and one part's (the whole minus the
+ * part): SS_rest = SS_whole − SS_part − n_part·(m_part − m)² − n_rest·(m_rest − m)². Null when the
+ * rest has fewer than 2 values, or when the figures cannot be of one group and its part.
+ */
+export function momentsOfRest(whole: Moments, part: Moments): Moments | null {
+  const n = whole.n - part.n;
+  if (n < 2 || part.n < 1) return null;
+  const mean = (whole.n * whole.mean - part.n * part.mean) / n;
+  const squares = (whole.n - 1) * whole.variance;
+  const rest = squares - (part.n - 1) * part.variance - part.n * (part.mean - whole.mean) ** 2 - n * (mean - whole.mean) ** 2;
+  // Rounding leaves a sum of squares of 0 a hair either side.
+  if (!Number.isFinite(rest) || rest < -1e-9 * Math.max(1, squares)) return null;
+  return { n, mean, variance: Math.max(0, rest) / (n - 1) };
+}
+
 /** Hedges' g as above, from each group's moments; the same nulls. */
 export function hedgesGFromMoments(a: Moments, b: Moments): number | null {
   const { n: n1, variance: s1 } = a;

@@ -1,6 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { mean, median, sampleVariance, sampleSd, describe as summarize, hedgesG, rwg, polarised, cronbachAlpha, interpretG } from '../../src/core/stats.js';
+import {
+  mean,
+  median,
+  sampleVariance,
+  sampleSd,
+  describe as summarize,
+  hedgesG,
+  rwg,
+  polarised,
+  cronbachAlpha,
+  interpretG,
+  momentsOfRest,
+} from '../../src/core/stats.js';
 import type { Summary } from '../../src/core/stats.js';
 
 /** null must be null; a number must be within 1e-10 (toBeCloseTo(x, 10)). */
@@ -372,6 +384,39 @@ describe('properties', () => {
         const rows = col.map((v) => Array.from({ length: k }, () => v));
         expect(cronbachAlpha(rows) as number).toBeCloseTo(1, 9);
       }),
+    );
+  });
+});
+
+describe('momentsOfRest', () => {
+  const moments = (xs: number[]) => ({ n: xs.length, mean: mean(xs) as number, variance: sampleVariance(xs) as number });
+
+  it('gives the rest of a group from the whole and one part: 10, 20, 30, 40 minus 10, 40 is 20, 30', () => {
+    // whole: mean 25, SS 500 (variance 500/3); part 10, 40: mean 25, SS 450; rest 20, 30: mean 25, SS 50.
+    const rest = momentsOfRest(moments([10, 20, 30, 40]), moments([10, 40]));
+    expect(rest?.n).toBe(2);
+    expect(rest?.mean).toBeCloseTo(25, 12);
+    expect(rest?.variance).toBeCloseTo(50, 9);
+  });
+
+  it('is null for a rest of fewer than 2, or figures that cannot be of one group and its part', () => {
+    expect(momentsOfRest(moments([1, 2, 3]), moments([1, 2]))).toBeNull();
+    expect(momentsOfRest({ n: 5, mean: 50, variance: 0 }, { n: 2, mean: 90, variance: 100 })).toBeNull();
+  });
+
+  it('equals the rest computed directly, on random groups', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 2, maxLength: 12 }),
+        (part, rest) => {
+          const got = momentsOfRest(moments([...part, ...rest]), part.length > 1 ? moments(part) : { n: 1, mean: part[0] as number, variance: 0 });
+          const want = moments(rest);
+          expect(got?.n).toBe(want.n);
+          expect(got?.mean).toBeCloseTo(want.mean, 6);
+          expect(got?.variance).toBeCloseTo(want.variance, 4);
+        },
+      ),
     );
   });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/core/report/compare/build.js';
 import { resultSchema } from '../../src/core/report/result-schema.js';
+import { momentsOfRest } from '../../src/core/stats.js';
 import { loadResult } from '../../src/io/load-result.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
@@ -22,7 +23,7 @@ describe('loadResult', () => {
     expect(await loadResult(file(name))).toMatchObject({ kind: 'team', schemaVersion: 1 });
   });
 
-  it.each(OLD)('compares %s with the result of the same answers written now: no change, sales − marketing judged, leadership not', async (name) => {
+  it.each(OLD)('compares %s with the result of the same answers written now: no change, every gap judged', async (name) => {
     const r = compareResults(await loadResult(file(name)), await loadResult(file('team-v2.json')));
     expect(r.overall.change).toBe(0);
     expect(r.pillars.map((p) => p.change)).toEqual([0, 0, 0, 0]);
@@ -32,9 +33,25 @@ describe('loadResult', () => {
     expect(salesMarketing).toHaveLength(4);
     expect(leadership).toHaveLength(4);
     for (const g of [...salesMarketing, ...leadership]) expect(g.change).toBe(0);
-    for (const g of salesMarketing) expect(g).toMatchObject({ clear: false, unrecorded: false });
-    for (const g of leadership) expect(g).toMatchObject({ clear: false, unrecorded: true });
-    expect(r.headline).toContain('Changes of the leadership − everyone else gap are not judged: a team result of schemaVersion 1');
+    for (const g of [...salesMarketing, ...leadership]) expect(g).toMatchObject({ clear: false, unrecorded: false });
+    expect(r.headline).not.toContain('not judged');
+  });
+
+  it.each(OLD)('%s: everyone else, worked out as the team minus leadership, is what schemaVersion 2 records', async (name) => {
+    const old = await loadResult(file(name));
+    const now = await loadResult(file('team-v2.json'));
+    if (old.kind !== 'team' || now.kind !== 'team' || now.schemaVersion !== 2) throw new Error('team results');
+    const recorded = now.gaps.find((g) => g.id === 'leadership-others')?.pillars ?? [];
+    expect(recorded).toHaveLength(4);
+    for (const entry of recorded) {
+      const pillar = old.pillars.find((p) => p.id === entry.pillar);
+      const lead = pillar?.byRole.find((r) => r.role === 'leadership')?.score;
+      const m = (s: { n: number; mean: number | null; sd: number | null } | undefined) => ({ n: s?.n ?? 0, mean: s?.mean ?? 0, variance: (s?.sd ?? 0) ** 2 });
+      const rest = momentsOfRest(m(pillar?.team), m(lead));
+      expect(rest?.n).toBe(entry.nB);
+      expect(rest?.mean).toBeCloseTo(entry.b ?? -1, 9);
+      expect(Math.sqrt(rest?.variance ?? -1)).toBeCloseTo(entry.sdB ?? -1, 9);
+    }
   });
 
   it('judges every gap between two results written now', async () => {

@@ -1,5 +1,5 @@
 import { excludesZero, meanDifference, welchDifference } from '../../difference.js';
-import type { Moments } from '../../stats.js';
+import { momentsOfRest, type Moments } from '../../stats.js';
 import type { ReadableResult } from '../result-schema.js';
 import { wholeDifference, wholeScore } from '../../whole-score.js';
 import { capitalize, points, quoted } from '../wording.js';
@@ -117,7 +117,7 @@ export function compareResults(before: ReadableResult, after: ReadableResult): C
         : []),
       ...(gaps.some((g) => g.unrecorded)
         ? [
-            'Changes of the leadership − everyone else gap are not judged: a team result of schemaVersion 1 (an older cash-test) does not record the spread of everyone else. `cash-test aggregate <answers> --format json` on its answers gives a result that can be judged.',
+            'Some changes of the leadership − everyone else gap are not judged: a team result of schemaVersion 1 (an older cash-test) does not record the spread of everyone else, and this one does not show the figures it can be worked out from (the team and leadership). `cash-test aggregate <answers> --format json` on its answers gives a result that can be judged.',
           ]
         : []),
     ].join(' '),
@@ -172,15 +172,21 @@ function scored(result: ReadableResult): Scored {
         ? result.gaps
             .filter((g) => g.shown)
             .flatMap((g) => g.pillars.map((p) => gapOf(g, p, [momentsOf(p.nA, p.a, p.sdA), momentsOf(p.nB, p.b, p.sdB)], false)))
-        : // A schemaVersion 1 result records the spread of sales and of marketing (their role scores), not that of everyone else.
+        : // A schemaVersion 1 result records the role scores, so sales and marketing as they are; everyone
+          // else is the team minus leadership (the same people in both figures), when both are shown.
           result.gaps
             .filter((g) => g.shown)
             .flatMap((g) =>
-              g.pillars.map((p) =>
-                g.id === 'sales-marketing'
-                  ? gapOf(g, p, [sideOfRole(p.pillar, 'sales'), sideOfRole(p.pillar, 'marketing')], false)
-                  : gapOf(g, p, [null, null], true),
-              ),
+              g.pillars.map((p) => {
+                if (g.id === 'sales-marketing') return gapOf(g, p, [sideOfRole(p.pillar, 'sales'), sideOfRole(p.pillar, 'marketing')], false);
+                const leadership = sideOfRole(p.pillar, 'leadership');
+                const team = result.pillars.find((x) => x.id === p.pillar)?.team;
+                const whole = team ? figure(team).moments : null;
+                const rest = whole && leadership ? momentsOfRest(whole, leadership) : null;
+                // The rest must be the gap's other side: its mean is recorded.
+                const others = rest && p.b !== null && Math.abs(rest.mean - p.b) < 1e-6 ? rest : null;
+                return gapOf(g, p, [leadership, others], others === null);
+              }),
             ),
   };
 }

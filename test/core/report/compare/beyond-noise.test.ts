@@ -111,20 +111,42 @@ describe('the leadership − everyone else gap in compare', () => {
     expect(talk).toMatchObject({ before: 0, after: 0, clear: false });
   });
 
-  it('is not judged against a result of schemaVersion 1, which does not record everyone else’s spread', () => {
-    const old = JSON.parse(JSON.stringify(teamBefore())) as TeamReport & { schemaVersion: number };
-    const v1 = {
+  /** The result as schemaVersion 1 wrote it: no spread of either side in the gap entries. */
+  const asV1 = (r: TeamReport) => {
+    const old = JSON.parse(JSON.stringify(r)) as TeamReport;
+    return readableResultSchema.parse({
       ...old,
       schemaVersion: 1,
       gaps: old.gaps.map((g) => ({ ...g, pillars: g.pillars.map(({ sdA, sdB, ...p }) => p), items: g.items.map(({ sdA, sdB, ...i }) => i) })),
+    });
+  };
+
+  it('is judged against a result of schemaVersion 1 from its team and leadership figures (everyone else = the team minus leadership)', () => {
+    const r = compareResults(asV1(teamBefore()), teamAfter());
+    const tools = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'tools');
+    expect(tools).toMatchObject({ change: -75, clear: true, unrecorded: false });
+    expect(r.gaps.map((g) => g.clear)).toEqual(compareResults(teamBefore(), teamAfter()).gaps.map((g) => g.clear));
+    expect(r.headline).not.toContain('not judged');
+  });
+
+  it('is not judged when such a result does not show leadership’s figures, and says so', () => {
+    const v1 = asV1(teamBefore());
+    if (v1.kind !== 'team' || v1.schemaVersion !== 1) throw new Error('a team result of schemaVersion 1');
+    const hidden = {
+      ...v1,
+      pillars: v1.pillars.map((p) => ({
+        ...p,
+        byRole: p.byRole.map((r) => (r.role === 'leadership' ? { ...r, score: { ...r.score, mean: null, sd: null } } : r)),
+      })),
     };
-    const r = compareResults(readableResultSchema.parse(v1), teamAfter());
+    const r = compareResults(hidden, teamAfter());
     const tools = r.gaps.find((g) => g.gap === 'leadership-others' && g.pillar === 'tools');
     expect(tools).toMatchObject({ change: -75, clear: false, unrecorded: true });
     expect(tools?.reading).toBe(
       'The leadership − everyone else gap on Tools narrowed by 75 points (75 → 0 points), not judged: an older result does not record the spread it is judged by.',
     );
     expect(r.improved).not.toContain(tools?.reading);
+    expect(r.headline).toContain('Some changes of the leadership − everyone else gap are not judged');
     // sales − marketing is judged from the role scores a schemaVersion 1 result records.
     expect(r.gaps.filter((g) => g.gap === 'sales-marketing').every((g) => !g.unrecorded)).toBe(true);
   });

@@ -127,6 +127,15 @@ describe('cash-test compare', () => {
     expect(compareResults(before, moved).questions).toEqual({ compared: 4, before: 4, after: 4 });
   });
 
+  it('says so when a changed bank still reads the same in every question (a tag added, say)', () => {
+    const before = single({ T1: 3, T2: 3, K1: 2, K2: 2 });
+    const after = { ...before, bank: { ...before.bank, version: '1.1.0', hash: 'f'.repeat(64) } };
+    const r = compareResults(before, after);
+    expect(r.bankChanged).toBe(true);
+    expect(r.headline).toContain('The question bank changed in between (1.0.0 → 1.1.0), but all 4 questions read the same in both.');
+    expect(r.headline).not.toContain('compare them with care');
+  });
+
   it('lists what is wrong in both files, with positions', async () => {
     const good = single({ T1: 3, T2: 3, K1: 2, K2: 2 });
     const [dir, before, after] = await files({ ...good, schemaVersion: 2 }, { ...good, kind: 'group' });

@@ -45,8 +45,12 @@ function team(responses: readonly Response[], minGroup = 3): TeamReport {
 const RUNS = 200;
 
 describe('readings that survive a team with no real difference', () => {
+  // The issue asks for at most 5 %. A large gap must be surely 10 points or more, so the true rate is
+  // 0.4 % at 5 a side and 0 at 3 and 10 (5000 runs each, docs/team-report.md); at most 2 of 200 holds
+  // for any seed with little risk, and fails for the earlier rule (g alone, 4.9 % at 10 a side) for
+  // nearly every seed: a test that can fail.
   it.each([3, 5, 10])(
-    '%i a side with no true difference (seed 11 + n): the headline calls a gap large in at most 5 in 100 of 200 runs',
+    '%i a side with no true difference (seed 11 + n): the headline calls a gap large in at most 2 of 200 runs',
     (n) => {
       const random = seeded(11 + n);
       let large = 0;
@@ -54,7 +58,7 @@ describe('readings that survive a team with no real difference', () => {
         const r = team([...Array.from({ length: n }, () => person('sales', random)), ...Array.from({ length: n }, () => person('marketing', random))]);
         if (/large gap/.test(r.headline)) large++;
       }
-      expect(large / RUNS).toBeLessThanOrEqual(0.05);
+      expect(large).toBeLessThanOrEqual(2);
     },
     SLOW_TEST_TIMEOUT_MS,
   );
