@@ -7,7 +7,7 @@ import { tQuantile, tTwoSided } from './t-distribution.js';
 // results (after − before): both are differences of independent means.
 
 export const CONFIDENCE = 0.95;
-/** The false discovery rate allowed over a family of gaps (Benjamini–Hochberg). */
+/** The false discovery rate allowed over the gaps of one comparison (Benjamini–Hochberg). */
 export const FALSE_DISCOVERY_RATE = 0.05;
 
 export interface Difference {
@@ -73,17 +73,20 @@ function binomial(n: number, k: number): number {
 }
 
 /**
- * Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1), in the input's order.
- * A difference is a discovery at false discovery rate q when its adjusted p is ≤ q.
+ * Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1), in the input's order;
+ * weighted when `weights` are given (Genovese, Roeder & Wasserman 2006): each p is read as p / w,
+ * the weights positive and averaging 1, so p(i)/w(i) ≤ q·i/m rejects the i smallest. A difference is
+ * a discovery at false discovery rate q when its adjusted p is ≤ q. An adjusted p is never below
+ * its own p: a weight can spend more of the budget on a difference, not make it surer than it is.
  */
-export function adjustBenjaminiHochberg(ps: readonly number[]): number[] {
+export function adjustBenjaminiHochberg(ps: readonly number[], weights: readonly number[] = ps.map(() => 1)): number[] {
   const m = ps.length;
-  const order = ps.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);
+  const order = ps.map((p, i) => ({ p, i, q: p / (weights[i] as number) })).sort((x, y) => x.q - y.q);
   const adjusted = new Array<number>(m).fill(1);
   let running = 1;
   for (let rank = m; rank >= 1; rank--) {
-    const { p, i } = order[rank - 1] as { p: number; i: number };
-    running = Math.min(running, (p * m) / rank);
+    const { p, i, q } = order[rank - 1] as { p: number; i: number; q: number };
+    running = Math.min(running, (q * m) / rank);
     adjusted[i] = Math.min(1, Math.max(p, running));
   }
   return adjusted;

@@ -111,6 +111,52 @@ describe('adjustBenjaminiHochberg', () => {
     got.forEach((g, i) => expect(g).toBeCloseTo(want[i] as number, 12));
   });
 
+  it.each<[number[], number[], number[]]>([
+    // p/w: 0.002, 0.03, 0.002, 0.4 over m = 4: ·4/rank 0.008, 0.004, 0.04, 0.4 → step-up 0.004, 0.004, 0.04, 0.4
+    // (unweighted: 0.008, 0.04, 0.004, 0.2)
+    [
+      [0.004, 0.03, 0.001, 0.2],
+      [2, 1, 0.5, 0.5],
+      [0.004, 0.04, 0.004, 0.4],
+    ],
+    // p/w: 0.0111, 0.005: ·2/rank 0.0111 (rank 2), 0.01 (rank 1); the first is never below its own p 0.02
+    [
+      [0.02, 0.001],
+      [1.8, 0.2],
+      [0.02, 0.01],
+    ],
+    // one pillar of 4 among 48 statements, 80 % of the budget on the pillars: w = 0.8·52/4 = 10.4, p·52/10.4 = 5p
+    [
+      [0.009, ...Array.from({ length: 51 }, () => 1)],
+      [10.4, 10.4, 10.4, 10.4, ...Array.from({ length: 48 }, () => (0.2 * 52) / 48)],
+      [0.045, ...Array.from({ length: 51 }, () => 1)],
+    ],
+  ])('weighted: %j with weights %j → %j', (ps, weights, want) => {
+    const got = adjustBenjaminiHochberg(ps, weights);
+    expect(got).toHaveLength(want.length);
+    got.forEach((g, i) => expect(g).toBeCloseTo(want[i] as number, 12));
+  });
+
+  it('with equal weights is plain Benjamini–Hochberg; a heavier weight never raises a p', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 4, noNaN: true })), { minLength: 1, maxLength: 40 }),
+        (pairs) => {
+          const ps = pairs.map(([p]) => p);
+          const weights = pairs.map(([, w]) => w);
+          expect(
+            adjustBenjaminiHochberg(
+              ps,
+              ps.map(() => 1),
+            ),
+          ).toEqual(adjustBenjaminiHochberg(ps));
+          const heavier = weights.map((w, i) => (i === 0 ? w * 2 : w));
+          expect(adjustBenjaminiHochberg(ps, heavier)[0] as number).toBeLessThanOrEqual(adjustBenjaminiHochberg(ps, weights)[0] as number);
+        },
+      ),
+    );
+  });
+
   it('never lowers a p, keeps the order of p, and stays in [0, 1]', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 60 }), (ps) => {

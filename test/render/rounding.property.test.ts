@@ -183,12 +183,12 @@ function checkCompare(c: CompareReport, before: TeamReport, after: TeamReport, c
 
 describe('the rounding rule in every format', () => {
   it(
-    'team report: text, Markdown, HTML and CSV (seed 2026, 120 teams)',
+    'team report: text, Markdown, HTML and CSV (seed 2026, 240 teams)',
     () => {
       const checked: Checked = new Map();
       fc.assert(
         fc.property(room, (responses) => checkTeam(team(responses), checked)),
-        { seed: 2026, numRuns: 120 },
+        { seed: 2026, numRuns: 240 },
       );
       expectEachRead(checked, [
         ...['text', 'markdown', 'html', 'csv'].map((f) => `${f} sentence`),

@@ -18,7 +18,12 @@ export function percentText(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }
 
+/** "1 statement", "48 statements". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** "1 respondent", "7 respondents". */
 export function respondentCount(n: number): string {
-  return n === 1 ? '1 respondent' : `${n} respondents`;
+  return counted(n, 'respondent');
 }

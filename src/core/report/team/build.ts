@@ -10,8 +10,8 @@ import type { NextStep } from '../stamps.js';
 import { buildAgenda } from './agenda.js';
 import { disclosedRoles } from './disclosure.js';
 import { safetyConcerns } from './safety.js';
-import { bySureness, judgeFamily, rawGap, type RawGap } from './gaps.js';
-import { capitalize, respondentCount } from '../wording.js';
+import { bySureness, judgeComparison, rawGap, type RawGap } from './gaps.js';
+import { capitalize, counted, respondentCount } from '../wording.js';
 import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
 import { TEAM_SCHEMA_VERSION, type GapId, type TeamGap, type TeamItem, type TeamPillar, type TeamReport, type TeamScore } from './schema.js';
@@ -194,19 +194,21 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
   });
 
   const gaps = visible.map(({ c, reason }): TeamGap => {
-    const pillarFamily = judgeFamily(pillarGaps.get(c.id) ?? []);
-    const itemFamily = judgeFamily(itemGaps.get(c.id) ?? []);
+    const judged = judgeComparison(pillarGaps.get(c.id) ?? [], itemGaps.get(c.id) ?? []);
+    const compared = (gs: readonly { p: number | null }[]) => gs.filter((g) => g.p !== null).length;
+    const [pillarsCompared, itemsCompared] = [compared(judged.pillars), compared(judged.items)];
+    const family = `${counted(pillarsCompared + itemsCompared, 'gap')} compared (${counted(pillarsCompared, 'pillar')}, ${counted(itemsCompared, 'statement')})`;
     return {
       id: c.id,
       a: { label: c.a.label, n: groupSize(c.a.group) },
       b: { label: c.b.label, n: groupSize(c.b.group) },
       shown: reason === null,
       reason,
-      pillars: pillarFamily.map(({ name, ...g }) => ({ ...g, reading: gapReading(c.a.label, c.b.label, name, g, `${pillarFamily.length} pillars`) })),
+      pillars: judged.pillars.map(({ name, ...g }) => ({ ...g, reading: gapReading(c.a.label, c.b.label, name, g, family) })),
       items: bySureness(
-        itemFamily.map(({ text, sa, sb, ...g }) => ({
+        judged.items.map(({ text, sa, sb, ...g }) => ({
           ...g,
-          reading: statementGapReading(text, c.a.phrase, sa, c.b.phrase, sb, g, `${itemFamily.length} statements`),
+          reading: statementGapReading(text, c.a.phrase, sa, c.b.phrase, sb, g, family),
         })),
       ),
     };
@@ -413,7 +415,7 @@ function notes(respondents: ReportSoFar['respondents'], gaps: readonly TeamGap[]
     );
   }
   out.push(
-    `A figure resting on fewer than ${minGroup} answers is not shown (n/a), nor one whose absence the other figures would give away. Gaps are read as within noise unless their 95% interval excludes 0 and they stay clear after correcting for the number compared (Benjamini–Hochberg, 5% false discoveries).`,
+    `A figure resting on fewer than ${minGroup} answers is not shown (n/a), nor one whose absence the other figures would give away. Gaps are read as within noise unless their 95% interval excludes 0 and they stay clear after correcting for the number compared (weighted Benjamini–Hochberg over the pillars and statements of each comparison together, 5% false discoveries).`,
   );
   for (const gap of gaps) if (gap.reason !== null) out.push(`The ${gap.a.label} − ${gap.b.label} gap: ${gap.reason}`);
   const noAlpha = pillars.filter((p) => p.alpha === null).map((p) => p.name);

@@ -2,9 +2,9 @@ import { adjustBenjaminiHochberg, excludesZero, FALSE_DISCOVERY_RATE, meanDiffer
 import { hedgesGFromMoments, interpretG, type EffectSizeLabel, type Moments } from '../../stats.js';
 
 // A perception gap as a claim the room can trust: a − b with its 95% Welch interval, read as
-// "within noise" unless the interval excludes 0 and the gap survives the Benjamini–Hochberg
-// correction over its family (the pillars of one comparison, or its items). Only a gap beyond
-// noise gets a size.
+// "within noise" unless the interval excludes 0 and the gap survives one weighted
+// Benjamini–Hochberg correction over everything its comparison may call beyond noise: its pillar
+// gaps and its statement gaps together. Only a gap beyond noise gets a size.
 
 /** Hedges' g from groups this small is noise itself: shown only when both sides have at least this many. */
 export const G_MIN_GROUP = 5;
@@ -13,6 +13,12 @@ export const G_MIN_GROUP = 5;
  * nearest 0), whatever g says: with 10 a side, every gap that clears noise has g above 0.8.
  */
 export const LARGE_MIN_POINTS = 10;
+/**
+ * The share of the correction's budget spread over the pillar gaps; the statement gaps share the
+ * rest. With 4 pillars and 48 statements a pillar gap alone needs p ≤ 0.01 (0.0125 if the pillars
+ * were corrected on their own), a statement gap alone p ≤ 0.0002.
+ */
+export const PILLAR_SHARE = 0.8;
 
 export type Verdict = 'not-enough' | 'within-noise' | 'beyond-noise';
 
@@ -32,7 +38,7 @@ export interface GapFigures {
   high: number | null;
   df: number | null;
   p: number | null;
-  /** p after Benjamini–Hochberg over the gap's family. */
+  /** p after the weighted Benjamini–Hochberg correction over its comparison's pillar and statement gaps. */
   pAdjusted: number | null;
   /** Both sides gave one value each: g is undefined (0/0 or ±∞), the sides are completely apart. */
   separation: boolean;
@@ -45,7 +51,7 @@ export interface GapFigures {
   sureness: number;
 }
 
-/** The figures of one gap before its family is known; `judgeFamily` completes them. */
+/** The figures of one gap before the rest of its comparison is known; `judgeComparison` completes them. */
 export type RawGap = Omit<GapFigures, 'pAdjusted' | 'verdict' | 'size' | 'sureness'>;
 
 export function rawGap(a: Moments | null, b: Moments | null): RawGap {
@@ -71,19 +77,36 @@ export function rawGap(a: Moments | null, b: Moments | null): RawGap {
   };
 }
 
-/** Adjusts the family's p-values together and reads each gap. Order is kept. */
-export function judgeFamily<T extends RawGap>(gaps: readonly T[]): (T & Pick<GapFigures, 'pAdjusted' | 'verdict' | 'size' | 'sureness'>)[] {
-  const tested = gaps.flatMap((g, i) => (g.p === null ? [] : [i]));
-  const adjusted = adjustBenjaminiHochberg(tested.map((i) => gaps[i]?.p as number));
-  const pAdjusted = new Map(tested.map((i, k) => [i, adjusted[k] as number]));
-  return gaps.map((g, i) => {
-    const q = pAdjusted.get(i) ?? null;
+type Judged<T> = T & Pick<GapFigures, 'pAdjusted' | 'verdict' | 'size' | 'sureness'>;
+
+/**
+ * Corrects a comparison's pillar and statement gaps together and reads each gap; order is kept.
+ * The headline, next steps and agenda draw on both, so one correction keeps the chance that they
+ * claim anything at all in a team with no real difference at the false discovery rate.
+ */
+export function judgeComparison<P extends RawGap, I extends RawGap>(pillars: readonly P[], items: readonly I[]): { pillars: Judged<P>[]; items: Judged<I>[] } {
+  const testedPillars = pillars.filter((g) => g.p !== null).length;
+  const testedItems = items.filter((g) => g.p !== null).length;
+  const m = testedPillars + testedItems;
+  const both = testedPillars > 0 && testedItems > 0;
+  const pillarWeight = both ? (PILLAR_SHARE * m) / testedPillars : 1;
+  const itemWeight = both ? ((1 - PILLAR_SHARE) * m) / testedItems : 1;
+  const all = [...pillars.map((g) => ({ g, w: pillarWeight })), ...items.map((g) => ({ g, w: itemWeight }))];
+  const tested = all.filter(({ g }) => g.p !== null);
+  const adjusted = adjustBenjaminiHochberg(
+    tested.map(({ g }) => g.p as number),
+    tested.map(({ w }) => w),
+  );
+  const pAdjusted = new Map<RawGap, number>(tested.map(({ g }, k) => [g, adjusted[k] as number]));
+  const judge = <T extends RawGap>(g: T): Judged<T> => {
+    const q = pAdjusted.get(g) ?? null;
     const difference = g.gap === null || g.p === null ? null : { estimate: g.gap, low: g.low, high: g.high, df: g.df, p: g.p, uniform: g.low === null };
     const verdict: Verdict =
       difference === null ? 'not-enough' : excludesZero(difference) && q !== null && q <= FALSE_DISCOVERY_RATE ? 'beyond-noise' : 'within-noise';
     const sure = verdict === 'beyond-noise' && difference ? sureness(difference) : 0;
     return { ...g, pAdjusted: q, verdict, size: verdict === 'beyond-noise' ? sizeOf(g.g, sure) : null, sureness: sure };
-  });
+  };
+  return { pillars: pillars.map(judge), items: items.map(judge) };
 }
 
 function spread(m: Moments | null): number | null {

@@ -25,7 +25,7 @@ function verdictWords(gap: Pick<GapFigures, 'verdict' | 'size' | 'separation' | 
     return gap.size === null ? 'beyond noise' : `beyond noise — ${gap.size === 'negligible' ? 'a negligible' : `a ${gap.size}`} gap`;
   }
   const apart = gap.low === null ? (gap.p ?? 1) < 0.05 : (gap.low ?? 0) > 0 || (gap.high ?? 0) < 0;
-  return apart ? `within noise once all ${family} compared are taken into account` : 'within noise';
+  return apart ? `within noise once all ${family} are taken into account` : 'within noise';
 }
 
 /**

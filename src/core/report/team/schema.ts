@@ -25,7 +25,7 @@ const gapEntry = {
   low: num,
   high: num,
   df: num,
-  /** Two-sided p, and after Benjamini–Hochberg over the gap's family (its pillars, or its items). */
+  /** Two-sided p, and after the correction over its comparison (weighted Benjamini–Hochberg over its pillars and statements together). */
   p: num,
   pAdjusted: num,
   /** Both sides uniform and apart: g is undefined. */

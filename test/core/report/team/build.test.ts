@@ -25,6 +25,9 @@ const SIX: Response[] = [
   respondent('marketing', { T1: 'na', T2: 'na', K1: 5, K2: 4 }),
 ];
 
+// SIX with a clearer Tools statement gap: sales 3 answers K1 with 1 (K1: sales 25, 0, 0 v marketing 100, 75, 100).
+const CLEAR: Response[] = SIX.map((r, i) => (i === 2 ? respondent('sales', { T1: 3, T2: 3, K1: 1, K2: 3 }) : r));
+
 let bank: Bank;
 beforeAll(async () => {
   bank = await loadBank(MINI_BANK);
@@ -94,7 +97,9 @@ describe('team figures, hand-computed', () => {
     near(tools?.high, -10.557506210218698);
     near(tools?.df, 2.9411764705882355);
     near(tools?.p, 0.03156223162567849);
-    near(tools?.pAdjusted, 0.03156223162567849); // the only pillar with a p: a family of one
+    // One correction over the comparison's 1 pillar and 1 statement with a p, 80 % of the budget on the
+    // pillar: weights 1.6 and 0.4. Tools p/1.6 = 0.0197 ranks first: 0.0197 · 2/1 = 0.0395.
+    near(tools?.pAdjusted, 0.03156223162567849 * 1.25);
     near(tools?.sureness, 10.557506210218698);
     near(tools?.sdA, 25); // 25, 0, 50
     near(tools?.sdB, 12.5); // 100, 75, 87.5
@@ -102,7 +107,7 @@ describe('team figures, hand-computed', () => {
     expect(tools?.reading).toBe('Sales rate Tools 62 points lower than marketing (25 v 87; 95% interval −100 to −10): beyond noise.');
     // Only K1 has enough answers on both sides (T1, T2: 2 marketers; K2: 2 salespeople).
     expect(gap?.items.map((i) => [i.item, i.verdict])).toEqual([
-      ['K1', 'beyond-noise'],
+      ['K1', 'within-noise'],
       ['T1', 'not-enough'],
       ['T2', 'not-enough'],
       ['K2', 'not-enough'],
@@ -111,7 +116,13 @@ describe('team figures, hand-computed', () => {
     // scipy: [25, 0, 50] v [100, 75, 100]: p 0.024817461725749553, interval −117.88048216188605 to −15.452851171447286
     near(k1?.low, -117.88048216188605);
     near(k1?.high, -15.452851171447286);
-    expect(k1?.reading).toBe('“Our CRM is connected”: in sales 2 disagree, 1 is neutral; all 3 in marketing agree — beyond noise.');
+    // K1 p/0.4 = 0.0620 ranks second: 0.0620 · 2/2 = 0.0620, above 5 %: its interval excludes 0, the correction does not.
+    near(k1?.pAdjusted, 0.024817461725749553 / 0.4);
+    expect(k1?.reading).toBe(
+      '“Our CRM is connected”: in sales 2 disagree, 1 is neutral; all 3 in marketing agree — within noise once all 2 gaps compared (1 pillar, 1 statement) are taken into account.',
+    );
+    const clear = report(CLEAR).gaps.find((g) => g.id === 'sales-marketing')?.items[0];
+    expect(clear?.reading).toBe('“Our CRM is connected”: all 3 in sales disagree; all 3 in marketing agree — beyond noise.');
   });
 
   it('reports don’t-know rates per pillar and role, and the notable ones as findings', () => {
@@ -182,7 +193,8 @@ describe('team figures, hand-computed', () => {
 
   it('ranks the lowest items, and the statement gaps beyond noise', () => {
     const r = report(SIX);
-    expect(r.disagreements).toEqual({ gap: 'sales-marketing', items: ['K1'] });
+    expect(r.disagreements).toEqual({ gap: 'sales-marketing', items: [] });
+    expect(report(CLEAR).disagreements).toEqual({ gap: 'sales-marketing', items: ['K1'] });
     expect(r.lowestItems).toEqual(['T1', 'T2', 'K1', 'K2']); // 50, 50, 58.3, 65
     expect(r.weakestPillar).toBe('talk');
   });
@@ -245,19 +257,19 @@ describe('next steps and agenda', () => {
   });
 
   it('opens with the gaps beyond noise, turned into questions for the room', () => {
-    const r = report(SIX);
+    const r = report(CLEAR);
     expect(r.agenda.blocks.map((b) => b.kind)).toEqual(['opening', 'gap', 'pillar', 'unknown', 'actions', 'close']);
     const first = r.agenda.blocks[1];
     expect(first?.items).toEqual(['K1']);
     expect(first?.prompts.slice(0, 3)).toEqual([
       'How true is this for us today: “Our CRM is connected”?',
-      'In sales 2 disagree, 1 is neutral: what does each side see that the other does not?',
+      'All 3 in sales disagree: what does each side see that the other does not?',
       'What would have to change for both sides to agree with it?',
     ]);
   });
 
   it('takes 3 to 5 next steps from the bank, surest gaps first, with a step for the other side', () => {
-    const steps = report(SIX).nextSteps;
+    const steps = report(CLEAR).nextSteps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps.length).toBeLessThanOrEqual(5);
     expect(steps[0]).toMatchObject({ questionId: 'K1', owner: 'marketing' });
