@@ -22,8 +22,10 @@ export interface Context {
 export function processContext(): Context {
   return {
     stdout: standardOutput(),
-    stderr: process.stderr,
-    // Asked only by what could prompt: opening standard input costs a scripted run about 1.5 ms.
+    // Standard error and input are opened when first used: each costs a run that never uses it about a millisecond.
+    get stderr() {
+      return process.stderr;
+    },
     get stdinIsTTY() {
       return process.stdin.isTTY === true;
     },

@@ -81,8 +81,9 @@ export function checkAnswerValues(bank: Bank, form: Form, given: Readonly<Record
   const { byId: known, forms } = indexOf(bank);
   const { min, max } = bank.scale;
   const answers: Record<string, AnswerValue> = {};
-  const wrong = new Set<string>();
-  for (const [id, value] of Object.entries(given)) {
+  let wrong: Set<string> | undefined;
+  for (const id of Object.keys(given)) {
+    const value = given[id];
     if (!known.has(id)) {
       issues.push({ path: ['answers', id], atKey: true, message: `unknown question id "${id}"` });
     } else if (value !== null) {
@@ -91,12 +92,13 @@ export function checkAnswerValues(bank: Bank, form: Form, given: Readonly<Record
         answers[id] = value as AnswerValue;
       } else {
         issues.push({ path: ['answers', id], message: problem });
+        wrong ??= new Set();
         wrong.add(id);
       }
     }
   }
   for (const q of forms[form]) {
-    if (Object.hasOwn(answers, q.id) || wrong.has(q.id)) continue;
+    if (Object.hasOwn(answers, q.id) || wrong?.has(q.id)) continue;
     issues.push(
       Object.hasOwn(given, q.id)
         ? { path: ['answers', q.id], atKey: true, message: `no answer ("${q.text}")` }

@@ -4,10 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { BIN, cli, ROOT, tempDir } from '../helpers/cli.js';
 import { startTerminal } from '../helpers/terminal.js';
 
+const DONE = 'report-printed';
+
+/** What the report shows in the terminal. The shell waits after it, so that none of the output is lost when the program ends. */
 async function printed(args: readonly string[], cols: number): Promise<string> {
-  const term = await startTerminal({ command: [process.execPath, BIN, ...args], cwd: ROOT, cols, rows: 50 });
-  expect(await term.exited()).toBe(0);
-  return term.fullText();
+  const script = `"$0" "$@"; echo "${DONE} $?"; read wait`;
+  const term = await startTerminal({ command: ['/bin/sh', '-c', script, process.execPath, BIN, ...args], cwd: ROOT, cols, rows: 50 });
+  await term.waitForText(new RegExp(`^${DONE} \\d+$`, 'm'));
+  const text = term.fullText();
+  expect(text).toMatch(new RegExp(`^${DONE} 0$`, 'm'));
+  return text.replace(new RegExp(`^${DONE} 0$`, 'm'), '');
 }
 
 const words = (text: string) => new Set(text.split(/\s+/).filter((w) => w !== ''));

@@ -25,9 +25,9 @@ async function survey(args: readonly string[], cols?: number): Promise<{ term: T
   return { term, cwd, state };
 }
 
-async function answer(term: TerminalSession, from: number, to: number): Promise<void> {
+async function answer(term: TerminalSession, from: number, to: number, total = QUICK): Promise<void> {
   for (let n = from; n <= to; n++) {
-    await term.waitForText(`? ${n}/${QUICK} · `);
+    await term.waitForText(`? ${n}/${total} · `);
     await term.press(keyFor(n));
   }
 }
@@ -71,17 +71,7 @@ describe('the survey in a real terminal', () => {
   });
 
   it('breaks every statement and its answered line between words in a 60-column terminal', async () => {
-    const { term } = await survey(['run', '--quick', '--role', 'sales'], 60);
-    await term.waitForText('Your name');
-    await term.press('enter');
-    await term.waitForText('Your team');
-    await term.press('enter');
-    await answer(term, 1, QUICK);
-    await term.waitForText('Save your answers to a file');
-    await term.press('n', 'enter');
-    expect(await term.exited()).toBe(0);
-
-    const printed = term.fullText();
+    // The statements of the built-in bank the binary asks, however many its quick form has.
     const bank = parse(readFileSync(join(ROOT, 'questions', 'bank.yaml'), 'utf8')) as { pillars: string[]; scale: { labels: string[]; unknown: string } };
     const labels: Record<string, string> = { ...Object.fromEntries(bank.scale.labels.map((label, i) => [String(i + 1), label])), n: bank.scale.unknown };
     const quick = bank.pillars.flatMap((pillar) =>
@@ -89,22 +79,32 @@ describe('the survey in a real terminal', () => {
         (q) => q.quick,
       ),
     );
-    expect(quick).toHaveLength(QUICK);
-    quick.forEach((q, i) => expectWrappedOnWords(printed, `${i + 1}/${QUICK} ${q.text} ${labels[keyFor(i + 1)]}`, 60));
-    expectWrappedOnWords(printed, 'Save your answers to a file (to score them again, add them to a team report, or compare later)? No', 60);
-    expectWrappedOnWords(printed, 'For each statement, say how much you agree, from 1 (Strongly disagree) to 5 (Strongly agree),', 60);
-  });
-
-  it('shows the keys line whole between words in a 60-column terminal', async () => {
     const { term } = await survey(['run', '--quick', '--role', 'sales'], 60);
     await term.waitForText('Your name');
     await term.press('enter');
     await term.waitForText('Your team');
     await term.press('enter');
-    await term.waitForText(`? 1/${QUICK} · `);
+    await answer(term, 1, quick.length, quick.length);
+    await term.waitForText('Save your answers to a file');
+    await term.press('n', 'enter');
+    expect(await term.exited()).toBe(0);
+
+    const printed = term.fullText();
+    quick.forEach((q, i) => expectWrappedOnWords(printed, `${i + 1}/${quick.length} ${q.text} ${labels[keyFor(i + 1)]}`, 60));
+    expectWrappedOnWords(printed, 'Save your answers to a file (to score them again, add them to a team report, or compare later)? No', 60);
+    expectWrappedOnWords(printed, 'For each statement, say how much you agree, from 1 (Strongly disagree) to 5 (Strongly agree),', 60);
+  });
+
+  it('shows the keys line whole between words in a 50-column terminal', async () => {
+    const { term } = await survey(['run', '--quick', '--role', 'sales'], 50);
+    await term.waitForText('Your name');
+    await term.press('enter');
+    await term.waitForText('Your team');
+    await term.press('enter');
+    await term.waitForText(/\? 1\/\d+ · /);
     await term.press('4');
-    const screen = await term.waitForText(`? 2/${QUICK} · `);
-    expectWrappedOnWords(screen, '1-5 or n: answer · ↑↓ Enter: choose · b: back · Ctrl-C: stop (progress is saved)', 60);
+    const screen = await term.waitForText(/\? 2\/\d+ · /);
+    expectWrappedOnWords(screen, '1-5 or n: answer · ↑↓ Enter: choose · b: back · Ctrl-C: stop (progress is saved)', 50);
   });
 
   it('stops on Ctrl-C after six answers with exit 130 and how to resume; --resume starts at question 7', async () => {
@@ -152,6 +152,47 @@ describe('the survey in a real terminal', () => {
       );
     }
     expect(readFileSync(join(cwd, 'bank', 'talk.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('two runs saving to the same --save file both keep their answers: the second goes to a new name and says so', async () => {
+    const cwd = tempDir();
+    const env = { CASH_TEST_STATE_DIR: join(cwd, 'state') };
+    const command = [
+      process.execPath,
+      BIN,
+      'run',
+      '--bank',
+      join(ROOT, 'test', 'fixtures', 'survey-bank'),
+      '--quick',
+      '--role',
+      'sales',
+      '--save',
+      'team.yaml',
+    ];
+    // Both start while team.yaml does not exist yet; the first to finish takes it.
+    const [ann, ben] = [await startTerminal({ command, cwd, env, cols: 200 }), await startTerminal({ command, cwd, env, cols: 200 })];
+    for (const [term, name] of [
+      [ann, 'Ann'],
+      [ben, 'Ben'],
+    ] as const) {
+      await term.waitForText('Your name');
+      await term.type(name);
+      await term.press('enter');
+      await term.waitForText('Your team');
+      await term.press('enter');
+      await term.waitForText('? 1/3 · ');
+    }
+    for (const term of [ann, ben]) {
+      for (let n = 1; n <= 3; n++) {
+        await term.waitForText(`? ${n}/3 · `);
+        await term.press('4');
+      }
+      expect(await term.exited()).toBe(0);
+    }
+    expect(ben.fullText().replace(/\s+/g, ' ')).toContain('team.yaml was taken by another file while you answered; it is left as it is.');
+    const names = ['team.yaml', 'team-2.yaml'].map((f) => parse(readFileSync(join(cwd, f), 'utf8')).respondent.name);
+    expect(names).toEqual(['Ann', 'Ben']);
+    expect(readdirSync(join(cwd, 'state'))).toEqual([]);
   });
 
   it('prompts on standard error when standard output is a file, which gets only the report', async () => {
