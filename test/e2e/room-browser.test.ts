@@ -146,6 +146,18 @@ describe('cash-test room in Chromium', () => {
     expect(shown.map((r) => r.slice(0, 3))).toEqual(
       gap?.pillars.map((p) => [report.pillars.find((x) => x.id === p.pillar)?.name, String(Math.floor(p.a)), String(Math.floor(p.b))]),
     );
+    // Each figure column's heading sits over its figures, aligned as they are.
+    const alignments = await gapSlide.locator('table').evaluate((table) => {
+      const align = (cell: Element | null | undefined) => (cell ? getComputedStyle(cell).textAlign : 'missing');
+      const heads = [...table.querySelectorAll('thead th')];
+      const first = table.querySelector('tbody tr');
+      return heads.slice(1).map((head, i) => [align(head), align(first?.children[i + 1])]);
+    });
+    expect(alignments).toEqual([
+      ['right', 'right'],
+      ['right', 'right'],
+      ['right', 'right'],
+    ]);
     await screen.page.locator('.slide[aria-label="Gaps"]').click();
     await screen.page.locator('.slide[aria-label="Agenda"]').waitFor();
 

@@ -102,7 +102,7 @@ h1{font-size:2rem;margin:0 0 1rem}
 .totals{font-size:2.2rem;font-weight:800;margin:0 0 1rem;font-variant-numeric:tabular-nums}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:.35rem .6rem;border-bottom:2px solid #ccc}
-td{text-align:right}
+td,th[scope=col]~th[scope=col]{text-align:right}
 .needed{font-weight:700;color:#8a4b00}
 button{font:inherit;font-weight:700;padding:.6rem 1.2rem;border:3px solid #000;border-radius:.5rem;background:#fff;color:#000;cursor:pointer}
 button:focus-visible,a:focus-visible{outline:4px solid #0b4f8a;outline-offset:2px}
