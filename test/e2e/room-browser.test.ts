@@ -147,12 +147,13 @@ describe('cash-test room in Chromium', () => {
       gap?.pillars.map((p) => [report.pillars.find((x) => x.id === p.pillar)?.name, String(Math.floor(p.a)), String(Math.floor(p.b))]),
     );
     // Each figure column's heading sits over its figures, aligned as they are.
-    const alignments = await gapSlide.locator('table').evaluate((table) => {
-      const align = (cell: Element | null | undefined) => (cell ? getComputedStyle(cell).textAlign : 'missing');
-      const heads = [...table.querySelectorAll('thead th')];
+    // A string, as the tests' TypeScript has no DOM types: [heading, first figure] alignment per figure column.
+    const alignments = await screen.page.evaluate(`(() => {
+      const table = document.querySelector('.slide[aria-label="Gaps"] table');
+      const align = (cell) => (cell ? getComputedStyle(cell).textAlign : 'missing');
       const first = table.querySelector('tbody tr');
-      return heads.slice(1).map((head, i) => [align(head), align(first?.children[i + 1])]);
-    });
+      return [...table.querySelectorAll('thead th')].slice(1).map((head, i) => [align(head), align(first.children[i + 1])]);
+    })()`);
     expect(alignments).toEqual([
       ['right', 'right'],
       ['right', 'right'],
