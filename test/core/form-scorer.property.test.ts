@@ -5,7 +5,8 @@ import type { AnswerValue } from '../../src/core/answers.js';
 import { allQuestions, type Bank, type Form } from '../../src/core/bank.js';
 import { FormScorer } from '../../src/core/form-scorer.js';
 import { scoreRespondent } from '../../src/core/scoring.js';
-import { tinyBank, type TinyBank } from '../helpers/tiny-bank.js';
+import { tinyBank } from '../helpers/tiny-bank.js';
+import { tinyBankArb } from '../helpers/tiny-bank-arbitrary.js';
 
 // The team path scores respondents from answer codes; it must give scoreRespondent's figures to the bit.
 
@@ -40,22 +41,12 @@ describe('FormScorer: hand-computed', () => {
   });
 });
 
-const weightArb = fc.oneof(fc.constantFrom(0.1, 0.2, 0.3, 0.5, 1, 1.5, 2, 3), fc.double({ min: 0.001, max: 1000, noNaN: true }));
-const specArb: fc.Arbitrary<TinyBank> = fc
-  .record({
-    scale: fc.constantFrom({ min: 1, max: 5 }, { min: 0, max: 10 }, { min: -3, max: 3 }, { min: 0, max: 1 }),
-    pillars: fc.array(
-      fc.record({
-        weight: weightArb,
-        questions: fc.array(fc.record({ reverse: fc.boolean(), weight: weightArb, quick: fc.boolean() }), { minLength: 1, maxLength: 6 }),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
-  })
-  .map(({ scale, pillars }) => ({
-    scale,
-    pillars: pillars.map((p, i) => ({ id: `p${i}`, weight: p.weight, questions: p.questions.map((q, j) => ({ id: `Q${i}_${j}`, ...q })) })),
-  }));
+const specArb = tinyBankArb([
+  { min: 1, max: 5 },
+  { min: 0, max: 10 },
+  { min: -3, max: 3 },
+  { min: 0, max: 1 },
+]);
 const caseArb = specArb.chain((spec) => {
   const { min, max } = spec.scale ?? { min: 1, max: 5 };
   const value = fc.oneof({ arbitrary: fc.integer({ min, max }), weight: 4 }, { arbitrary: fc.constant<AnswerValue>('na'), weight: 1 });

@@ -4,6 +4,7 @@ import type { AnswerValue } from '../../src/core/answers.js';
 import { bandFor, type Bank, type Form } from '../../src/core/bank.js';
 import { itemScore, scoreRespondent, type RespondentScore } from '../../src/core/scoring.js';
 import { tinyBank, type TinyBank, type TinyPillar } from '../helpers/tiny-bank.js';
+import { tinyBankArb } from '../helpers/tiny-bank-arbitrary.js';
 
 type Answers = Record<string, AnswerValue>;
 
@@ -14,24 +15,7 @@ const scales = [
   { min: -3, max: 3 },
   { min: 0, max: 1 },
 ];
-// Any weight the schema allows, decimal ones included: they are where floating point bites.
-const weightArb = fc.oneof(fc.constantFrom(0.1, 0.2, 0.3, 0.5, 1, 1.5, 2, 3), fc.double({ min: 0.001, max: 1000, noNaN: true }));
-
-const specArb: fc.Arbitrary<TinyBank> = fc
-  .record({
-    scale: fc.constantFrom(...scales),
-    pillars: fc.array(
-      fc.record({
-        weight: weightArb,
-        questions: fc.array(fc.record({ reverse: fc.boolean(), weight: weightArb, quick: fc.boolean() }), { minLength: 1, maxLength: 6 }),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
-  })
-  .map(({ scale, pillars }) => ({
-    scale,
-    pillars: pillars.map((p, i) => ({ id: `p${i}`, weight: p.weight, questions: p.questions.map((q, j) => ({ id: `Q${i}_${j}`, ...q })) })),
-  }));
+const specArb = tinyBankArb(scales);
 
 function answersArb(spec: TinyBank): fc.Arbitrary<Answers> {
   const { min, max } = spec.scale ?? { min: 1, max: 5 };
