@@ -5,7 +5,8 @@ import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { InterruptedError } from '../core/errors.js';
 import { noColorRequested } from '../render/shared/no-color.js';
 import { wrapLine } from '../render/shared/wrap.js';
-import type { Asker, ScaleQuestion } from '../survey/asker.js';
+import type { Asker, Choice, ScaleQuestion } from '../survey/asker.js';
+import pickPrompt from './pick-prompt.js';
 import scalePrompt, { type ScaleEntry } from './scale-prompt.js';
 import yesNoPrompt from './yes-no-prompt.js';
 
@@ -37,7 +38,12 @@ export function createInquirerAsker(
       write(`${wrapLine(text, width(), 0)}\n`);
     },
     scale: (question) => interruptible(scalePrompt({ ...scaleConfig(question, theme), width: width() }, context)),
-    choose: (message, choices) => interruptible(select({ message: wrapMessage(message), choices, theme }, context)),
+    choose: <T extends string>(message: string, choices: readonly Choice<T>[], options: { answer?: boolean } = {}) =>
+      interruptible(
+        options.answer
+          ? (pickPrompt({ message, choices, width: width(), theme }, context) as Promise<T>)
+          : select({ message: wrapMessage(message), choices, theme }, context),
+      ),
     async text(message, options = {}) {
       const { validate } = options;
       const answer = await interruptible(

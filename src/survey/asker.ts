@@ -33,7 +33,11 @@ export interface Asker {
   /** A short remark between prompts, such as where a file was saved. */
   note(text: string): void;
   scale(question: ScaleQuestion): Promise<ScaleAnswer>;
-  choose<T extends string>(message: string, choices: readonly Choice<T>[]): Promise<T>;
+  /**
+   * One of a list. A menu starts with its first choice under the cursor; an answer that goes into the
+   * answer file (`{ answer: true }`, the role) starts with none, so that Enter alone picks nothing.
+   */
+  choose<T extends string>(message: string, choices: readonly Choice<T>[], options?: { answer?: boolean }): Promise<T>;
   /** Free text, trimmed; `validate` returns an error message or null. */
   text(message: string, options?: { initial?: string; validate?: (value: string) => string | null | Promise<string | null> }): Promise<string>;
   confirm(message: string, initial: boolean): Promise<boolean>;

@@ -43,7 +43,7 @@ const ROLE_CHOICES: readonly Choice<Role>[] = ROLES.map((value) => ({
 }));
 
 export async function askRespondent(asker: Asker, role: Role | undefined): Promise<Respondent> {
-  const respondent: Respondent = { role: role ?? (await asker.choose('Your role', ROLE_CHOICES)) };
+  const respondent: Respondent = { role: role ?? (await asker.choose('Your role', ROLE_CHOICES, { answer: true })) };
   const optional = { validate: (value: string) => (value.length > MAX_NAME_LENGTH ? `at most ${MAX_NAME_LENGTH} characters, please` : null) };
   const name = plainText(await asker.text('Your name (optional, Enter to skip)', optional));
   const team = plainText(await asker.text('Your team (optional, Enter to skip)', optional));

@@ -236,9 +236,9 @@ describe('the workshop in a real terminal', () => {
         // Nothing of the previous participant is left on the screen or in the scroll-back.
         expect(term.fullText()).not.toContain(`/${QUICK} `);
         expect(term.fullText()).not.toContain('Thank you');
-        await term.press('down');
       }
-      await term.press('enter');
+      // Nothing is under the cursor at the role: a number picks it (1 Sales, 2 Marketing).
+      await term.press(String(participant));
       await term.waitForText('Your name');
       await term.press('enter');
       await term.waitForText('Your team');

@@ -15,6 +15,10 @@ vi.mock('../../../src/prompts/scale-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
+vi.mock('../../../src/prompts/pick-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/prompts/pick-prompt.js')>();
+  return { ...actual, default: wrapPrompt(actual.default) };
+});
 vi.mock('../../../src/prompts/yes-no-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/prompts/yes-no-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
@@ -86,7 +90,14 @@ describe('the interactive survey', () => {
     const flow = start(join(dir, 'state'), { save });
     await screen.next();
     expect(screen.getScreen()).toContain('Your role');
+    // Nothing is under the cursor: a stray Enter records no role.
+    screen.keypress('enter');
+    expect(screen.getScreen()).toContain('Your role');
+    expect(screen.getScreen()).not.toContain('Your name');
+    expect(screen.getScreen()).toContain('  1 Sales\n  2 Marketing');
     screen.keypress('down');
+    screen.keypress('down');
+    expect(screen.getScreen()).toContain('❯ 2 Marketing');
     await press('enter');
     expect(screen.getScreen()).toContain('Your name');
     await type('Dana');

@@ -14,6 +14,10 @@ vi.mock('../../../src/prompts/scale-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/prompts/scale-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
+vi.mock('../../../src/prompts/pick-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/prompts/pick-prompt.js')>();
+  return { ...actual, default: wrapPrompt(actual.default) };
+});
 vi.mock('../../../src/prompts/yes-no-prompt.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/prompts/yes-no-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
@@ -33,8 +37,7 @@ async function participant(roleIndex: number, keys: readonly string[]): Promise<
   expect(screen.getScreen()).toContain('Start the next participant');
   await press('enter');
   expect(screen.getScreen()).toContain('Your role');
-  for (let i = 0; i < roleIndex; i++) screen.keypress('down');
-  await press('enter');
+  await press(String(roleIndex + 1));
   await press('enter');
   await press('enter');
   for (const key of keys) await press(key);
@@ -82,7 +85,7 @@ describe('the workshop', () => {
     const workshop = start(dir);
     await screen.next();
     await press('enter');
-    await press('enter');
+    await press('1');
     screen.type('Dana');
     await press('enter');
     await press('enter');
