@@ -2,9 +2,10 @@
 // 1. dist/main.js: the entry and the command line (cli.ts, with commander; evaluated only when imported),
 //    and no chunk; each other module it imports lazily (a command, the error report) is left as an import
 //    of dist/<path>.js. A module shared with the other steps (roles, sanitize) is copied in; the copies are pure.
-// 2. dist/commands/run/index.js: the `run` command as one file with all it imports and its text and JSON
-//    renderers, so that a scripted run loads one file more (25 files cost it about 8% of its CPU and waits
-//    for each); what it imports lazily (the interview, the full YAML path) is left as an import of dist/<path>.js.
+// 2. dist/commands/run/index.js and dist/commands/aggregate.js: the commands a script runs, each as one file
+//    with all it imports and its text and JSON renderers, so that a scripted run loads one file more (25 files
+//    cost it about 8% of its CPU and waits for each); what each imports lazily (the interview, the full YAML
+//    path, zod for a --map file) is left as an import of dist/<path>.js.
 //    Its copies of shared modules hold no state that crosses the boundary; errors are known by a brand (core/errors.ts).
 // 3. every other lazily imported module, bundled with code splitting: dist/commands/*.js etc. beside dist/chunks/*.js.
 // 4. dist/builtin-bank-<name>.json: each built-in bank, validated once here rather than on every run.
@@ -33,9 +34,12 @@ const common = {
 const SRC = resolve('src');
 const DIST = resolve('dist');
 const IN_MAIN = new Set([resolve('src/cli.ts')]);
-// The scripted run's own file: the command with what it imports and the renderers a script asks for most.
-const RUN = resolve('src/commands/run/index.ts');
-const IN_RUN = new Set([resolve('src/render/single/text.ts'), resolve('src/render/shared/json.ts')]);
+// Each scripted command's own file: the command with what it imports and the renderers a script asks for most.
+const JSON_RENDERER = resolve('src/render/shared/json.ts');
+const ONE_FILE = new Map([
+  [resolve('src/commands/run/index.ts'), new Set([resolve('src/render/single/text.ts'), JSON_RENDERER])],
+  [resolve('src/commands/aggregate.ts'), new Set([resolve('src/render/team/text.ts'), JSON_RENDERER])],
+]);
 
 /**
  * Each of our modules that `from` imports lazily stays an import of its own file, dist/<path>.js (collected in
@@ -66,18 +70,23 @@ const main = await build({
   outfile: 'dist/main.js',
   plugins: [lazyModulesStayOutside(join(DIST, 'main.js'), (path) => IN_MAIN.has(path), lazy)],
 });
-const runOutside = new Set();
-const runFile = join(DIST, 'commands/run/index.js');
-const run = await build({
-  ...common,
-  entryPoints: [RUN],
-  outfile: runFile,
-  plugins: [lazyModulesStayOutside(runFile, (path) => IN_RUN.has(path) || !path.startsWith(`${SRC}/`), runOutside)],
-});
-lazy.delete(RUN);
+const oneFileOutside = new Set();
+const oneFileOutputs = {};
+for (const [entry, inside] of ONE_FILE) {
+  const outfile = join(DIST, relative(SRC, entry).replace(/\.ts$/, '.js'));
+  const { metafile } = await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    plugins: [lazyModulesStayOutside(outfile, (path) => inside.has(path) || !path.startsWith(`${SRC}/`), oneFileOutside)],
+  });
+  Object.assign(oneFileOutputs, metafile.outputs);
+  lazy.delete(entry);
+}
+for (const entry of ONE_FILE.keys()) oneFileOutside.delete(entry);
 const commands = await build({
   ...common,
-  entryPoints: [...lazy, ...runOutside, resolve('src/index.ts')],
+  entryPoints: [...lazy, ...oneFileOutside, resolve('src/index.ts')],
   outbase: 'src',
   outdir: 'dist',
   splitting: true,
@@ -88,7 +97,7 @@ const commands = await build({
 await mkdir('node_modules/.cache/cash-test', { recursive: true });
 await writeFile(
   'node_modules/.cache/cash-test/meta.json',
-  JSON.stringify({ outputs: { ...main.metafile.outputs, ...run.metafile.outputs, ...commands.metafile.outputs } }),
+  JSON.stringify({ outputs: { ...main.metafile.outputs, ...oneFileOutputs, ...commands.metafile.outputs } }),
 );
 
 // The bank is compiled by the very code that loads it, bundled here for the moment.

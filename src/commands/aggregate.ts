@@ -6,7 +6,6 @@ import { buildTeamReport, type TeamReportOptions } from '../core/report/team/bui
 import type { TeamReport } from '../core/report/team/schema.js';
 import type { Role } from '../core/roles.js';
 import { builtInBankDir, loadBank } from '../io/load-bank.js';
-import { loadAnswerMap } from '../io/load-map.js';
 import { collectInputs, loadBankForInputs, readResponses, type ResponseInputs } from '../io/read-responses.js';
 import { teamRenderers } from '../render/index.js';
 import type { TeamFormat } from '../render/formats.js';
@@ -40,7 +39,7 @@ export async function aggregate(options: AggregateOptions, ctx: Context): Promis
     const inputs = await collectInputs(options.paths);
     const bank = options.bank === undefined ? await loadBankForInputs(inputs) : await loadBank(options.bank);
     const form: Form | undefined = options.quick ? 'quick' : undefined;
-    const map = options.map === undefined ? EMPTY_MAP : await loadAnswerMap(options.map, bank);
+    const map = options.map === undefined ? EMPTY_MAP : await (await import('../io/load-map.js')).loadAnswerMap(options.map, bank);
     const warn = (message: string) => ctx.stderr.write(`cash-test: warning: ${message}\n`);
     return teamReportOf(inputs, {
       bank,

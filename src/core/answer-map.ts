@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import type { AnswerValue } from './answers.js';
 import type { Bank } from './bank.js';
 import type { Issue } from './issue.js';
-import { ROLES, type Role } from './roles.js';
+import type { AnswerMapFile } from './answer-map-schema.js';
+import type { Role } from './roles.js';
 import { normalizeText } from './text-match.js';
 
 // The --map file: what auto-matching of a CSV export cannot guess.
@@ -12,38 +12,6 @@ import { normalizeText } from './text-match.js';
 
 export const COLUMN_KEYWORDS = ['role', 'name', 'ignore'] as const;
 export type ColumnTarget = { question: string } | { keyword: (typeof COLUMN_KEYWORDS)[number] };
-
-const ENTRY_SCHEMAS = {
-  columns: z.string(),
-  labels: z.union([z.int(), z.literal('na')], { error: 'must be a whole number on the scale, or na' }),
-  roles: z.enum(ROLES),
-};
-
-export const answerMapFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  columns: z.record(z.string(), ENTRY_SCHEMAS.columns).default({}),
-  labels: z.record(z.string(), ENTRY_SCHEMAS.labels).default({}),
-  roles: z.record(z.string(), ENTRY_SCHEMAS.roles).default({}),
-});
-export type AnswerMapFile = z.infer<typeof answerMapFileSchema>;
-
-/**
- * The entries of a map file that are well-formed, whatever else is wrong with it: checked against
- * the bank too, so that a file with a wrong type and an unknown question id gets both at once.
- */
-export function wellFormedEntries(data: unknown): AnswerMapFile {
-  const section = <T>(key: keyof typeof ENTRY_SCHEMAS, schema: z.ZodType<T>): Record<string, T> => {
-    const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(
-      Object.entries(value).flatMap(([k, v]) => {
-        const parsed = schema.safeParse(v);
-        return parsed.success ? [[k, parsed.data] as const] : [];
-      }),
-    );
-  };
-  return { columns: section('columns', ENTRY_SCHEMAS.columns), labels: section('labels', ENTRY_SCHEMAS.labels), roles: section('roles', ENTRY_SCHEMAS.roles) };
-}
 
 /** The map with its keys normalised the way CSV headers and cells are. */
 export interface AnswerMap {

@@ -1,4 +1,5 @@
-import { answerMapFileSchema, checkAnswerMap, wellFormedEntries, type AnswerMap } from '../core/answer-map.js';
+import { checkAnswerMap, type AnswerMap } from '../core/answer-map.js';
+import { answerMapFileSchema, wellFormedEntries } from '../core/answer-map-schema.js';
 import type { Bank } from '../core/bank.js';
 import { InputError } from '../core/errors.js';
 import { readTextFile } from './read-text.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { link, lstat, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { fileErrorMessage } from './read-text.js';
 
@@ -145,13 +145,20 @@ export async function inputAt(file: string, inputs: readonly string[]): Promise<
   const out = await stat(file).catch(() => null);
   if (!out?.isFile()) return undefined;
   const same = (info: Stats | null) => info !== null && info.dev === out.dev && info.ino === out.ino;
+  // A file with one name is a plain file of a folder only at its own real path: then only the links in a folder are looked at.
+  const realOut = out.nlink === 1 ? await realpath(file).catch(() => null) : null;
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
     if (same(info)) return input;
     if (!info?.isDirectory()) continue;
-    const names = await readdir(input, { recursive: true }).catch(() => []);
-    for (const name of names.filter((n) => INPUT_EXTENSIONS.includes(extname(n).toLowerCase()))) {
-      if (same(await stat(join(input, name)).catch(() => null))) return join(input, name);
+    const realInput = realOut === null ? null : await realpath(input).catch(() => null);
+    const entries = await readdir(input, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (entry.isFile() && realInput !== null) {
+        if (join(realInput, relative(input, path)) === realOut) return path;
+      } else if (same(await stat(path).catch(() => null))) return path;
     }
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -66,4 +66,20 @@ describe('start-up loads only what the command needs (built binary)', () => {
       expect(bundled.filter((input) => /prompts\/|\/html|@inquirer/.test(input))).toEqual([]);
     },
   );
+
+  it('a team report of answer files or a CSV export loads one file of its own, and neither zod nor the YAML parser', async () => {
+    const { bank } = JSON.parse(readFileSync(join(ROOT, 'dist', 'builtin-bank-cash-2.json'), 'utf8')) as {
+      bank: { pillars: { questions: { id: string }[] }[] };
+    };
+    const ids = bank.pillars.flatMap((p) => p.questions.map((q) => q.id));
+    const csv = join(tempDir(), 'export.csv');
+    writeFileSync(csv, `Role,${ids.map((id) => `Statement [${id}]`).join(',')}\nSales,${ids.map(() => 'Agree').join(',')}\n`);
+    for (const inputs of [[join(ROOT, 'examples', 'team')], [csv]]) {
+      const files = await loaded(['aggregate', ...inputs, '--format', 'json']);
+      expect(files).toEqual(['bin/cash-test.js', 'dist/main.js', 'dist/commands/aggregate.js']);
+      expect(packagesIn(files)).not.toContain('zod');
+      expect(packagesIn(files)).not.toContain('yaml');
+    }
+    expect(inputsOf('dist/commands/aggregate.js')).toEqual(expect.arrayContaining(['src/render/team/text.ts', 'src/render/shared/json.ts']));
+  });
 });

@@ -3,7 +3,8 @@ import { momentsOfRest, type Moments } from '../../stats.js';
 import type { ReadableResult } from '../result-schema.js';
 import { wholeDifference, wholeScore } from '../../whole-score.js';
 import { capitalize, points, quoted } from '../wording.js';
-import { TEAM_SCHEMA_VERSION, type GapId } from '../team/schema.js';
+import type { GapId } from '../team/schema.js';
+import { TEAM_SCHEMA_VERSION } from '../team/version.js';
 import type { CompareReport } from './schema.js';
 
 // What changed between two results of the same kind (two single reports, or two team reports).

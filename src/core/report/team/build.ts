@@ -1,5 +1,5 @@
 import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
-import { ROLES } from '../../bank-schema.js';
+import { ROLES } from '../../roles.js';
 import { allQuestions, bandFor, formQuestions, type Bank, type Form } from '../../bank.js';
 import type { Role } from '../../roles.js';
 import { describe, mean, momentsOfCounts, polarised, rwgFromVariance, sampleVariance, type Moments, type Numbers, type Summary } from '../../stats.js';
@@ -14,7 +14,8 @@ import { bySureness, judgeComparison, rawGap, type RawGap } from './gaps.js';
 import { capitalize, counted, respondentCount } from '../wording.js';
 import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
-import { TEAM_SCHEMA_VERSION, type GapId, type TeamGap, type TeamItem, type TeamPillar, type TeamReport, type TeamScore } from './schema.js';
+import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
+import { TEAM_SCHEMA_VERSION } from './version.js';
 
 // The team report: everything every format shows, computed here. Renderers only lay it out.
 // Anonymity is enforced here and nowhere else: a role group smaller than minGroup never gets

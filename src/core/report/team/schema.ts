@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { OWNERS, QUESTION_TAGS, ROLES } from '../../bank-schema.js';
+import { TEAM_SCHEMA_VERSION } from './version.js';
 import { bandRef, bandsStampSchema, bankStampSchema, nextStepSchema, scaleStampSchema, scoreValue } from '../stamps.js';
 
 const num = z.number().nullable();
@@ -65,9 +66,6 @@ export const agendaSchema = z.strictObject({
 });
 
 export type Agenda = z.infer<typeof agendaSchema>;
-
-/** The shape of the team result: 2 since the gap entries carry each side's spread (sdA, sdB). */
-export const TEAM_SCHEMA_VERSION = 2;
 
 export const teamReportSchema = z.strictObject({
   schemaVersion: z.literal(TEAM_SCHEMA_VERSION),
