@@ -36,10 +36,11 @@ export async function emit(ctx: Context, options: OutputOptions, content: string
 export async function wantsColor(options: OutputOptions, ctx: Context): Promise<boolean> {
   if (options.out !== undefined) return false;
   if (noColorRequested(ctx.env)) return false;
-  // What chalk decides for a stream that is not a terminal, without loading it.
+  // What chalk decides for a stream that is not a terminal, and for FORCE_COLOR=0, without loading it.
   if (!ctx.stdout.isTTY && ctx.env.FORCE_COLOR === undefined) return false;
-  const { default: chalk } = await import('chalk');
-  return chalk.level > 0;
+  if (ctx.env.FORCE_COLOR === '0' || ctx.env.FORCE_COLOR === 'false') return false;
+  const { chalkLevel } = await import('../render/shared/chalk-level.js');
+  return chalkLevel > 0;
 }
 
 /** How a text report should look where it is going: colour and wrapping only for a terminal. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { Band, BankFile, Owner, PillarFile, QuestionTag, Scale } from './bank-schema.js';
 import type { FileIssue } from './issue.js';
@@ -115,7 +114,7 @@ export function assembleBank(meta: BankFile, sources: readonly PillarSource[]): 
     pillars,
     ...(meta.sources === undefined ? {} : { sources: meta.sources }),
   };
-  return { bank: { ...content, hash: createHash('sha256').update(canonicalJson(content)).digest('hex') }, issues: [] };
+  return { bank: { ...content, hash: sha256().update(canonicalJson(content)).digest('hex') }, issues: [] };
 }
 
 export function formQuestions(pillar: Pillar, form: Form): Question[] {
@@ -136,4 +135,9 @@ export function bandFor(bands: readonly Band[], score: number): Band {
 
 export function majorVersion(version: string): string {
   return version.split('.')[0] ?? version;
+}
+
+/** node:crypto takes a few milliseconds to load: loaded only when a bank is built from its files, not for a compiled one. */
+function sha256() {
+  return process.getBuiltinModule('node:crypto').createHash('sha256');
 }

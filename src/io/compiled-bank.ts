@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bank } from '../core/bank.js';
 
 // Parsing and validating a built-in bank's 40 KB of YAML was most of a scripted run's time, and the
-// built-in banks change only with a release: the build stores each validated, with a hash of each of
-// its files. The files are hashed again on every use, so an edited questions/ folder is loaded from its files.
+// built-in banks change only with a release: the build stores each validated, with the text of each of
+// its files. The files are compared with it on every use, so an edited questions/ folder is loaded from its
+// files. (Comparing is exact and costs less than loading node:crypto to hash them.)
 
 /** The compiled file of a built-in bank (by its name, such as `cash@2`) in dist/. */
 export function compiledBankFile(name: string): string {
@@ -13,14 +13,14 @@ export function compiledBankFile(name: string): string {
 }
 
 export interface CompiledBank {
-  /** sha256 of each file the bank was loaded from, by name in its folder. */
+  /** The text of each file the bank was loaded from, by name in its folder. */
   files: Record<string, string>;
   bank: Bank;
 }
 
 export async function compileBank(dir: string, bank: Bank): Promise<CompiledBank> {
   const names = ['bank.yaml', ...bank.pillars.map((p) => `${p.id}.yaml`)];
-  const files = Object.fromEntries(names.map((name) => [name, fileHash(join(dir, name))]));
+  const files = Object.fromEntries(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
   return { files, bank };
 }
 
@@ -32,12 +32,7 @@ export async function readCompiledBank(compiled: string, dir: string): Promise<B
   const text = readOrNull(compiled);
   if (text === null) return null;
   const { files, bank } = JSON.parse(text.toString('utf8')) as CompiledBank;
-  return Object.entries(files).every(([name, hash]) => {
-    const bytes = readOrNull(join(dir, name));
-    return bytes !== null && hashOf(bytes) === hash;
-  })
-    ? bank
-    : null;
+  return Object.entries(files).every(([name, content]) => readOrNull(join(dir, name))?.equals(Buffer.from(content, 'utf8')) === true) ? bank : null;
 }
 
 function readOrNull(file: string): Buffer | null {
@@ -46,12 +41,4 @@ function readOrNull(file: string): Buffer | null {
   } catch {
     return null;
   }
-}
-
-function fileHash(file: string): string {
-  return hashOf(readFileSync(file));
-}
-
-function hashOf(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

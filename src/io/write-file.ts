@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { link, lstat, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
@@ -67,6 +66,7 @@ export async function writeNewFile(names: Iterable<string>, content: string): Pr
  */
 async function writeTemporary(file: string, content: string): Promise<string> {
   await removeStaleTemporaries(file);
+  const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid.toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o644);
   try {
