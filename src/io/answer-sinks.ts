@@ -7,14 +7,16 @@ import { writeFileAtomic, writeNewFile } from './write-file.js';
 // The two places a finished survey goes. Neither ever replaces a file that someone else wrote:
 // a name is taken with a hard link, which fails when the name exists, even for a writer at the same moment.
 
+// `bankFlags` (`--bank DIR`, shell-quoted) go into the command a YAML answer file names in its comments (see renderAnswerFile).
+
 /** `<role>-01.yaml`, `<role>-02.yaml`, ... in a folder: the first name nobody has taken (the workshop, the room). */
-export function folderSink(folder: string): AnswerSink {
+export function folderSink(folder: string, bankFlags: readonly string[] = []): AnswerSink {
   return {
     async save(answers) {
       const role = answers.response.respondent.role;
       const file = await writeNewFile(
         numbered((n) => join(folder, `${role}-${String(n).padStart(2, '0')}.yaml`), 1),
-        answerFileText(answers, '.yaml'),
+        answerFileText(answers, '.yaml', bankFlags),
       );
       return { file: file ?? '' };
     },
@@ -43,10 +45,10 @@ export async function identityOf(file: string): Promise<FileIdentity | null> {
  * The file the person named. `replaces`: the file that was there when they agreed to replace it (null: there was none).
  * Taken meanwhile (created, or replaced by another), the name gets `-2`, `-3`, ... instead; `.json` gets JSON.
  */
-export function fileSink(file: string, replaces: FileIdentity | null): AnswerSink {
+export function fileSink(file: string, replaces: FileIdentity | null, bankFlags: readonly string[] = []): AnswerSink {
   return {
     async save(answers) {
-      const content = answerFileText(answers, extname(file).toLowerCase());
+      const content = answerFileText(answers, extname(file).toLowerCase(), bankFlags);
       if (replaces !== null && sameFile(await identityOf(file), replaces)) {
         await writeFileAtomic(file, content);
         return { file };
@@ -69,6 +71,6 @@ function sameFile(a: FileIdentity | null, b: FileIdentity): boolean {
   return a !== null && a.dev === b.dev && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
 }
 
-function answerFileText({ bank, form, response }: FinishedAnswers, ext: string): string {
-  return ext === '.json' ? renderAnswerFileJson(bank, form, response) : renderAnswerFile(bank, form, response);
+function answerFileText({ bank, form, response }: FinishedAnswers, ext: string, bankFlags: readonly string[]): string {
+  return ext === '.json' ? renderAnswerFileJson(bank, form, response) : renderAnswerFile(bank, form, response, bankFlags);
 }

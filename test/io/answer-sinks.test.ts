@@ -22,6 +22,18 @@ describe('the --save file', () => {
     expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ form: 'quick', respondent: { name: 'Dana' }, answers: { T1: 4 } });
   });
 
+  it('names the command that scores it, with the bank it was answered on', async () => {
+    const dir = tempDir();
+    const flags = ['--bank', "'my banks/acme'"];
+    await fileSink(join(dir, 'me.yaml'), null, flags).save(finished('Dana'));
+    await folderSink(dir, flags).save(finished('Eli'));
+    for (const file of ['me.yaml', 'sales-01.yaml']) {
+      expect(readFileSync(join(dir, file), 'utf8')).toMatch(/^# Then: cash-test run --answers <this file> --bank 'my banks\/acme'$/m);
+    }
+    await fileSink(join(dir, 'built-in.yaml'), null).save(finished('Fay'));
+    expect(readFileSync(join(dir, 'built-in.yaml'), 'utf8')).toMatch(/^# Then: cash-test run --answers <this file>$/m);
+  });
+
   it('gets another name when someone else took it since the run started, and theirs stays as it is', async () => {
     const dir = tempDir();
     const file = join(dir, 'me.yaml');

@@ -42,6 +42,7 @@ export async function room(options: RoomOptions, ctx: Context): Promise<ExitCode
     showRoles: options.showRole,
     names: options.names,
     showOwn: options.showOwn,
+    bankFlags: bankAndFormFlags({ bank: options.bank, quick: false }),
     now: () => ctx.now(),
   };
   let joinUrl = '';

@@ -32,6 +32,8 @@ export interface RoomSettings {
   showRoles: readonly Role[];
   names: boolean;
   showOwn: boolean;
+  /** `--bank DIR`, shell-quoted, for the command an answer file names in its comments. */
+  bankFlags: readonly string[];
   now(): Date;
 }
 
@@ -249,7 +251,7 @@ export class Room implements RoomApi {
 
   /** The folder's answer files, named like the workshop's; each file noted in its participant's record before the progress goes. */
   private sinkFor(record: ParticipantRecord): AnswerSink {
-    const folder = folderSink(this.folder.folder);
+    const folder = folderSink(this.folder.folder, this.settings.bankFlags);
     return {
       save: async (answers) => {
         const saved = await folder.save(answers);
@@ -277,7 +279,11 @@ export class Room implements RoomApi {
       const record = this.participants.get(id);
       if (record === undefined) continue;
       const { takenAt: _, ...response } = session.response();
-      const written = await this.findFile(record.role, untimed(renderAnswerFile(this.settings.bank, this.settings.form, response)), claimed);
+      const written = await this.findFile(
+        record.role,
+        untimed(renderAnswerFile(this.settings.bank, this.settings.form, response, this.settings.bankFlags)),
+        claimed,
+      );
       if (written === null) {
         await this.finish(id, session);
       } else {

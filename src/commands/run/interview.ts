@@ -50,7 +50,9 @@ export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: O
         ? await chooseAnswerFile(asker, session.progress.respondent.role, ctx, options.force, others)
         : { file: options.save, replaces };
     if (target === null) return { bank, form, response: await session.discard() };
-    const { response, saved } = await session.finish(fileSink(resolve(ctx.cwd, target.file), target.replaces));
+    const { response, saved } = await session.finish(
+      fileSink(resolve(ctx.cwd, target.file), target.replaces, bankAndFormFlags({ bank: bankDir, quick: false })),
+    );
     const file = saved?.taken === undefined ? target.file : saved.file;
     if (saved?.taken !== undefined) asker.note(`\n${target.file} was taken by another file while you answered; it is left as it is.`);
     asker.note(`\nYour answers are saved in ${file}. To score them again: ${rescoreCommand(file, bankDir)}\n`);

@@ -121,7 +121,7 @@ async function participant(
     if (!(error instanceof InterruptedError)) throw error;
     return { stopped: session?.progress ?? null };
   }
-  const { saved } = await session.finish(folderSink(folder));
+  const { saved } = await session.finish(folderSink(folder, bankAndFormFlags({ bank: bankDir ?? undefined, quick: false })));
   const file = saved?.file ?? '';
   asker.inform('Thank you!', [`Your answers are saved as ${basename(file)}.`, 'Please hand the laptop back to the facilitator.']);
   // Whoever is at the keyboard now may press Ctrl-C instead: the answers are saved either way.

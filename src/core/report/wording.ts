@@ -4,6 +4,11 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A sentence carried on after other words: "Not shown: …" → "not shown: …". */
+export function uncapitalize(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 export function points(value: number): string {
   const n = Math.round(Math.abs(value));
   return `${n} point${n === 1 ? '' : 's'}`;

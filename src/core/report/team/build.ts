@@ -11,7 +11,7 @@ import { buildAgenda } from './agenda.js';
 import { disclosedRoles } from './disclosure.js';
 import { safetyConcerns } from './safety.js';
 import { bySureness, judgeComparison, rawGap, type RawGap } from './gaps.js';
-import { capitalize, counted, respondentCount } from '../wording.js';
+import { capitalize, counted, respondentCount, uncapitalize } from '../wording.js';
 import { gapReading, mostUnknownReading, quotedStatement, statementGapReading, statementUnknownReading, unknownReading } from './readings.js';
 import { stanceOf, stancePhrase, stanceTotal, type Stance } from './statements.js';
 import type { GapId, TeamGap, TeamItem, TeamPillar, TeamReport, TeamScore } from './schema.js';
@@ -418,7 +418,7 @@ function notes(respondents: ReportSoFar['respondents'], gaps: readonly TeamGap[]
   out.push(
     `A figure resting on fewer than ${minGroup} answers is not shown (n/a), nor one whose absence the other figures would give away. Gaps are read as within noise unless their 95% interval excludes 0 and they stay clear after correcting for the number compared (weighted Benjamini–Hochberg over the pillars and statements of each comparison together, 5% false discoveries).`,
   );
-  for (const gap of gaps) if (gap.reason !== null) out.push(`The ${gap.a.label} − ${gap.b.label} gap: ${gap.reason}`);
+  for (const gap of gaps) if (gap.reason !== null) out.push(`The ${gap.a.label} − ${gap.b.label} gap is ${uncapitalize(gap.reason)}`);
   const noAlpha = pillars.filter((p) => p.alpha === null).map((p) => p.name);
   if (noAlpha.length > 0) {
     out.push(

@@ -223,6 +223,9 @@ describe('anonymity', () => {
       'Not shown: fewer than 3 people answered as leadership, and a group smaller than 3 (--min-group) is never shown on its own.',
     );
     expect(r.notes[0]).toContain('Fewer than 3 people answered as leadership');
+    expect(r.notes).toContain(
+      'The leadership − everyone else gap is not shown: fewer than 3 people answered as leadership, and a group smaller than 3 (--min-group) is never shown on its own.',
+    );
   });
 
   it('hides the sales − marketing gap when either side is too small, and says why', () => {
