@@ -19,7 +19,8 @@ const common = {
   bundle: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20.12',
+  // The oldest Node that package.json's engines promises.
+  target: 'node20.17',
   minify: true,
   legalComments: 'none',
   // CommonJS dependencies bundled into ESM still call require().

@@ -1,23 +1,18 @@
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-export function visibleLength(text: string): string['length'] {
-  return text.replace(ANSI, '').length;
-}
+import { displayWidth } from './terminal-width.js';
 
 /**
  * Breaks a line at spaces so that it fits the terminal, continuing with a hanging indent.
- * Colour codes do not count towards the width; a word longer than the line stays whole.
+ * Widths are terminal columns (displayWidth: colour codes none, wide characters two); a word longer than the line stays whole.
  */
 export function wrapLine(line: string, width: number | undefined, indent: number): string {
-  if (width === undefined || visibleLength(line) <= width) return line;
+  if (width === undefined || displayWidth(line) <= width) return line;
   const pad = ' '.repeat(indent);
   const lead = /^ */.exec(line)?.[0] ?? '';
   const lines: string[] = [];
   let current = lead;
   for (const word of line.slice(lead.length).split(' ')) {
     const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
-    if (current.trim() !== '' && visibleLength(candidate) > width) {
+    if (current.trim() !== '' && displayWidth(candidate) > width) {
       lines.push(current);
       current = `${pad}${word}`;
     } else {

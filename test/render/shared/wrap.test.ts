@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLines, visibleLength, wrapLine } from '../../../src/render/shared/wrap.js';
+import { fitLines, wrapLine } from '../../../src/render/shared/wrap.js';
 
 describe('wrapLine', () => {
   it.each([
@@ -14,8 +14,14 @@ describe('wrapLine', () => {
 
   it('does not count colour codes towards the width', () => {
     const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
-    expect(visibleLength(red('abc'))).toBe(3);
     expect(wrapLine(`${red('one')} ${red('two')}`, 7, 0)).toBe(`${red('one')} ${red('two')}`);
+  });
+
+  it('counts the columns a character takes: two for an East Asian wide character or an emoji', () => {
+    // 営業 and マーケ take 4 and 6 columns, though 2 and 3 UTF-16 units.
+    expect(wrapLine('営業 マーケ 営業', 11, 0)).toBe('営業 マーケ\n営業');
+    expect(wrapLine('🎉🎉 ab', 6, 0)).toBe('🎉🎉\nab');
+    expect(wrapLine('Café 営業', 9, 0)).toBe('Café 営業');
   });
 });
 
