@@ -6,14 +6,17 @@ import { startTerminal } from '../helpers/terminal.js';
 
 const DONE = 'report-printed';
 
-/** What the report shows in the terminal. The shell waits after it, so that none of the output is lost when the program ends. */
-async function printed(args: readonly string[], cols: number): Promise<string> {
+/**
+ * What the report shows in the terminal, and the lines too wide for it. The shell waits after it, so that none of
+ * the output is lost when the program ends.
+ */
+async function printed(args: readonly string[], cols: number): Promise<{ text: string; overflowed: string[] }> {
   const script = `"$0" "$@"; echo "${DONE} $?"; read wait`;
   const term = await startTerminal({ command: ['/bin/sh', '-c', script, process.execPath, BIN, ...args], cwd: ROOT, cols, rows: 50 });
   await term.waitForText(new RegExp(`^${DONE} \\d+$`, 'm'));
   const text = term.fullText();
   expect(text).toMatch(new RegExp(`^${DONE} 0$`, 'm'));
-  return text.replace(new RegExp(`^${DONE} 0$`, 'm'), '');
+  return { text: text.replace(new RegExp(`^${DONE} 0$`, 'm'), ''), overflowed: term.overflowed() };
 }
 
 const words = (text: string) => new Set(text.split(/\s+/).filter((w) => w !== ''));
@@ -35,10 +38,11 @@ describe.each([
   ['a team report', async () => ['aggregate', 'examples/team']],
   ['a comparison', comparison],
 ])('%s in a narrow terminal', (_, command) => {
-  it.each([60, 40])('at %i columns holds only words that the report holds unwrapped: none is split across lines', async (cols) => {
+  it.each([60, 40])('at %i columns holds only words that the report holds unwrapped, and no line wider than the terminal', async (cols) => {
     const args = await command();
     const whole = words((await cli(args)).stdout);
-    const narrow = [...words(await printed(args, cols))];
-    expect(narrow.filter((w) => !whole.has(w))).toEqual([]);
+    const { text, overflowed } = await printed(args, cols);
+    expect([...words(text)].filter((w) => !whole.has(w))).toEqual([]);
+    expect(overflowed).toEqual([]);
   });
 });

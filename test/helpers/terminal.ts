@@ -53,6 +53,8 @@ export interface TerminalSession {
   screen(): string;
   /** Scrollback and screen together, for output that has scrolled off the top. */
   fullText(): string;
+  /** The lines (scrollback included) that ran past the right edge, so that the terminal itself carried them on to the next line. */
+  overflowed(): string[];
   /** Resolves with the screen once it shows `pattern`; rejects (showing the screen) on timeout or exit. */
   waitForText(pattern: string | RegExp, options?: WaitOptions): Promise<string>;
   /** Each argument is a key name or a single character, sent in order. */
@@ -190,6 +192,12 @@ export async function startTerminal(options: TerminalOptions): Promise<TerminalS
     pid: pty.pid,
     screen,
     fullText: () => readLines(xterm, 0, xterm.buffer.active.length),
+    overflowed: () => {
+      const buffer = xterm.buffer.active;
+      const lines: string[] = [];
+      for (let y = 1; y < buffer.length; y++) if (buffer.getLine(y)?.isWrapped) lines.push(buffer.getLine(y - 1)?.translateToString(true) ?? '');
+      return lines;
+    },
 
     async waitForText(pattern, waitOptions = {}) {
       const timeoutMs = waitOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -17,7 +17,13 @@ export function renderSingleText(report: SingleReport, options: RenderOptions): 
   const c = textStyle(options.color);
   const out: string[] = [];
   const who = [report.respondent.role, report.respondent.name, report.respondent.team].filter(Boolean).map((s) => plainText(s as string));
-  out.push(`${c.bold(plainText(report.bank.title))}  ${c.dim(`${report.form} form · ${who.join(' · ')} · bank ${plainText(report.bank.version)}`)}`);
+  out.push(
+    wrapLine(
+      `${c.bold(plainText(report.bank.title))}  ${c.dim(`${report.form} form · ${who.join(' · ')} · bank ${plainText(report.bank.version)}`)}`,
+      options.width,
+      2,
+    ),
+  );
   out.push('');
   const overall = report.overall;
   out.push(

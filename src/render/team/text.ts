@@ -30,7 +30,11 @@ export function renderTeamText(report: TeamReport, options: RenderOptions): stri
   const heading = (text: string) => out.push(c.bold(text));
 
   out.push(
-    `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${formLabel(report)} · ${respondentCount(report.respondents.total)} · bank ${plainText(report.bank.version)}`)}`,
+    wrapLine(
+      `${c.bold(`${plainText(report.bank.title)}: team report`)}  ${c.dim(`${formLabel(report)} · ${respondentCount(report.respondents.total)} · bank ${plainText(report.bank.version)}`)}`,
+      options.width,
+      2,
+    ),
     '',
     wrapLine(plainText(report.headline), options.width, 0),
     '',
