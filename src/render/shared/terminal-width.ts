@@ -4,8 +4,10 @@
 const COLOUR_CODE = /\u001b\[[0-9;]*m/g;
 const EMOJI = /\p{Emoji_Presentation}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const MARK = /\p{M}/u;
 const ZERO_WIDTH_JOINER = 0x200d;
 const EMOJI_VARIATION = 0xfe0f;
+const KEYCAP = 0x20e3;
 
 export function displayWidth(text: string): number {
   const plain = text.replace(COLOUR_CODE, '');
@@ -24,19 +26,20 @@ export function displayWidth(text: string): number {
     flagOpen = regional && !flagOpen;
     // A text symbol asked to show as an emoji (❤️) takes two columns.
     if (code === EMOJI_VARIATION && PICTOGRAPH.test(before) && !EMOJI.test(before)) width += 1;
-    if (isZeroWidth(code) || closesFlag) continue;
+    // A keycap (1️⃣) is an emoji: its digit's column and one more.
+    if (code === KEYCAP) width += 1;
+    if (isZeroWidth(code) || MARK.test(character) || closesFlag) continue;
     if (EMOJI.test(character)) width += joined ? 0 : 2;
     else width += isWide(code) ? 2 : 1;
   }
   return width;
 }
 
-/** Controls, combining marks, the joiner, variation selectors, skin tones and tags: nothing of their own on screen. */
+/** Controls, the joiner, variation selectors, skin tones and tags: nothing of their own on screen (nor marks, \p{M}). */
 function isZeroWidth(code: number): boolean {
   return (
     code <= 0x1f ||
     (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0x300 && code <= 0x36f) ||
     code === ZERO_WIDTH_JOINER ||
     (code >= 0xfe00 && code <= 0xfe0f) ||
     (code >= 0x1f3fb && code <= 0x1f3ff) ||
