@@ -1,5 +1,4 @@
 import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { answerCode } from '../core/answer-codes.js';
@@ -102,10 +101,20 @@ export async function readCsvResponses(file: string, input: CsvInput): Promise<v
   const reader = new CsvRecordReader({ delimiter: start.delimiter, maxRecordChars: MAX_RECORD_CHARS }, onRow);
   try {
     const decoder = new StringDecoder(start.encoding);
-    for await (const bytes of createReadStream(file, { highWaterMark: READ_BYTES })) {
-      // Most exports are ASCII, which reads several times faster as Latin-1 than through the UTF-8 decoder.
-      const ascii = start.encoding === 'utf8' && isAscii(bytes as Buffer);
-      reader.write(ascii ? decoder.end() + (bytes as Buffer).toString('latin1') : decoder.write(bytes as Buffer));
+    // Read a megabyte at a time through a file handle: a read stream would load Node's streams (about 3 ms) for nothing.
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(READ_BYTES);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
+        if (bytesRead === 0) break;
+        const bytes = buffer.subarray(0, bytesRead);
+        // Most exports are ASCII, which reads several times faster as Latin-1 than through the UTF-8 decoder.
+        const ascii = start.encoding === 'utf8' && isAscii(bytes);
+        reader.write(ascii ? decoder.end() + bytes.toString('latin1') : decoder.write(bytes));
+      }
+    } finally {
+      await handle.close();
     }
     reader.write(decoder.end());
     reader.end();

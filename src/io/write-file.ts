@@ -66,8 +66,11 @@ export async function writeNewFile(names: Iterable<string>, content: string): Pr
  */
 async function writeTemporary(file: string, content: string): Promise<string> {
   await removeStaleTemporaries(file);
-  const { randomBytes } = await import('node:crypto');
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid.toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}.tmp`);
+  // 'wx' never opens a name that exists (nor a link), so the suffix needs only to differ from a writer's others, not to be unguessable.
+  const suffix = Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0');
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid.toString(16).padStart(8, '0')}${suffix}.tmp`);
   const handle = await open(temporary, 'wx', 0o644);
   try {
     try {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +81,12 @@ describe('start-up loads only what the command needs (built binary)', () => {
       expect(packagesIn(files)).not.toContain('yaml');
     }
     expect(inputsOf('dist/commands/aggregate.js')).toEqual(expect.arrayContaining(['src/render/team/text.ts', 'src/render/shared/json.ts']));
+  });
+
+  it('no file of the bundle imports node:fs as an ES module (its facade would load Node streams on every start)', () => {
+    const files = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('main.js');
+    const importing = files.filter((f) => /\bfrom\s*["']node:fs["']|\bimport\s*\(\s*["']node:fs["']\s*\)/.test(readFileSync(join(ROOT, 'dist', f), 'utf8')));
+    expect(importing).toEqual([]);
   });
 });
