@@ -22,13 +22,19 @@ import { resumeCommand } from './resume-hint.js';
 
 export async function takeSurvey(options: RunOptions, ctx: Context, openAsker: OpenAsker = terminalAsker(ctx)): Promise<SurveyResult> {
   const store = folderProgressStore(stateDir(ctx.env));
-  const others = [options.bank ?? builtInBankDir(), ...(options.out === undefined ? [] : [options.out])];
-  const replaces = options.save === undefined ? null : await checkSaveTarget(options.save, options.force, others);
+  const written = options.out === undefined ? [] : [options.out];
+  let others = [options.bank ?? builtInBankDir(), ...written];
+  let replaces = options.save === undefined ? null : await checkSaveTarget(options.save, options.force, others);
   const { runs, damaged } = await store.list();
   const mine = runs.filter((r) => r.progress.workshop === undefined);
   const asker = await openAsker();
   const resumed = options.resume === false ? null : await chooseRun(asker, store, mine, damaged, options);
   const bankDir = options.bank ?? resumed?.progress.bank.dir ?? undefined;
+  if (bankDir !== options.bank && bankDir !== undefined) {
+    // The resumed run's own bank folder is read too: the answers never replace one of its files either.
+    others = [bankDir, ...written];
+    if (options.save !== undefined) replaces = await checkSaveTarget(options.save, options.force, others);
+  }
   const bank = await loadBank(bankDir);
   const form: Form = resumed?.progress.form ?? (options.quick ? 'quick' : 'full');
   const setup: SessionSetup = { bank, form, store, now: () => ctx.now() };

@@ -69,6 +69,15 @@ function progressOf(state: string): { answers: Record<string, unknown>; responde
   return JSON.parse(readFileSync(join(state, file ?? 'none'), 'utf8'));
 }
 
+/** A copy of the test bank in a new folder, to change or to aim at; `talk` is one of its files, `before` its text. */
+function bankCopy(): { dir: string; bank: string; talk: string; before: string } {
+  const dir = tempDir();
+  const bank = join(dir, 'bank');
+  cpSync(BANK, bank, { recursive: true });
+  const talk = join(bank, 'talk.yaml');
+  return { dir, bank, talk, before: readFileSync(talk, 'utf8') };
+}
+
 /** A run of the quick form (T1, T3, S1) stopped with Ctrl-C after two answers. */
 async function interruptedRun(state: string, overrides: Partial<RunOptions> = {}): Promise<InterruptedError> {
   const flow = start(state, { role: 'sales', ...overrides });
@@ -203,9 +212,7 @@ describe('the interactive survey', () => {
   });
 
   it('detects a changed bank on resume and keeps only the answers to unchanged questions', async () => {
-    const dir = tempDir();
-    const bank = join(dir, 'bank');
-    cpSync(BANK, bank, { recursive: true });
+    const { dir, bank } = bankCopy();
     const state = join(dir, 'state');
     await interruptedRun(state, { bank });
     const talk = join(bank, 'talk.yaml');
@@ -228,9 +235,7 @@ describe('the interactive survey', () => {
   });
 
   it('keeps the unfinished run as it was when the changed bank is declined', async () => {
-    const dir = tempDir();
-    const bank = join(dir, 'bank');
-    cpSync(BANK, bank, { recursive: true });
+    const { dir, bank } = bankCopy();
     const state = join(dir, 'state');
     await interruptedRun(state, { bank });
     writeFileSync(join(bank, 'tools.yaml'), readFileSync(join(bank, 'tools.yaml'), 'utf8').replace('Sync the history.', 'Sync it.'));
@@ -268,11 +273,7 @@ describe('the interactive survey', () => {
   });
 
   it('refuses a --save that is a file the run reads or writes, with or without --force, also through a link', async () => {
-    const dir = tempDir();
-    const bank = join(dir, 'bank');
-    cpSync(BANK, bank, { recursive: true });
-    const talk = join(bank, 'talk.yaml');
-    const before = readFileSync(talk, 'utf8');
+    const { dir, bank, talk, before } = bankCopy();
     symlinkSync(talk, join(dir, 'link.yaml'));
     const ctx = interactiveContext(join(dir, 'state'));
     const opened = vi.fn(screenAsker().open);
@@ -293,12 +294,19 @@ describe('the interactive survey', () => {
     expect(readFileSync(talk, 'utf8')).toBe(before);
   });
 
+  it("refuses a --save in the resumed run's own bank folder, even with --force, and keeps the run", async () => {
+    const { dir, bank, talk, before } = bankCopy();
+    const state = join(dir, 'state');
+    await interruptedRun(state, { bank });
+    const error = await start(state, { resume: true, bank: undefined, save: talk, force: true }).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([{ file: talk, message: `names a file this run reads or writes (${talk}): the answers never replace it` }]);
+    expect(readFileSync(talk, 'utf8')).toBe(before);
+    expect(progressFiles(state)).toHaveLength(1);
+  });
+
   it('refuses a bank file as the name typed at the end, and asks again', async () => {
-    const dir = tempDir();
-    const bank = join(dir, 'bank');
-    cpSync(BANK, bank, { recursive: true });
-    const talk = join(bank, 'talk.yaml');
-    const before = readFileSync(talk, 'utf8');
+    const { dir, bank, talk, before } = bankCopy();
     const flow = start(join(dir, 'state'), { role: 'sales', bank });
     await skipNameAndTeam();
     await press('1');
