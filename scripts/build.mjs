@@ -6,7 +6,7 @@
 //    with all it imports and its text and JSON renderers, so that a scripted run loads one file more (25 files
 //    cost it about 8% of its CPU and waits for each); what each imports lazily (the interview, the full YAML
 //    path, zod for a --map file) is left as an import of dist/<path>.js.
-//    Its copies of shared modules hold no state that crosses the boundary; errors are known by a brand (core/errors.ts).
+//    Their copies of shared modules hold no state that crosses the boundary; errors are known by a brand (core/errors.ts).
 // 3. every other lazily imported module, bundled with code splitting: dist/commands/*.js etc. beside dist/chunks/*.js.
 // 4. dist/builtin-bank-<name>.json: each built-in bank, validated once here rather than on every run.
 import { execFileSync } from 'node:child_process';

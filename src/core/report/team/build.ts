@@ -1,7 +1,6 @@
 import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
-import { ROLES } from '../../roles.js';
+import { ROLES, type Role } from '../../roles.js';
 import { allQuestions, bandFor, formQuestions, type Bank, type Form } from '../../bank.js';
-import type { Role } from '../../roles.js';
 import { describe, mean, momentsOfCounts, polarised, rwgFromVariance, sampleVariance, type Moments, type Numbers, type Summary } from '../../stats.js';
 import { itemScore } from '../../scoring.js';
 import { wholeScore } from '../../whole-score.js';
