@@ -1,3 +1,4 @@
+import { cursorHide } from '@inquirer/ansi';
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import { wrapLine } from '../render/shared/wrap.js';
 
@@ -12,8 +13,6 @@ export interface PickPromptConfig {
   width: number;
   theme?: Theme;
 }
-
-const HIDE_CURSOR = '\u001b[?25l';
 
 export default createPrompt<string, PickPromptConfig>((config, done) => {
   const theme = makeTheme<object>(config.theme);
@@ -48,5 +47,5 @@ export default createPrompt<string, PickPromptConfig>((config, done) => {
     return wrapLine(i === active ? theme.style.highlight(line) : line, config.width, 4);
   });
   const help = theme.style.help(`1-${choices.length}: choose at once · ↑↓ Enter: choose · Ctrl-C: stop`);
-  return [`${wrapLine(`${prefix} ${message}`, config.width, 2)}\n${lines.join('\n')}`, `${wrapLine(help, config.width, 0)}${HIDE_CURSOR}`];
+  return [`${wrapLine(`${prefix} ${message}`, config.width, 2)}\n${lines.join('\n')}`, `${wrapLine(help, config.width, 0)}${cursorHide}`];
 });

@@ -1,3 +1,4 @@
+import { cursorHide } from '@inquirer/ansi';
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import { wrapLine } from '../render/shared/wrap.js';
 import type { ScaleAnswer } from '../survey/asker.js';
@@ -25,8 +26,6 @@ export interface ScalePromptConfig {
   width: number;
   theme?: Theme;
 }
-
-const HIDE_CURSOR = '\u001b[?25l';
 
 export default createPrompt<ScaleAnswer, ScalePromptConfig>((config, done) => {
   const theme = makeTheme<object>(config.theme);
@@ -72,5 +71,5 @@ export default createPrompt<ScaleAnswer, ScalePromptConfig>((config, done) => {
     wrapLine(`${prefix} ${theme.style.help(`${config.position} · ${config.pillar}`)}`, config.width, 2),
     wrapLine(`  ${theme.style.message(config.message, status)}`, config.width, 2),
   ].join('\n');
-  return [`${top}\n\n${lines.join('\n')}`, `${wrapLine(theme.style.help(config.help), config.width, 0)}${HIDE_CURSOR}`];
+  return [`${top}\n\n${lines.join('\n')}`, `${wrapLine(theme.style.help(config.help), config.width, 0)}${cursorHide}`];
 });
