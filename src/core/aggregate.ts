@@ -138,31 +138,38 @@ export class TeamData {
     return this.split(this.bank.pillars.length);
   }
 
-  itemCounts(item: number): ItemCounts {
+  /** Every item's counts, indexed as `questions`, from one pass over the answers. */
+  itemCounts(): ItemCounts[] {
     const points = this.bank.scale.max - this.bank.scale.min + 1;
-    const counts: ItemCounts = {
-      values: ROLES.map(() => new Uint32Array(points)),
-      unknown: new Uint32Array(ROLES.length),
-      asked: Uint32Array.from(this.perRole),
-    };
-    if (!(item >= 0 && item < this.questions.length)) return counts;
     const { width } = this.answers;
-    // Per role and code first (code 0 is no answer), in one flat table.
+    // Per item, role and code (code 0 is no answer), in one flat table.
     const stride = UNKNOWN + 1;
-    const table = new Uint32Array(ROLES.length * stride);
+    const perItem = ROLES.length * stride;
+    const table = new Uint32Array(width * perItem);
     this.chunks((c, _start, length) => {
       const codes = this.answers.chunks[c] as Uint8Array;
       const roles = this.roles.chunks[c] as Uint8Array;
-      for (let j = 0; j < length; j++) {
-        const at = (roles[j] as number) * stride + (codes[j * width + item] as number);
-        table[at] = (table[at] as number) + 1;
+      for (let j = 0, row = 0; j < length; j++, row += width) {
+        const role = (roles[j] as number) * stride;
+        for (let k = 0, at = role; k < width; k++, at += perItem) {
+          const cell = at + (codes[row + k] as number);
+          table[cell] = (table[cell] as number) + 1;
+        }
       }
     });
-    ROLES.forEach((_, r) => {
-      counts.unknown[r] = table[r * stride + UNKNOWN] as number;
-      for (let v = 0; v < points; v++) (counts.values[r] as Uint32Array)[v] = table[r * stride + v + 1] as number;
+    return this.questions.map((_, k) => {
+      const counts: ItemCounts = {
+        values: ROLES.map(() => new Uint32Array(points)),
+        unknown: new Uint32Array(ROLES.length),
+        asked: Uint32Array.from(this.perRole),
+      };
+      ROLES.forEach((_, r) => {
+        const at = k * perItem + r * stride;
+        counts.unknown[r] = table[at + UNKNOWN] as number;
+        (counts.values[r] as Uint32Array).set(table.subarray(at + 1, at + 1 + points));
+      });
+      return counts;
     });
-    return counts;
   }
 
   /**
@@ -170,52 +177,51 @@ export class TeamData {
    * them, of the composite the pillar score is: Σ w·s with the items' weights, so alpha uses
    * w²·var(s) per item and the variance of the weighted totals (equal weights give the usual alpha).
    * Item variances come from counts and the totals are one float64 a respondent, so memory
-   * does not grow with respondents × items.
+   * does not grow with respondents × items. One pass over the answers, row by row.
    */
   alpha(items: readonly number[], group: Group = EVERYONE): { complete: number; alpha: number | null } {
-    const complete = new Uint8Array(this.count);
     const counted = Uint8Array.from(ROLES, (r) => (group.includes(r) ? 1 : 0));
-    this.chunks((c, start, length) => {
-      const roles = this.roles.chunks[c] as Uint8Array;
-      for (let j = 0; j < length; j++) complete[start + j] = counted[roles[j] as number] as number;
-    });
-    const { width } = this.answers;
-    for (const k of items) {
-      this.chunks((c, start, length) => {
-        const codes = this.answers.chunks[c] as Uint8Array;
-        for (let j = 0; j < length; j++) {
-          const code = codes[j * width + k] as number;
-          if (code === NO_ANSWER || code === UNKNOWN) complete[start + j] = 0;
-        }
-      });
-    }
-    let n = 0;
-    for (let i = 0; i < complete.length; i++) n += complete[i] as number;
-    if (n < 2 || items.length < 2) return { complete: n, alpha: null };
-
     const { scale } = this.bank;
     const points = Array.from({ length: scale.max - scale.min + 1 }, (_, v) => v + scale.min);
-    const totals = new Float64Array(this.count);
-    const variances: number[] = [];
-    for (const k of items) {
+    const scores = items.map((k) => {
       const q = this.questions[k] as Question;
-      const scores = points.map((v) => q.weight * itemScore(v, scale, q.reverse));
-      const byCode = Float64Array.from([0, ...scores]);
-      const counts = new Uint32Array(points.length + 1);
-      this.chunks((c, start, length) => {
-        const codes = this.answers.chunks[c] as Uint8Array;
-        for (let j = 0; j < length; j++) {
-          if (complete[start + j] === 0) continue;
-          const code = codes[j * width + k] as number;
-          counts[code] = (counts[code] as number) + 1;
-          totals[start + j] = (totals[start + j] as number) + (byCode[code] as number);
+      return points.map((v) => q.weight * itemScore(v, scale, q.reverse));
+    });
+    // Per item (in the order given) and code: its weighted score, and how many complete respondents gave it.
+    const stride = points.length + 1;
+    const byCode = new Float64Array(items.length * stride);
+    scores.forEach((s, i) => byCode.set(s, i * stride + 1));
+    const counts = new Uint32Array(items.length * stride);
+    const columns = Uint32Array.from(items);
+    const totals = new Float64Array(this.count);
+    let n = 0;
+    const { width } = this.answers;
+    this.chunks((c, _start, length) => {
+      const codes = this.answers.chunks[c] as Uint8Array;
+      const roles = this.roles.chunks[c] as Uint8Array;
+      for (let j = 0, row = 0; j < length; j++, row += width) {
+        if (counted[roles[j] as number] === 0) continue;
+        let complete = true;
+        for (let i = 0; i < columns.length; i++) {
+          const code = codes[row + (columns[i] as number)] as number;
+          if (code === NO_ANSWER || code === UNKNOWN) {
+            complete = false;
+            break;
+          }
         }
-      });
-      variances.push(momentsOfCounts(scores, counts.subarray(1))?.variance ?? Number.NaN);
-    }
-    const completeTotals = new Float64Array(n);
-    for (let i = 0, at = 0; i < complete.length; i++) if (complete[i] === 1) completeTotals[at++] = totals[i] as number;
-    return { complete: n, alpha: alphaFromVariances(variances, sampleVariance(completeTotals) ?? Number.NaN) };
+        if (!complete) continue;
+        let total = 0;
+        for (let i = 0, at = 0; i < columns.length; i++, at += stride) {
+          const cell = at + (codes[row + (columns[i] as number)] as number);
+          counts[cell] = (counts[cell] as number) + 1;
+          total += byCode[cell] as number;
+        }
+        totals[n++] = total;
+      }
+    });
+    if (n < 2 || items.length < 2) return { complete: n, alpha: null };
+    const variances = scores.map((s, i) => momentsOfCounts(s, counts.subarray(i * stride + 1, (i + 1) * stride))?.variance ?? Number.NaN);
+    return { complete: n, alpha: alphaFromVariances(variances, sampleVariance(totals.subarray(0, n)) ?? Number.NaN) };
   }
 
   /** One column of the scores table per role, ascending, NaN left out. */

@@ -35,22 +35,50 @@ function allFinite(xs: Numbers): boolean {
   return true;
 }
 
+/** The least and greatest of xs, and whether they are in ascending order, in one pass; null when one is not finite. */
+function scan(xs: Numbers): { lo: number; hi: number; ascending: boolean } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let ascending = true;
+  let previous = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    if (!Number.isFinite(x)) return null;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    if (x < previous) ascending = false;
+    previous = x;
+  }
+  return { lo, hi, ascending };
+}
+
 /**
- * Neumaier's improved Kahan summation over xs of (x − shift)², or of (x − shift) / divisor: one loop
- * with no function to call per value, which a million values notice (x − 0 and x / 1 are x exactly).
+ * Neumaier's improved Kahan summation over xs of x / divisor: one loop with no function to call per
+ * value, which a million values notice (x / 1 is x exactly).
  */
-function compensatedSum(xs: Numbers, shift = 0, divisor = 1, squared = false): number {
+function compensatedSum(xs: Numbers, divisor = 1): number {
   let sum = 0;
   let c = 0;
   for (let i = 0; i < xs.length; i++) {
-    const d = (xs[i] as number) - shift;
-    const v = squared ? d * d : d / divisor;
+    const v = (xs[i] as number) / divisor;
     const t = sum + v;
     if (Math.abs(sum) >= Math.abs(v)) c += sum - t + v;
     else c += v - t + sum;
     sum = t;
   }
   return sum + c;
+}
+
+/** Mean of finite, non-empty xs whose least and greatest are lo and hi, guaranteed to lie in [lo, hi]. */
+function meanWithin(xs: Numbers, lo: number, hi: number): number {
+  // Constant input: the mean is that value, exactly (keeps variance exactly 0).
+  if (lo === hi) return lo;
+  const n = xs.length;
+  let m = compensatedSum(xs) / n;
+  // The sum can overflow for values near ±1.8e308; scale first in that case.
+  if (!Number.isFinite(m)) m = compensatedSum(xs, n);
+  // Rounding can push the result a hair outside the data range; it cannot be there.
+  return Math.min(Math.max(m, lo), hi);
 }
 
 /** Mean of finite, non-empty xs, guaranteed to lie in [min, max]. */
@@ -62,27 +90,42 @@ function meanOf(xs: Numbers): number {
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }
-  // Constant input: the mean is that value, exactly (keeps variance exactly 0).
-  if (lo === hi) return lo;
-  const n = xs.length;
-  let m = compensatedSum(xs) / n;
-  // The sum can overflow for values near ±1.8e308; scale first in that case.
-  if (!Number.isFinite(m)) m = compensatedSum(xs, 0, n);
-  // Rounding can push the result a hair outside the data range; it cannot be there.
-  return Math.min(Math.max(m, lo), hi);
+  return meanWithin(xs, lo, hi);
 }
 
-/** Corrected two-pass sample variance (n − 1) of finite xs with n ≥ 2; Infinity on overflow. */
-function varianceOf(xs: Numbers): number {
+/**
+ * Corrected two-pass sample variance (n − 1) of finite xs with n ≥ 2 around m, their mean; Infinity on
+ * overflow. The sums of (x − m)² and of (x − m), each compensated, in one loop.
+ */
+function varianceAround(xs: Numbers, m: number): number {
   const n = xs.length;
-  const m = meanOf(xs);
-  const sumSq = compensatedSum(xs, m, 1, true);
+  let sumSq = 0;
+  let cSq = 0;
+  let sumDev = 0;
+  let cDev = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (xs[i] as number) - m;
+    const v = d * d;
+    const t = sumSq + v;
+    if (Math.abs(sumSq) >= Math.abs(v)) cSq += sumSq - t + v;
+    else cSq += v - t + sumSq;
+    sumSq = t;
+    const u = sumDev + d;
+    if (Math.abs(sumDev) >= Math.abs(d)) cDev += sumDev - u + d;
+    else cDev += d - u + sumDev;
+    sumDev = u;
+  }
+  sumSq += cSq;
   // Overflow (data spanning more than ~1e154): report as Infinity, callers map it to null.
   if (!Number.isFinite(sumSq)) return Infinity;
-  const sumDev = compensatedSum(xs, m);
+  sumDev += cDev;
   // Second term removes the residual error of m (Chan, Golub & LeVeque 1983).
   const v = (sumSq - (sumDev * sumDev) / n) / (n - 1);
   return Math.max(v, 0);
+}
+
+function varianceOf(xs: Numbers): number {
+  return varianceAround(xs, meanOf(xs));
 }
 
 export function mean(xs: Numbers): number | null {
@@ -92,10 +135,17 @@ export function mean(xs: Numbers): number | null {
 
 /** Median; sorts a copy, the input is left untouched. */
 export function median(xs: Numbers): number | null {
-  const n = xs.length;
-  if (n === 0 || !allFinite(xs)) return null;
-  // Input already in order (team reports pass sorted scores) needs no sorted copy.
-  const sorted = ascending(xs) ? xs : [...xs].sort((p, q) => p - q);
+  const order = xs.length === 0 ? null : scan(xs);
+  return order === null ? null : middle(order.ascending ? xs : sortedCopy(xs));
+}
+
+function sortedCopy(xs: Numbers): number[] {
+  return [...xs].sort((p, q) => p - q);
+}
+
+/** The median of sorted, finite, non-empty xs. */
+function middle(sorted: Numbers): number | null {
+  const n = sorted.length;
   const half = Math.floor(n / 2);
   const upper = sorted[half] as number;
   if (n % 2 === 1) return finiteOrNull(upper);
@@ -103,11 +153,6 @@ export function median(xs: Numbers): number | null {
   // Same signs: lower + (upper - lower)/2 cannot overflow; opposite signs: the sum cannot.
   const mid = lower >= 0 === upper >= 0 ? lower + (upper - lower) / 2 : (lower + upper) / 2;
   return finiteOrNull(Math.min(Math.max(mid, lower), upper));
-}
-
-function ascending(xs: Numbers): boolean {
-  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) < (xs[i - 1] as number)) return false;
-  return true;
 }
 
 /** Sample variance with the n − 1 denominator; null when n < 2. */
@@ -123,30 +168,35 @@ export function sampleSd(xs: Numbers): number | null {
 }
 
 /**
- * n, mean, median, min, max and sample SD in one go. `n` is always xs.length;
- * every other field is null for empty input or input with a non-finite value,
- * and `sd` is null when n < 2.
+ * n, mean, median, min, max and sample SD in one go, in three passes over xs (input in ascending
+ * order needs no sorted copy for the median). `n` is always xs.length; every other field is null for
+ * empty input or input with a non-finite value, and `sd` is null when n < 2.
  */
 export function describe(xs: Numbers): Summary {
   const n = xs.length;
-  if (n === 0 || !allFinite(xs)) {
-    return { n, mean: null, median: null, min: null, max: null, sd: null };
-  }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as number;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
+  const order = n === 0 ? null : scan(xs);
+  if (order === null) return { n, mean: null, median: null, min: null, max: null, sd: null };
+  const m = meanWithin(xs, order.lo, order.hi);
+  const variance = n < 2 ? null : finiteOrNull(varianceAround(xs, m));
   return {
     n,
-    mean: mean(xs),
-    median: median(xs),
-    min: finiteOrNull(min),
-    max: finiteOrNull(max),
-    sd: sampleSd(xs),
+    mean: finiteOrNull(m),
+    median: middle(order.ascending ? xs : sortedCopy(xs)),
+    min: finiteOrNull(order.lo),
+    max: finiteOrNull(order.hi),
+    sd: variance === null ? null : finiteOrNull(Math.sqrt(variance)),
   };
+}
+
+/** The size, mean and sample variance of xs (0 for one value); null when xs is empty or holds a non-finite value. */
+export function momentsOf(xs: Numbers): Moments | null {
+  const n = xs.length;
+  const order = n === 0 ? null : scan(xs);
+  if (order === null) return null;
+  const m = meanWithin(xs, order.lo, order.hi);
+  const shown = finiteOrNull(m);
+  if (shown === null) return null;
+  return { n, mean: shown, variance: n < 2 ? 0 : (finiteOrNull(varianceAround(xs, m)) ?? 0) };
 }
 
 /**

@@ -5,7 +5,8 @@ import { TeamData } from '../../src/core/aggregate.js';
 import type { AnswerValue, Response } from '../../src/core/answers.js';
 import type { Bank } from '../../src/core/bank.js';
 import { ROLES, type Role } from '../../src/core/roles.js';
-import { scoreRespondent } from '../../src/core/scoring.js';
+import { itemScore, scoreRespondent } from '../../src/core/scoring.js';
+import { cronbachAlpha } from '../../src/core/stats.js';
 import { buildTeamReport } from '../../src/core/report/team/build.js';
 import type { TeamReport } from '../../src/core/report/team/schema.js';
 import { tinyBank } from '../helpers/tiny-bank.js';
@@ -17,11 +18,22 @@ const bankArb = fc
   .array(fc.array(fc.record({ reverse: fc.boolean(), weight: fc.constantFrom(1, 2, 0.5) }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 })
   .map((pillars) => tinyBank({ pillars: pillars.map((qs, i) => ({ id: `p${i}`, weight: i + 1, questions: qs.map((q, j) => ({ id: `Q${i}_${j}`, ...q })) })) }));
 
-const roomArb = (bank: Bank, roles: fc.Arbitrary<Role>) => {
+const answerArb: fc.Arbitrary<AnswerValue | undefined> = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 5 }) },
+  { weight: 1, arbitrary: fc.constant<AnswerValue>('na') },
+);
+
+const roomArb = (bank: Bank, roles: fc.Arbitrary<Role>, value = answerArb) => {
   const ids = bank.pillars.flatMap((p) => p.questions.map((q) => q.id));
-  const value = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant<AnswerValue>('na') });
   const person = fc.record({ role: roles, answers: fc.record(Object.fromEntries(ids.map((id) => [id, value]))) });
-  return fc.array(person, { minLength: 1, maxLength: 25 }).map((people) => people.map((p): Response => ({ respondent: { role: p.role }, answers: p.answers })));
+  return fc.array(person, { minLength: 1, maxLength: 25 }).map((people) =>
+    people.map(
+      (p): Response => ({
+        respondent: { role: p.role },
+        answers: Object.fromEntries(Object.entries(p.answers).filter((e): e is [string, AnswerValue] => e[1] !== undefined)),
+      }),
+    ),
+  );
 };
 
 const caseArb = (roles: fc.Arbitrary<Role> = fc.constantFrom(...ROLES)) => bankArb.chain((bank) => fc.tuple(fc.constant(bank), roomArb(bank, roles)));
@@ -117,6 +129,47 @@ describe('team figures: invariants', () => {
               scores.map((s) => s.pillars[k]?.score ?? null),
             ),
           );
+        }),
+        { numRuns: 150 },
+      );
+    },
+    SLOW_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'count answers, and compute alpha, as counting and cronbachAlpha do respondent by respondent',
+    () => {
+      const withMissing = fc.oneof({ weight: 6, arbitrary: answerArb }, { weight: 1, arbitrary: fc.constant(undefined) });
+      const arb = bankArb.chain((bank) =>
+        fc.tuple(fc.constant(bank), roomArb(bank, fc.constantFrom(...ROLES), withMissing), fc.subarray([...ROLES], { minLength: 1 })),
+      );
+      fc.assert(
+        fc.property(arb, ([bank, room, group]) => {
+          const data = new TeamData(bank, 'full', { keepNames: false });
+          for (const r of room) data.add(r);
+          const counts = data.itemCounts();
+          data.questions.forEach((q, k) => {
+            ROLES.forEach((role, r) => {
+              const answers = room.filter((x) => x.respondent.role === role).map((x) => x.answers[q.id]);
+              expect([...(counts[k]?.values[r] ?? [])]).toEqual([1, 2, 3, 4, 5].map((v) => answers.filter((a) => a === v).length));
+              expect(counts[k]?.unknown[r]).toBe(answers.filter((a) => a === 'na').length);
+              expect(counts[k]?.asked[r]).toBe(answers.length);
+            });
+          });
+          for (const pillar of bank.pillars) {
+            const items = data.questions.filter((q) => q.pillar === pillar.id);
+            const rows = room
+              .filter((x) => group.includes(x.respondent.role))
+              .map((x) => items.map((q) => x.answers[q.id]))
+              .filter((row): row is number[] => row.every((a) => typeof a === 'number'))
+              .map((row) => row.map((a, i) => (items[i]?.weight ?? 1) * itemScore(a, bank.scale, items[i]?.reverse ?? false)));
+            const alpha = data.alpha(
+              items.map((q) => data.questions.indexOf(q)),
+              group,
+            );
+            expect(alpha.complete).toBe(rows.length);
+            near(alpha.alpha, cronbachAlpha(rows));
+          }
         }),
         { numRuns: 150 },
       );

@@ -1,7 +1,7 @@
 import type { Group, ItemCounts, TeamData } from '../../aggregate.js';
 import { ROLES, type Role } from '../../roles.js';
 import { allQuestions, bandFor, formQuestions, type Bank, type Form } from '../../bank.js';
-import { describe, mean, momentsOfCounts, polarised, rwgFromVariance, sampleVariance, type Moments, type Numbers, type Summary } from '../../stats.js';
+import { describe, momentsOf, momentsOfCounts, polarised, rwgFromVariance, type Numbers, type Summary } from '../../stats.js';
 import { itemScore } from '../../scoring.js';
 import { wholeScore } from '../../whole-score.js';
 import { stampBank } from '../stamp-bank.js';
@@ -93,7 +93,7 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
   const sideShown = (c: Comparison, side: Side, disclosed: Set<Role>, n: number) =>
     n >= 1 && (side === c.a || c.id === 'sales-marketing' ? side.group.every((r) => disclosed.has(r)) : disclosed.has('leadership') && n >= minGroup);
 
-  const counts = data.questions.map((_, k) => data.itemCounts(k));
+  const counts = data.itemCounts();
   const unknownRate = (items: readonly number[], group: Group) => {
     let asked = 0;
     let unknown = 0;
@@ -274,12 +274,6 @@ export function buildTeamReport(data: TeamData, options: TeamReportOptions): Tea
     nextSteps,
     agenda: buildAgenda(report, nextSteps, options.agendaMinutes),
   };
-}
-
-function momentsOf(xs: Numbers): Moments | null {
-  const m = mean(xs);
-  if (m === null) return null;
-  return { n: xs.length, mean: m, variance: sampleVariance(xs) ?? 0 };
 }
 
 /** A figure that is not shown: only how many values it would have rested on. */
