@@ -1,5 +1,7 @@
 // Aggregation speed and memory, against a plain Python baseline measured in the same run: Google Forms
 // exports (labels) of 10k, 100k and 1M rows, and a folder of answer files as the survey saves them.
+// Beside them the same baseline's job in plain Node (lib/pillar-means.mjs, no checks and no report):
+// the floor that Node's start and a bare loop over the bytes set, and how far `aggregate` is above it.
 // `node scripts/bench/aggregate.mjs [--quick]` runs this section alone (after `npm run build`).
 //
 // Every command runs in a fresh process that reports its own CPU time and peak RSS; the wall time is
@@ -28,6 +30,7 @@ export default async function aggregateBench(ctx) {
     "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.CASH_TEST_BENCH_USAGE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssKb: u.maxRSS })); });\n",
   );
   const python = hasPython() ? ['python3', join(root, 'scripts', 'bench', 'lib', 'pillar-means.py')] : null;
+  const floor = [node, join(root, 'scripts', 'bench', 'lib', 'pillar-means.mjs')];
   const cashTest = (...args) => [
     node,
     '--import',
@@ -45,23 +48,31 @@ export default async function aggregateBench(ctx) {
   if (python === null) figures.push({ name: 'Python baseline', value: 'skipped', unit: '(no python3 on PATH)' });
 
   for (const rows of sizes.csvRows) {
-    const label = `${rows.toLocaleString('en')}-row Google Forms export`;
+    const count = rows.toLocaleString('en');
+    const label = `${count}-row Google Forms export`;
     const file = join(dir, `google-${rows}.csv`);
     log(`writing a ${label}`);
     await writeGoogleFormsCsv(file, questions, rows);
     log(`aggregate ${label}${python ? ', and the Python baseline' : ''}`);
+    if (python) checkSameMeans(python, floor, file);
     const ours = [];
     const theirs = [];
+    const floors = [];
     for (let run = 0; run < sizes.runs(rows); run++) {
       if (python) theirs.push(await measure([...python, file], dir));
+      floors.push(await measure([...floor, file], dir));
       ours.push(await measure(cashTest(file), dir));
     }
     const us = median(ours);
+    const least = median(floors);
     figures.push({ name: `aggregate ${label}`, value: Math.round(rows / us.wall), unit: 'rows/s' });
     figures.push({ name: `aggregate ${label}: peak RSS`, value: Math.round(us.rssKb / 1024), unit: 'MB' });
+    figures.push({ name: `Node floor (the baseline's job), ${label}`, value: Math.round(rows / least.wall), unit: 'rows/s' });
+    figures.push({ name: `aggregate's time over the Node floor's, ${count} rows`, value: ratio(us.wall / least.wall), unit: '×' });
     if (python) {
       const them = median(theirs);
       figures.push({ name: `Python csv baseline, ${label}`, value: Math.round(rows / them.wall), unit: 'rows/s' });
+      figures.push({ name: `Node floor vs Python, ${count} rows (wall)`, value: ratio(them.wall / least.wall), unit: '×' });
       figures.push({ name: `aggregate vs Python, ${label} (wall)`, value: ratio(them.wall / us.wall), unit: verdict(them.wall / us.wall) });
       figures.push({ name: `aggregate vs Python, ${label} (CPU)`, value: ratio(them.cpu / us.cpu), unit: verdict(them.cpu / us.cpu) });
     }
@@ -84,6 +95,21 @@ export default async function aggregateBench(ctx) {
 
 const ratio = (x) => Number(x.toFixed(2));
 const verdict = (x) => `× (target ≥ ${TARGET_RATIO}×: ${x >= TARGET_RATIO ? 'met' : 'NOT met'})`;
+
+/** The Node floor must do the Python baseline's job: the same pillars and means (to the third decimal both print). */
+function checkSameMeans(python, floor, file) {
+  const means = ([command, ...args]) => {
+    const run = spawnSync(command, [...args, file], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    return run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(': '));
+  };
+  const [theirs, ours] = [means(python), means(floor)];
+  const same = theirs.length === ours.length && theirs.every(([p, m], i) => ours[i]?.[0] === p && Math.abs(Number(ours[i]?.[1]) - Number(m)) <= 0.0011);
+  if (!same) throw new Error(`the Node floor's means differ from the Python baseline's on ${file}: ${JSON.stringify({ theirs, ours })}`);
+}
 
 function hasPython() {
   return spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
