@@ -67,7 +67,7 @@ export default async function aggregateBench(ctx) {
     const least = median(floors);
     figures.push({ name: `aggregate ${label}`, value: Math.round(rows / us.wall), unit: 'rows/s' });
     figures.push({ name: `aggregate ${label}: peak RSS`, value: Math.round(us.rssKb / 1024), unit: 'MB' });
-    figures.push({ name: `Node floor (the baseline's job), ${label}`, value: Math.round(rows / least.wall), unit: 'rows/s' });
+    figures.push({ name: `Node floor, ${label}`, value: Math.round(rows / least.wall), unit: 'rows/s' });
     figures.push({ name: `aggregate's time over the Node floor's, ${count} rows`, value: ratio(us.wall / least.wall), unit: '×' });
     if (python) {
       const them = median(theirs);
