@@ -4,17 +4,23 @@
 // can take for that file: what is left between it and `aggregate` is cash-test's own work.
 //
 // It reads the exports the bench writes (a comma between fields, a line break after each row, quotes
-// only around fields that hold one of those or a quote), not every CSV file.
-import { readFileSync, writeFileSync } from 'node:fs';
+// only around fields that hold one of those or a quote, no line break inside one), not every CSV file,
+// 16 MB at a time as `aggregate` reads a megabyte at a time: memory stays bounded at a million rows.
+import { openSync, readSync, writeFileSync } from 'node:fs';
 
 const LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+const CHUNK_BYTES = 16 << 20;
 
-const bytes = readFileSync(process.argv[2]);
-const headerEnd = bytes.indexOf(LF);
+const file = openSync(process.argv[2], 'r');
+// One byte more than is read: room for the line break that a last row may lack.
+const bytes = Buffer.allocUnsafe(CHUNK_BYTES + 1);
+let filled = readSync(file, bytes, 0, CHUNK_BYTES, null);
+const lineEnd = bytes.indexOf(LF);
+const headerEnd = lineEnd < 0 ? filled : lineEnd;
 const header = headerCells(bytes.toString('utf8', 0, headerEnd).replace(/\r$/, ''));
 const pillars = [];
 /** Per column: the index of its pillar in `pillars`, or -1 for a column that is not an answer. */
@@ -29,7 +35,21 @@ const MAX_LABEL = 32;
 const labelAt = new Int8Array(MAX_LABEL * 256).fill(-1);
 LABELS.forEach((label, i) => (labelAt[label.length * 256 + label.charCodeAt(0)] = i));
 const labelBytes = LABELS.map((label) => Buffer.from(label));
-const { sums, counts } = tally(bytes, headerEnd + 1, pillarOf, labelAt, labelBytes);
+const sums = new Float64Array(pillars.length);
+const counts = new Float64Array(pillars.length);
+// Whole rows a chunk at a time: the part row at a chunk's end moves to the start of the next.
+for (let from = headerEnd + 1, last = filled === 0; ; ) {
+  if (last && filled > from && bytes[filled - 1] !== LF) bytes[filled++] = LF;
+  const end = last ? filled : bytes.lastIndexOf(LF, filled - 1) + 1;
+  tally(bytes, from, end, pillarOf, labelAt, labelBytes, sums, counts);
+  if (last) break;
+  bytes.copy(bytes, 0, end, filled);
+  filled -= end;
+  const read = readSync(file, bytes, filled, CHUNK_BYTES - filled, null);
+  filled += read;
+  last = read === 0;
+  from = Math.max(from - end, 0);
+}
 
 console.log(pillars.map((p, i) => `${p}: ${counts[i] > 0 ? (sums[i] / counts[i]).toFixed(3) : '-'}`).join('\n'));
 if (process.env.CASH_TEST_BENCH_USAGE) {
@@ -37,13 +57,11 @@ if (process.env.CASH_TEST_BENCH_USAGE) {
   writeFileSync(process.env.CASH_TEST_BENCH_USAGE, JSON.stringify({ cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssKb: usage.maxRSS }));
 }
 
-/** Each pillar's sum of answers and how many there were, from the rows that start at `from` (all passed in: locals are read faster than the module's). */
-function tally(bytes, from, pillarOf, labelAt, labelBytes) {
-  const sums = new Float64Array(pillars.length);
-  const counts = new Float64Array(pillars.length);
+/** Adds up each pillar's answers, and counts them, in the rows from `from` to `end` (all passed in: locals are read faster than the module's). */
+function tally(bytes, from, end, pillarOf, labelAt, labelBytes, sums, counts) {
   let column = 0;
   let start = from;
-  for (let pos = from; pos < bytes.length; ) {
+  for (let pos = from; pos < end; ) {
     const b = bytes[pos];
     if (b === QUOTE) {
       // A quoted field is never an answer label: skip it, "" and all.
@@ -76,7 +94,6 @@ function tally(bytes, from, pillarOf, labelAt, labelBytes) {
     }
     start = ++pos;
   }
-  return { sums, counts };
 }
 
 /** The header's cells: quoted ones unquoted. */
