@@ -10,8 +10,8 @@ import { alphaFromVariances, momentsOfCounts, sampleVariance } from './stats.js'
 // bounded memory: per respondent one byte for the role, one byte per item (the raw answer),
 // and a float64 per pillar score and for the overall score. With the built-in bank's full form
 // (4 pillars, 48 items) that is 1 + 48 + 5 · 8 = 89 bytes a respondent, about 89 MB a million.
-// Raw rows are never kept. The report reads the tables back one pillar or item at a time:
-// pillar scores as sorted arrays per role, answers as counts per role and scale point.
+// Raw rows are never kept. The report reads the tables back in few passes: pillar scores as
+// sorted arrays per role, one pillar at a time; answers as counts per item, role and scale point.
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;

@@ -83,13 +83,7 @@ function meanWithin(xs: Numbers, lo: number, hi: number): number {
 
 /** Mean of finite, non-empty xs, guaranteed to lie in [min, max]. */
 function meanOf(xs: Numbers): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as number;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
+  const { lo, hi } = scan(xs) ?? { lo: Number.NaN, hi: Number.NaN };
   return meanWithin(xs, lo, hi);
 }
 

@@ -11,6 +11,7 @@ import {
   polarised,
   cronbachAlpha,
   interpretG,
+  momentsOf,
   momentsOfRest,
 } from '../../src/core/stats.js';
 import type { Summary } from '../../src/core/stats.js';
@@ -136,6 +137,21 @@ describe('describe', () => {
     expectNum(got.max, want.max);
     expectNum(got.sd, want.sd);
   });
+});
+
+describe('momentsOf', () => {
+  it.each([
+    [[1, 2, 3, 4], { n: 4, mean: 2.5, variance: 5 / 3 }],
+    [[5], { n: 1, mean: 5, variance: 0 }],
+    [[2, 2, 2], { n: 3, mean: 2, variance: 0 }],
+  ])('momentsOf(%j) = %j', (xs, want) => {
+    const got = momentsOf(xs);
+    expect(got?.n).toBe(want.n);
+    expectNum(got?.mean ?? null, want.mean);
+    expectNum(got?.variance ?? null, want.variance);
+  });
+
+  it.each([[[]], [[1, Number.NaN]], [[Number.POSITIVE_INFINITY, 1]]])('momentsOf(%j) is null', (xs) => expect(momentsOf(xs)).toBeNull());
 });
 
 describe('hedgesG', () => {
@@ -305,6 +321,24 @@ describe('properties', () => {
           expect(v as number).toBeGreaterThanOrEqual(lo);
           expect(v as number).toBeLessThanOrEqual(hi);
         }
+      }),
+    );
+  });
+
+  it('describe and momentsOf, each in few passes, give exactly what mean, median, sampleSd and sampleVariance give', () => {
+    const values = fc.oneof(
+      fc.array(wide),
+      fc.array(wide).map((xs) => [...xs].sort((p, q) => p - q)),
+    );
+    fc.assert(
+      fc.property(values, (xs) => {
+        const s = summarize(xs);
+        expect(s.mean).toBe(mean(xs));
+        expect(s.median).toBe(median(xs));
+        expect(s.sd).toBe(sampleSd(xs));
+        const m = momentsOf(xs);
+        if (mean(xs) === null) expect(m).toBeNull();
+        else expect(m).toEqual({ n: xs.length, mean: mean(xs), variance: sampleVariance(xs) ?? 0 });
       }),
     );
   });
