@@ -54,7 +54,6 @@ export default async function aggregateBench(ctx) {
     log(`writing a ${label}`);
     await writeGoogleFormsCsv(file, questions, rows);
     log(`aggregate ${label}${python ? ', and the Python baseline' : ''}`);
-    if (python) checkSameMeans(python, floor, file);
     const ours = [];
     const theirs = [];
     const floors = [];
@@ -63,6 +62,7 @@ export default async function aggregateBench(ctx) {
       floors.push(await measure([...floor, file], dir));
       ours.push(await measure(cashTest(file), dir));
     }
+    if (python) checkSameMeans(theirs[0].stdout, floors[0].stdout, file);
     const us = median(ours);
     const least = median(floors);
     figures.push({ name: `aggregate ${label}`, value: Math.round(rows / us.wall), unit: 'rows/s' });
@@ -97,16 +97,13 @@ const ratio = (x) => Number(x.toFixed(2));
 const verdict = (x) => `× (target ≥ ${TARGET_RATIO}×: ${x >= TARGET_RATIO ? 'met' : 'NOT met'})`;
 
 /** The Node floor must do the Python baseline's job: the same pillars and means (to the third decimal both print). */
-function checkSameMeans(python, floor, file) {
-  const means = ([command, ...args]) => {
-    const run = spawnSync(command, [...args, file], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-    return run.stdout
+function checkSameMeans(pythonOutput, floorOutput, file) {
+  const means = (output) =>
+    output
       .trim()
       .split('\n')
       .map((line) => line.split(': '));
-  };
-  const [theirs, ours] = [means(python), means(floor)];
+  const [theirs, ours] = [means(pythonOutput), means(floorOutput)];
   const same = theirs.length === ours.length && theirs.every(([p, m], i) => ours[i]?.[0] === p && Math.abs(Number(ours[i]?.[1]) - Number(m)) <= 0.0011);
   if (!same) throw new Error(`the Node floor's means differ from the Python baseline's on ${file}: ${JSON.stringify({ theirs, ours })}`);
 }
@@ -115,19 +112,21 @@ function hasPython() {
   return spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Runs argv to the end: its wall seconds, and the CPU seconds and peak RSS it wrote to CASH_TEST_BENCH_USAGE. */
+/** Runs argv to the end: its wall seconds and standard output, and the CPU seconds and peak RSS it wrote to CASH_TEST_BENCH_USAGE. */
 async function measure([command, ...args], dir) {
   const usageFile = join(dir, 'usage.json');
   const started = performance.now();
-  await new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, CASH_TEST_BENCH_USAGE: usageFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stdout = await new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, CASH_TEST_BENCH_USAGE: usageFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
     let stderr = '';
+    child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`))));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`))));
   });
   const wall = (performance.now() - started) / 1000;
-  return { wall, ...JSON.parse(await readFile(usageFile, 'utf8')) };
+  return { wall, stdout, ...JSON.parse(await readFile(usageFile, 'utf8')) };
 }
 
 /** The run with the median wall time. */
